@@ -1,0 +1,53 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class XavierApi implements ICredentialType {
+	name = 'xavierApi';
+
+	displayName = 'Xavier Analytics (Dext Precision) API';
+
+	documentationUrl = 'https://help.dext.com/en/articles/105818-precision-api';
+
+	icon = { light: 'file:../nodes/Xavier/xavier.svg', dark: 'file:../nodes/Xavier/xavier.dark.svg' } as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Create one in Precision under Your Settings › API › Create API Token',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.xavier-analytics.com',
+			required: true,
+			description: 'Leave as is for the real service; change it only to reach a test server',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/clients',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,39 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { operationFields, operationProperties, resourceProperty } from '../shared/description';
+import { executeOperations } from '../shared/executor';
+import { getAlertLevels, searchClients } from './methods';
+import { xavier } from './provider';
+import { xavierOperations } from './resources';
+
+export class Xavier implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xavier Analytics',
+		name: 'xavier',
+		icon: { light: 'file:xavier.svg', dark: 'file:xavier.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read client health scores and activity from Xavier Analytics (Dext Precision)',
+		defaults: { name: 'Xavier Analytics' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'xavierApi', required: true }],
+		properties: [
+			resourceProperty([{ name: 'Client', value: 'client' }]),
+			...operationProperties(xavierOperations, { client: 'getAll' }),
+			...operationFields(xavierOperations),
+		],
+	};
+
+	methods = {
+		listSearch: { searchClients },
+		loadOptions: { getAlertLevels },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeOperations.call(this, xavier, xavierOperations);
+	}
+}

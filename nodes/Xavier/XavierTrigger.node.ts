@@ -1,0 +1,124 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { apiRequestBody } from '../shared/http';
+import { recordsAt } from '../shared/pagination';
+import { getAlertLevels } from './methods';
+import { xavier } from './provider';
+import { detectEvents, sampleEvent, snapshotOf, uniqueClients } from './trigger/events';
+import type { EventOptions, XavierEvent, XavierTriggerState } from './trigger/events';
+
+export class XavierTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xavier Analytics Trigger',
+		name: 'xavierTrigger',
+		icon: { light: 'file:xavier.svg', dark: 'file:xavier.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a client is added, its health score drops or its alert level changes',
+		defaults: { name: 'Xavier Analytics Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'xavierApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'newClient',
+				options: [
+					{
+						name: 'Alert Level Changed',
+						value: 'alertLevelChanged',
+						description: "A client's traffic-light alert level changed since the last poll",
+					},
+					{
+						name: 'Health Score Dropped Below Threshold',
+						value: 'healthScoreDropped',
+						description: "A client's health score fell from the threshold or above to below it",
+					},
+					{
+						name: 'New Client',
+						value: 'newClient',
+						description: 'A client appeared that the trigger has not seen before',
+					},
+				],
+			},
+			{
+				displayName: 'Threshold',
+				name: 'threshold',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 100 },
+				default: 60,
+				description: 'Fire when a health score falls below this value (0–100)',
+				displayOptions: { show: { event: ['healthScoreDropped'] } },
+			},
+			{
+				displayName: 'To Alert Level Names or IDs',
+				name: 'toLevels',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getAlertLevels' },
+				default: [],
+				description:
+					'Only fire for changes to these levels; leave empty for any change. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { event: ['alertLevelChanged'] } },
+			},
+			{
+				displayName:
+					'The first activation remembers the current clients and emits nothing; later polls emit each change once.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	methods = { loadOptions: { getAlertLevels } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as XavierEvent;
+		const options: EventOptions = { threshold: 0, toLevels: [] };
+		if (event === 'healthScoreDropped') {
+			const threshold = Number(this.getNodeParameter('threshold', 60));
+			if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+				throw new NodeOperationError(this.getNode(), 'Threshold must be a number from 0 to 100', {
+					description: `Got "${String(threshold)}".`,
+				});
+			}
+			options.threshold = threshold;
+		}
+		if (event === 'alertLevelChanged') {
+			options.toLevels = (this.getNodeParameter('toLevels', []) as string[]).map(String);
+		}
+
+		const body = await apiRequestBody.call(this, xavier, { method: 'GET', path: '/clients' });
+		const clients = uniqueClients(recordsAt(this, xavier, body, undefined));
+		const state = this.getWorkflowStaticData('node') as XavierTriggerState;
+
+		if (this.getMode() === 'manual') {
+			// A test fetch shows real pending events if there are any, else a sample; state is untouched.
+			const pending = state.clients ? detectEvents(event, clients, state.clients, options) : [];
+			if (pending.length > 0) return [this.helpers.returnJsonArray(pending.slice(0, 1))];
+			if (clients.length === 0) {
+				throw new NodeOperationError(this.getNode(), 'No clients to show as a sample', {
+					description: 'The token sees no clients in Xavier Analytics yet.',
+				});
+			}
+			return [this.helpers.returnJsonArray([sampleEvent(event, clients[0], options)])];
+		}
+
+		if (!state.clients) {
+			state.clients = snapshotOf(clients);
+			state.seededAt = new Date().toISOString();
+			return null;
+		}
+		const events = detectEvents(event, clients, state.clients, options);
+		// Only now, with the whole poll done, is the remembered state moved on.
+		state.clients = snapshotOf(clients, state.clients);
+		return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
+	}
+}

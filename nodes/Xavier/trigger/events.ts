@@ -1,0 +1,98 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type XavierEvent = 'newClient' | 'healthScoreDropped' | 'alertLevelChanged';
+
+/** What the trigger remembers of a client between polls. */
+export interface KnownClient {
+	healthScore: number | null;
+	alertLevel: string | null;
+}
+
+export interface XavierTriggerState {
+	/** Every client ever seen, by ID: a client that vanishes and comes back is not "new" again. */
+	clients?: Record<string, KnownClient>;
+	seededAt?: string;
+}
+
+export interface EventOptions {
+	threshold: number;
+	/** Alert Level Changed: only changes to these levels (empty = any). */
+	toLevels: string[];
+}
+
+function scoreOf(client: IDataObject): number | null {
+	return typeof client.healthScore === 'number' && Number.isFinite(client.healthScore) ? client.healthScore : null;
+}
+
+function levelOf(client: IDataObject): string | null {
+	return typeof client.alertLevel === 'string' && client.alertLevel !== '' ? client.alertLevel : null;
+}
+
+/** The list the API returned, one entry per ID (the first wins if the API repeats one). */
+export function uniqueClients(clients: IDataObject[]): IDataObject[] {
+	const seen = new Set<string>();
+	return clients.filter((c) => {
+		const id = String(c.id ?? '');
+		if (id === '' || seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	});
+}
+
+export function snapshotOf(
+	clients: IDataObject[],
+	previous: Record<string, KnownClient> = {},
+): Record<string, KnownClient> {
+	const next: Record<string, KnownClient> = { ...previous };
+	for (const c of clients) next[String(c.id)] = { healthScore: scoreOf(c), alertLevel: levelOf(c) };
+	return next;
+}
+
+/**
+ * Compares the current list with what was known and returns one record per event, in list order.
+ * Health Score Dropped fires on the crossing (was at or above the threshold, now below), so a
+ * client that stays low does not fire on every poll.
+ */
+export function detectEvents(
+	event: XavierEvent,
+	clients: IDataObject[],
+	known: Record<string, KnownClient>,
+	options: EventOptions,
+): IDataObject[] {
+	const out: IDataObject[] = [];
+	const toLevels = options.toLevels.map((l) => l.toLowerCase());
+	for (const client of uniqueClients(clients)) {
+		const before = known[String(client.id)];
+		const score = scoreOf(client);
+		const level = levelOf(client);
+		if (event === 'newClient') {
+			if (!before) out.push({ event, ...client });
+		} else if (event === 'healthScoreDropped') {
+			if (
+				before &&
+				before.healthScore !== null &&
+				score !== null &&
+				before.healthScore >= options.threshold &&
+				score < options.threshold
+			) {
+				out.push({ event, ...client, previousHealthScore: before.healthScore, threshold: options.threshold });
+			}
+		} else if (before && before.alertLevel !== null && level !== null && before.alertLevel !== level) {
+			if (toLevels.length === 0 || toLevels.includes(level.toLowerCase())) {
+				out.push({ event, ...client, previousAlertLevel: before.alertLevel });
+			}
+		}
+	}
+	return out;
+}
+
+/** "Fetch test event": a realistic record of the chosen event without touching any state. */
+export function sampleEvent(event: XavierEvent, client: IDataObject, options: EventOptions): IDataObject {
+	if (event === 'healthScoreDropped') {
+		return { event, ...client, previousHealthScore: options.threshold, threshold: options.threshold };
+	}
+	if (event === 'alertLevelChanged') {
+		return { event, ...client, previousAlertLevel: levelOf(client) === 'success' ? 'warning' : 'success' };
+	}
+	return { event, ...client };
+}

@@ -1,0 +1,83 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationDef } from './types';
+
+/** The "Resource" dropdown. */
+export function resourceProperty(resources: INodePropertyOptions[], defaultValue?: string): INodeProperties {
+	const options = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+	const initial = defaultValue ?? (options[0].value as string);
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: initial,
+	};
+}
+
+/** One "Operation" dropdown per resource, generated from the operations table. */
+export function operationProperties(table: OperationDef[], defaults: Record<string, string> = {}): INodeProperties[] {
+	const resources = [...new Set(table.map((op) => op.resource))];
+	return resources.map((resource) => {
+		const ops = table.filter((op) => op.resource === resource).sort((a, b) => a.name.localeCompare(b.name));
+		const initial = defaults[resource] ?? ops[0].operation;
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: ops.map((op) => ({
+				name: op.name,
+				value: op.operation,
+				action: op.action,
+				description: op.description,
+			})),
+			default: initial,
+		};
+	});
+}
+
+/** Return All + Limit, as n8n's built-in nodes show them. */
+export function listFields(resource: string, operation: string): INodeProperties[] {
+	const show = { resource: [resource], operation: [operation] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Every operation's fields, each shown only for its resource and operation. */
+export function operationFields(table: OperationDef[]): INodeProperties[] {
+	const fields: INodeProperties[] = [];
+	for (const op of table) {
+		const show = { resource: [op.resource], operation: [op.operation] };
+		if (op.pagination) fields.push(...listFields(op.resource, op.operation));
+		for (const field of op.fields ?? []) {
+			const ownShow = field.displayOptions?.show ?? {};
+			fields.push({ ...field, displayOptions: { ...field.displayOptions, show: { ...show, ...ownShow } } });
+		}
+	}
+	return fields;
+}
+
+/** The catalogue row of an operation: what `npm run catalog` prints. */
+export function catalogEntry(op: OperationDef): { resource: string; operation: string; name: string; method: string; path: string } {
+	return { resource: op.resource, operation: op.operation, name: op.name, method: op.method, path: op.path };
+}

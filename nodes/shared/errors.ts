@@ -1,0 +1,89 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import type { ProviderConfig } from './types';
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'The request was rejected as invalid',
+	401: 'Authorization failed: check the API key or token in the credential',
+	402: 'Payment required: the account plan does not include API access',
+	403: 'Access forbidden: the credential may not use this operation',
+	404: 'The requested record or route was not found',
+	405: 'The API does not allow this method on this route',
+	409: 'The request conflicts with the current state of the record',
+	422: 'The data sent was not accepted',
+	429: 'Rate limit reached: too many requests',
+	500: 'The service had an internal error',
+	502: 'The service could not be reached (bad gateway)',
+	503: 'The service is temporarily unavailable',
+	504: 'The service took too long to answer (gateway timeout)',
+};
+
+/** Finds a human message in the common error body shapes, for providers without their own rule. */
+export function genericErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		// An HTML error page says nothing useful to a workflow author.
+		if (text === '' || text.startsWith('<')) return undefined;
+		return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const b = body as Record<string, unknown>;
+	for (const key of ['message', 'Message', 'error_description', 'detail', 'title', 'error']) {
+		const value = b[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+		if (value && typeof value === 'object') {
+			const nested = genericErrorMessage(value);
+			if (nested) return nested;
+		}
+	}
+	return undefined;
+}
+
+/** A NodeApiError built only from what is safe to show: the provider's text, status and hint. */
+export function apiError(
+	node: INode,
+	provider: ProviderConfig,
+	statusCode: number,
+	body: unknown,
+	options: { itemIndex?: number; notFound?: string; hint?: string } = {},
+): NodeApiError {
+	const providerText = provider.errorMessage?.(body, statusCode) ?? genericErrorMessage(body);
+	let message: string;
+	if (statusCode === 404 && options.notFound) {
+		message = options.notFound;
+	} else {
+		message = providerText ?? STATUS_TEXT[statusCode] ?? `Request failed`;
+	}
+	const parts = [`${provider.displayName} answered HTTP ${statusCode}.`];
+	if (providerText && providerText !== message) parts.push(`Message: ${providerText}`);
+	if (statusCode === 401) parts.push('Check that the credential holds a current key for this account.');
+	if (options.hint) parts.push(options.hint);
+	const description = parts.join(' ');
+	const fullMessage = `${message} (HTTP ${statusCode})`;
+	const response: JsonObject = { message: fullMessage, description, httpCode: String(statusCode) };
+	return new NodeApiError(node, response, {
+		message: fullMessage,
+		description,
+		httpCode: String(statusCode),
+		itemIndex: options.itemIndex,
+	});
+}
+
+/** No answer was read (reset, timeout): say so without echoing the request, which holds headers. */
+export function networkError(
+	node: INode,
+	provider: ProviderConfig,
+	code: string,
+	attempts: number,
+	itemIndex?: number,
+): NodeApiError {
+	const what = code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? 'did not answer in time' : 'closed the connection';
+	const message = `${provider.displayName} ${what} (${code})`;
+	const description = `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the base URL in the credential and the service status, then retry.`;
+	return new NodeApiError(node, { message, description, code } as JsonObject, { message, description, itemIndex });
+}
+
+export function parameterError(node: INode, message: string, itemIndex: number, description?: string): NodeOperationError {
+	return new NodeOperationError(node, message, { itemIndex, description });
+}

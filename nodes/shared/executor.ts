@@ -1,0 +1,108 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+
+import { apiRequest } from './http';
+import { listPages } from './pagination';
+import type { ApiRequest, OperationContext, OperationDef, ProviderConfig } from './types';
+import { pathWith, requireText } from './validate';
+
+export function findOperation(table: OperationDef[], resource: string, operation: string): OperationDef | undefined {
+	return table.find((op) => op.resource === resource && op.operation === operation);
+}
+
+function readParam(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	// extractValue turns a resource locator into its plain value and applies its regex extraction.
+	return ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+}
+
+/** Builds the HTTP request a row describes from the node's parameters for one item. */
+export function buildRequest(
+	op: OperationDef,
+	opCtx: OperationContext,
+): { request: ApiRequest; pathValues: Record<string, string> } {
+	const { ctx, itemIndex } = opCtx;
+	const node = ctx.getNode();
+	const pathValues: Record<string, string> = {};
+	for (const p of op.pathParams ?? []) {
+		pathValues[p.as ?? p.param] = requireText(node, readParam(ctx, p.param, itemIndex), p.label ?? p.param, itemIndex);
+	}
+	const qs: IDataObject = {};
+	for (const q of op.query ?? []) {
+		const value = readParam(ctx, q.param, itemIndex);
+		if (value === undefined || value === null || value === '') {
+			if (q.required) requireText(node, value, q.label ?? q.param, itemIndex);
+			continue;
+		}
+		qs[q.as ?? q.param] = value as IDataObject[string];
+	}
+	op.validate?.(opCtx);
+	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex) };
+	if (Object.keys(qs).length > 0) request.qs = qs;
+	return { request, pathValues };
+}
+
+/** Runs one row for one item and returns its output records. */
+export async function runOperation(op: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
+	const { ctx, itemIndex, provider } = opCtx;
+	const { request, pathValues } = buildRequest(op, opCtx);
+	const options = { itemIndex, notFound: op.notFound?.(pathValues) };
+
+	if (!op.pagination) {
+		const { body } = await apiRequest.call(ctx, provider, request, options);
+		const unwrapped = op.unwrap ? op.unwrap(body, opCtx) : (body as IDataObject | IDataObject[]);
+		const records = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
+		return op.postProcess ? op.postProcess(records, opCtx) : records;
+	}
+
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const out: IDataObject[] = [];
+	for await (const page of listPages.call(ctx, provider, request, op.pagination, limit, options)) {
+		const records = op.postProcess ? op.postProcess(page, opCtx) : page;
+		out.push(...records);
+		if (limit !== undefined && out.length >= limit) return out.slice(0, limit);
+	}
+	return out;
+}
+
+/**
+ * The shared execute(): every item runs its resource/operation row; failures become error items
+ * when "Continue On Fail" is on, each paired with the item that caused it.
+ */
+export async function executeOperations(
+	this: IExecuteFunctions,
+	provider: ProviderConfig,
+	table: OperationDef[],
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const op = findOperation(table, resource, operation);
+			if (!op) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
+					itemIndex,
+				});
+			}
+			const records = await runOperation(op, { ctx: this, itemIndex, provider });
+			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const json: IDataObject = { error: error.message };
+				if (error.description) json.description = error.description;
+				if (error.httpCode) json.httpCode = error.httpCode;
+				output.push({ json, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			if (error instanceof NodeApiError) {
+				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+				// Wrapping an existing NodeApiError hands back the same error, context intact.
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,118 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+
+import { apiError, networkError } from './errors';
+import { pacerFor } from './pacer';
+import { RETRY_DEFAULTS, isIdempotent, isRetryableStatus, networkErrorCode, retryDelay } from './retry';
+import type { ApiRequest, ApiResponse, HeaderMap, ProviderConfig, RequestContext } from './types';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface RequestOptions {
+	itemIndex?: number;
+	/** Message for a 404 (e.g. names the missing ID). */
+	notFound?: string;
+	/** Longest single wait for a rate-limit reset before giving up (overrides the provider's). */
+	maxWaitMs?: number;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: HeaderMap;
+	body: unknown;
+}
+
+function credentialKey(ctx: RequestContext, provider: ProviderConfig, baseUrl: string): string {
+	const id = ctx.getNode().credentials?.[provider.credentialType]?.id ?? '';
+	return `${provider.credentialType}|${id}|${baseUrl}`;
+}
+
+/**
+ * The one way this package talks HTTP: n8n's own authenticated request helper, plus pacing under
+ * the provider's rate limit, a timeout on every call, and retries that honour what the server asks.
+ */
+export async function apiRequest(
+	this: RequestContext,
+	provider: ProviderConfig,
+	request: ApiRequest,
+	options: RequestOptions = {},
+): Promise<ApiResponse> {
+	const credentials = await this.getCredentials(provider.credentialType);
+	const baseUrl = provider.baseUrl(credentials);
+	const url = request.url ?? `${baseUrl}${request.path ?? ''}`;
+	const maxAttempts = provider.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
+	const maxWaitMs = options.maxWaitMs ?? provider.maxWaitMs ?? RETRY_DEFAULTS.maxWaitMs;
+	const pacer = provider.rateLimit
+		? pacerFor(credentialKey(this, provider, baseUrl), provider.rateLimit.requests, provider.rateLimit.perMs)
+		: undefined;
+
+	const httpOptions: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		headers: { ...provider.headers, ...request.headers },
+		json: true,
+		timeout: request.timeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		if (pacer) {
+			const wait = pacer.reserve();
+			if (wait > 0) await sleep(wait);
+		}
+		let response: FullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				provider.credentialType,
+				// Each attempt gets its own copy: n8n's helper mutates the options it is given.
+				{ ...httpOptions, headers: { ...httpOptions.headers } },
+			)) as FullResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			// n8n's helper already wrapped anything else as a NodeApiError; wrapping hands it back as is.
+			if (code === undefined) throw new NodeApiError(this.getNode(), error as JsonObject);
+			if (attempt < maxAttempts && isIdempotent(request.method)) {
+				await sleep(retryDelay({ attempt, now: Date.now() }));
+				continue;
+			}
+			throw networkError(this.getNode(), provider, code, attempt, options.itemIndex);
+		}
+
+		const { statusCode, headers } = response;
+		if (statusCode >= 200 && statusCode < 300) {
+			return { statusCode, headers: headers ?? {}, body: response.body };
+		}
+		if (isRetryableStatus(statusCode, request.method) && attempt < maxAttempts) {
+			const now = Date.now();
+			const delay = retryDelay({ attempt, headers, now, providerReset: provider.resetDelayMs });
+			if (delay > maxWaitMs) {
+				throw apiError(this.getNode(), provider, statusCode, response.body, {
+					itemIndex: options.itemIndex,
+					hint: `The service asks to wait ${Math.ceil(delay / 1000)} s, longer than the ${Math.ceil(maxWaitMs / 1000)} s this node waits. Run again later or space out the runs.`,
+				});
+			}
+			if (statusCode === 429) pacer?.blockUntil(now + delay);
+			await sleep(delay);
+			continue;
+		}
+		throw apiError(this.getNode(), provider, statusCode, response.body, {
+			itemIndex: options.itemIndex,
+			notFound: options.notFound,
+			hint: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined,
+		});
+	}
+}
+
+/** Shortcut when only the body matters. */
+export async function apiRequestBody(
+	this: RequestContext,
+	provider: ProviderConfig,
+	request: ApiRequest,
+	options?: RequestOptions,
+): Promise<unknown> {
+	return (await apiRequest.call(this, provider, request, options)).body;
+}

@@ -1,0 +1,113 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+/** Every context our code makes requests from. */
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export type HeaderMap = Record<string, string | string[] | undefined>;
+
+/** What a provider is, as far as the one shared HTTP path needs to know. */
+export interface ProviderConfig {
+	/** Name used in messages, e.g. "Xavier Analytics". */
+	displayName: string;
+	credentialType: string;
+	/** Base URL from the decrypted credential (no trailing slash). */
+	baseUrl: (credentials: IDataObject) => string;
+	/** Documented limit; the pacer keeps a run under it. */
+	rateLimit?: { requests: number; perMs: number };
+	/**
+	 * Milliseconds to wait before retrying, read from the provider's own reset headers
+	 * (Retry-After is handled for every provider).
+	 */
+	resetDelayMs?: (headers: HeaderMap, now: number) => number | undefined;
+	/** The provider's own error text from an error body, if it has one. */
+	errorMessage?: (body: unknown, statusCode: number) => string | undefined;
+	/** Extra headers on every request (e.g. Accept). */
+	headers?: Record<string, string>;
+	/** Per-request timeout in milliseconds. */
+	timeoutMs?: number;
+	/** Attempts in total (first try + retries). */
+	maxAttempts?: number;
+	/** Upper bound for one wait before a retry; a longer required wait fails the request. */
+	maxWaitMs?: number;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, already encoded (use `pathWith`). */
+	path?: string;
+	/** Absolute URL (e.g. a next-page link); wins over `path`. */
+	url?: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: Record<string, string>;
+	/** Per-call override of the provider's timeout. */
+	timeoutMs?: number;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: HeaderMap;
+	body: unknown;
+}
+
+/** How a list endpoint pages, as data. */
+export type Pagination =
+	/** The API returns everything at once; Return All / Limit are applied here. */
+	| { type: 'none'; itemsPath?: string }
+	/** Page size parameter plus a next-page link in the body (Cliniko, Laravel resources). */
+	| { type: 'nextLink'; itemsPath: string; nextLinkPath: string; pageSizeParam: string; maxPageSize: number }
+	/** limit/offset parameters; the end is a short page. */
+	| { type: 'offset'; itemsPath?: string; limitParam: string; offsetParam: string; maxPageSize: number };
+
+/** Where a parameter of the node goes in the request. */
+export interface ParamMapping {
+	/** Node parameter name (resource locators are read with extractValue). */
+	param: string;
+	/** Name in the path template / query / body; defaults to `param`. */
+	as?: string;
+	/** Whether an empty value is an error (path parameters always are). */
+	required?: boolean;
+	/** Display name used in validation messages. */
+	label?: string;
+}
+
+export interface OperationContext {
+	ctx: IExecuteFunctions;
+	itemIndex: number;
+	provider: ProviderConfig;
+}
+
+/** One row of a provider's operations table. */
+export interface OperationDef {
+	resource: string;
+	operation: string;
+	/** Title Case name shown in the dropdown. */
+	name: string;
+	/** Sentence case, includes the resource ("Get a client"). */
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	/** Path template with {placeholders}, as the provider documents it. */
+	path: string;
+	pathParams?: ParamMapping[];
+	query?: ParamMapping[];
+	/** Present on list operations: adds Return All / Limit. */
+	pagination?: Pagination;
+	/** Turn the raw response body into the output records. */
+	unwrap?: (body: unknown, op: OperationContext) => IDataObject | IDataObject[];
+	/** Validate parameters before anything is sent; throw NodeOperationError. */
+	validate?: (op: OperationContext) => void;
+	/** Filter/transform the records after fetching (list filters the API does not offer). */
+	postProcess?: (records: IDataObject[], op: OperationContext) => IDataObject[];
+	/** Message for a 404, given the resolved path parameters. */
+	notFound?: (pathValues: Record<string, string>) => string;
+	/** Extra UI fields of this operation (displayOptions are added by the builder). */
+	fields?: INodeProperties[];
+}
