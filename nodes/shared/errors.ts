@@ -79,9 +79,10 @@ export function networkError(
 	itemIndex?: number,
 ): NodeApiError {
 	const what = code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? 'did not answer in time' : 'closed the connection';
-	const message = `${provider.displayName} ${what} (${code})`;
-	const description = `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the base URL in the credential and the service status, then retry.`;
-	return new NodeApiError(node, { message, description, code } as JsonObject, { message, description, itemIndex });
+	// The code stays out of the message: n8n would swap a message naming it for its generic text.
+	const message = `${provider.displayName} ${what}`;
+	const description = `Network error (${code}); tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the base URL in the credential and the service status, then retry.`;
+	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
 }
 
 export function parameterError(node: INode, message: string, itemIndex: number, description?: string): NodeOperationError {

@@ -161,8 +161,10 @@ export interface HarnessError {
 	messages?: string[];
 	context?: IDataObject;
 	stack?: string;
-	/** The error object itself, as the execution recorded it. */
+	/** The error object as the execution recorded it (n8n stores a plain copy in the task data). */
 	raw: Error;
+	/** The error instance the node threw, when the harness saw it. */
+	thrown?: Error;
 }
 
 interface CommonOptions {
@@ -224,7 +226,7 @@ export interface RunPollOptions extends CommonOptions {
 	mode: 'trigger' | 'activation' | 'manual';
 	/** What `getActivationMode()` returns (default 'activate'; n8n keeps it for every later tick). */
 	activation?: WorkflowActivateMode;
-	/** Workflow static data as stored (shape `{ 'node:<name>': {...} }`); deep-cloned, never mutated. */
+	/** Workflow static data to start from (shape `{ 'node:<name>': {...} }`); deep-cloned, never mutated. */
 	staticData?: IDataObject;
 	typeVersion?: number;
 	nodeName?: string;
@@ -236,17 +238,25 @@ export interface RunPollResult {
 	/** All emitted outputs. */
 	emitted: INodeExecutionData[][] | null;
 	/**
-	 * Static data as n8n would have it in the database after this tick: saved when the poll emitted
-	 * (or, in n8n ≥ 2.x with cursor hooks, when it returned null); unchanged after an error and in
-	 * manual mode. Deep-clone it into the next call to simulate a restart.
+	 * The static data the NEXT tick sees (no restart in between): for 'trigger' the active
+	 * workflow's in-memory static data after this tick — including anything the node changed before
+	 * failing, because n8n keeps the same Workflow object across ticks; for a failed 'activation'
+	 * or for 'manual' the static data as stored, unchanged. Pass it to the next call.
 	 */
 	staticData: IDataObject;
-	/** The in-memory static data after the tick (what the next tick sees without a restart). */
-	memoryStaticData: IDataObject;
 	/** This node's part of `staticData` (`staticData['node:<name>']`). */
 	nodeStaticData: IDataObject;
-	/** Whether n8n would have written static data to the database. */
+	/**
+	 * What n8n has written to the database after this call: it saves static data before starting
+	 * the run of an emitted poll, and after a successful activation — not after a tick that returned
+	 * null or failed (n8n-core's cursor-commit hook is a no-op in a plain instance), not in manual
+	 * mode. Pass it to the next call to simulate a restart at this point.
+	 */
+	savedStaticData: IDataObject;
+	/** Whether this call wrote static data to the database. */
 	saved: boolean;
+	/** The static data exactly as the node left it during this call (any mode). */
+	mutatedStaticData: IDataObject;
 	/** The poll's error (trigger: what reached __emitError; activation/manual: what was thrown). */
 	error?: HarnessError;
 	credentials: CredentialStore;
@@ -709,7 +719,7 @@ interface Built {
 	nodeType: INodeType;
 	credentialsHelper: HarnessCredentialsHelper;
 	additionalData: IWorkflowExecuteAdditionalData;
-	rawOutputs: Array<INodeExecutionData[][] | null | undefined>;
+	recorded: Recorded;
 }
 
 function nodeCredentialsFor(nodeType: INodeType, store: CredentialStore): INode['credentials'] {
@@ -721,15 +731,28 @@ function nodeCredentialsFor(nodeType: INodeType, store: CredentialStore): INode[
 	return Object.keys(credentials).length ? credentials : undefined;
 }
 
-/** Wraps execute() to record what the node returned before n8n-core post-processed it. */
-function recordingNodeType(nodeType: INodeType, sink: Array<INodeExecutionData[][] | null | undefined>): INodeType {
+interface Recorded {
+	outputs: Array<INodeExecutionData[][] | null | undefined>;
+	thrown: unknown[];
+}
+
+/** Wraps execute() to record what the node returned (or threw) before n8n-core post-processed it. */
+function recordingNodeType(nodeType: INodeType, sink: Recorded): INodeType {
 	if (!nodeType.execute) return nodeType;
 	const original = nodeType.execute;
 	const wrapped = Object.create(nodeType) as INodeType;
 	wrapped.execute = async function (this: unknown, ...args: unknown[]) {
-		const result = await (original as (...a: unknown[]) => Promise<INodeExecutionData[][] | null>).apply(this, args);
-		sink.push(structuredCloneSafe(result));
-		return result;
+		try {
+			const result = await (original as (...a: unknown[]) => Promise<INodeExecutionData[][] | null>).apply(
+				this,
+				args,
+			);
+			sink.outputs.push(structuredCloneSafe(result));
+			return result;
+		} catch (error) {
+			sink.thrown.push(error);
+			throw error;
+		}
 	} as INodeType['execute'];
 	return wrapped;
 }
@@ -756,9 +779,9 @@ function build(
 	},
 ): Built {
 	const nodeType = instantiate(options.nodeType);
-	const rawOutputs: Array<INodeExecutionData[][] | null | undefined> = [];
+	const recorded: Recorded = { outputs: [], thrown: [] };
 	const typeName = fullTypeName(nodeType);
-	const nodeTypes = new HarnessNodeTypes().add(typeName, recordingNodeType(nodeType, rawOutputs));
+	const nodeTypes = new HarnessNodeTypes().add(typeName, recordingNodeType(nodeType, recorded));
 	const store: CredentialStore = structuredClone(options.credentials ?? {});
 	const credentialsHelper = new HarnessCredentialsHelper(
 		new CredentialTypeRegistry(options.credentialTypes ?? []),
@@ -823,7 +846,7 @@ function build(
 		nodeType,
 		credentialsHelper,
 		additionalData,
-		rawOutputs,
+		recorded,
 	};
 }
 
@@ -831,24 +854,35 @@ function build(
 // Result helpers
 // ---------------------------------------------------------------------------------------------
 
-function describeError(error: unknown): HarnessError | undefined {
-	if (error === undefined || error === null) return undefined;
-	const e = error as Error & {
+/**
+ * `recorded`: the error as the execution recorded it (WorkflowExecute stores a plain-object copy,
+ * `{ ...error, message, stack }`, in the task data); `thrown`: the instance the node threw, when
+ * known, which gives the class name.
+ */
+function describeError(recorded: unknown, thrown?: unknown): HarnessError | undefined {
+	const source = recorded ?? thrown;
+	if (source === undefined || source === null) return undefined;
+	const e = source as Error & {
 		description?: string | null;
 		httpCode?: string | null;
 		messages?: string[];
 		context?: IDataObject;
 	};
+	const instance = (thrown ?? (recorded instanceof Error ? recorded : undefined)) as Error | undefined;
+	const className =
+		instance?.constructor?.name ??
+		(e.constructor && e.constructor !== Object ? e.constructor.name : (e.name ?? 'Object'));
 	return {
-		className: e.constructor?.name ?? typeof error,
+		className,
 		name: e.name,
-		message: e.message ?? String(error),
+		message: e.message ?? String(source),
 		description: e.description,
 		httpCode: e.httpCode,
 		messages: e.messages,
 		context: e.context,
 		stack: e.stack,
 		raw: e,
+		...(instance ? { thrown: instance } : {}),
 	};
 }
 
@@ -869,8 +903,8 @@ function record(kind: string, options: { artifactName?: string }, data: Record<s
 
 function errorRecord(error?: HarnessError) {
 	if (!error) return undefined;
-	const { raw, ...rest } = error;
-	return { ...rest, raw };
+	const { raw, thrown, ...rest } = error;
+	return { ...rest, raw, thrown };
 }
 
 async function withLogs<T>(fn: () => Promise<T>): Promise<{ value: T; logs: LogLine[]; durationMs: number }> {
@@ -909,7 +943,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		withStartNode: true,
 		onError: options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : undefined),
 	});
-	const { workflow, node, additionalData, credentialsHelper, rawOutputs } = built;
+	const { workflow, node, additionalData, credentialsHelper, recorded } = built;
 
 	let run: IRun | undefined;
 	const { logs, durationMs } = await withLogs(async () => {
@@ -920,13 +954,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const runData = finished.data.resultData.runData;
 	const task = runData[node.name]?.[0];
 	const outputs = (task?.data?.main ?? []).map((o) => o ?? []);
-	const nodeError = task?.error ?? (finished.data.resultData.lastNodeExecuted === node.name ? finished.data.resultData.error : undefined);
-	const error = describeError(nodeError ?? (task ? undefined : finished.data.resultData.error));
+	// The node's own error; with continueOnFail n8n records none (the error became an item).
+	const error = describeError(task?.error ?? finished.data.resultData.error, task?.error ? recorded.thrown[0] : undefined);
 
 	const result: RunNodeResult = {
 		items: outputs[0] ?? [],
 		outputs,
-		rawOutput: rawOutputs[0],
+		rawOutput: recorded.outputs[0],
 		error,
 		runData,
 		run: finished,
@@ -959,13 +993,14 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
  * Runs a polling trigger's `poll()` once through n8n-core (see RunPollOptions.mode).
  *
  * @example
- * let state = {};
- * const first = await runPoll({ nodeType: XavierTrigger, mode: 'trigger', staticData: state, ... });
- * state = first.staticData; // pass it on (deep-cloned inside) — a restart in between changes nothing
+ * const opts = { nodeType: XavierTrigger, credentials, credentialTypes: [XavierApi] };
+ * const first = await runPoll({ ...opts, mode: 'activation', staticData: {} });
+ * const tick = await runPoll({ ...opts, mode: 'trigger', staticData: first.staticData });
+ * // restart right after `tick`: continue from tick.savedStaticData instead
  */
 export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 	const storedStaticData = plainStaticData(options.staticData ?? {});
-	if (options.mode === 'manual') return runPollManual(options, storedStaticData);
+	if (options.mode === 'manual') return await runPollManual(options, storedStaticData);
 
 	const built = build({ ...options, mode: 'trigger', withStartNode: false, staticData: storedStaticData });
 	const { workflow, node, additionalData, credentialsHelper } = built;
@@ -984,6 +1019,7 @@ export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 			(workflow.staticData as IDataObject).__dataChanged = false;
 		}
 	};
+	// As n8n's ActiveWorkflowManager.getExecutePollFunctions (n8n-core's default __commitCursor).
 	const pollFunctions = new PollContext(
 		workflow,
 		node,
@@ -991,35 +1027,39 @@ export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 		'trigger',
 		activation,
 		(data: INodeExecutionData[][]) => {
-			// As n8n's ActiveWorkflowManager: save static data, then start the workflow run.
-			saveStaticData();
+			saveStaticData(); // n8n saves static data, then starts the workflow run with `data`
 			emitted = data;
 		},
 		(error: Error) => {
-			emittedError = error;
+			emittedError = error; // n8n records an error execution and runs the error workflow
 		},
-		async () => saveStaticData(),
 	);
 	const executor = Container.get(PollTriggerExecutor);
 	const executePollTrigger = executor.create(workflow, node, pollFunctions, () => true);
 
 	const { logs, durationMs } = await withLogs(async () => {
 		try {
+			// ActiveWorkflowTriggers.activatePollTrigger runs the first poll with testingTrigger=true.
 			await executePollTrigger(options.mode === 'activation');
+			// ActiveWorkflowManager.add saves static data once activation succeeded.
+			if (options.mode === 'activation') saveStaticData();
 		} catch (error) {
 			thrown = error;
 		}
 	});
 	const error = describeError(thrown ?? emittedError);
 	const emittedData = emitted as INodeExecutionData[][] | null;
-	const memory = plainStaticData(workflow.staticData);
+	const mutated = plainStaticData(workflow.staticData);
+	// A failed activation discards the Workflow object; the next attempt loads the stored data.
+	const next = thrown !== undefined ? savedStaticData : mutated;
 	const result: RunPollResult = {
 		items: emittedData ? (emittedData[0] ?? []) : null,
 		emitted: emittedData,
-		staticData: savedStaticData,
-		memoryStaticData: memory,
-		nodeStaticData: (savedStaticData[`node:${node.name}`] as IDataObject) ?? {},
+		staticData: next,
+		nodeStaticData: (next[`node:${node.name}`] as IDataObject) ?? {},
+		savedStaticData,
 		saved,
+		mutatedStaticData: mutated,
 		error,
 		credentials: credentialsHelper.store,
 		logs,
@@ -1031,8 +1071,8 @@ export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 		mode: options.mode,
 		durationMs,
 		items: result.items,
-		staticData: result.staticData,
-		memoryStaticData: memory,
+		staticData: next,
+		savedStaticData,
 		error: errorRecord(error),
 		logs,
 	});
@@ -1057,9 +1097,10 @@ async function runPollManual(options: RunPollOptions, storedStaticData: IDataObj
 		items: outputs && outputs.length ? (outputs[0] ?? []) : null,
 		emitted: outputs,
 		staticData: storedStaticData,
-		memoryStaticData: plainStaticData(workflow.staticData),
 		nodeStaticData: (storedStaticData[`node:${node.name}`] as IDataObject) ?? {},
+		savedStaticData: storedStaticData,
 		saved: false,
+		mutatedStaticData: plainStaticData(workflow.staticData),
 		error,
 		credentials: credentialsHelper.store,
 		logs,
@@ -1095,7 +1136,7 @@ function loadOptionsContext(options: LoadOptionsCallOptions, methodName: string)
 export async function runLoadOptions(
 	options: LoadOptionsCallOptions,
 	methodName: string,
-): Promise<{ options: INodePropertyOptions[]; error?: HarnessError; credentials: CredentialStore; logs: LogLine[] }> {
+): Promise<{ options: INodePropertyOptions[]; credentials: CredentialStore; logs: LogLine[] }> {
 	const { built, context } = loadOptionsContext(options, methodName);
 	const method = built.nodeType.methods?.loadOptions?.[methodName];
 	if (!method) throw new UnexpectedError(`Node has no loadOptions method "${methodName}"`);
@@ -1110,8 +1151,8 @@ export async function runLoadOptions(
 	});
 	const error = describeError(thrown);
 	record('loadOptions', options, { method: methodName, durationMs, result: value, error: errorRecord(error), logs });
-	if (error && !('returnErrors' in options)) throw thrown;
-	return { options: value, error, credentials: built.credentialsHelper.store, logs };
+	if (thrown) throw thrown;
+	return { options: value, credentials: built.credentialsHelper.store, logs };
 }
 
 /** Calls `methods.listSearch[methodName](filter, paginationToken)` through LoadOptionsContext. */

@@ -57,8 +57,9 @@ export function writeArtifact(tier: string, record: Record<string, unknown>, nam
 
 /**
  * JSON.stringify that survives cycles, BigInt, Buffers (written as text so a secret inside is
- * still visible to the scan) and Errors (own properties plus message/stack; `toJSON` is honoured
- * first, as n8n does when it persists run data, and the full error is added next to it).
+ * still visible to the scan) and Errors: class, message, stack, own enumerable properties, the
+ * cause bounded as n8n persists it, plus `$persisted` = the error's `toJSON()` (what n8n stores in
+ * an execution and shows in the editor).
  */
 export function safeStringify(value: unknown, space?: number): string {
 	return JSON.stringify(toPlain(value, new WeakSet(), 0), null, space);
@@ -93,9 +94,17 @@ export function toPlain(value: unknown, seen: WeakSet<object>, depth: number): u
 					// ignore
 				}
 			}
-			for (const key of Object.getOwnPropertyNames(value)) {
-				if (key in out) continue;
+			// Own enumerable properties (what n8n copies into task data with `{ ...error }`), and the
+			// cause bounded the way n8n's ExecutionBaseError.toJSON persists it: an Error cause (a raw
+			// axios error with request headers) as name + message only.
+			for (const key of Object.keys(value)) {
+				if (key in out || key === 'cause') continue;
 				out[key] = toPlain((value as unknown as Record<string, unknown>)[key], seen, depth + 1);
+			}
+			const cause = (value as Error & { cause?: unknown }).cause;
+			if (cause !== undefined) {
+				out.cause =
+					cause instanceof Error ? { name: cause.name, message: cause.message } : toPlain(cause, seen, depth + 1);
 			}
 			return out;
 		}

@@ -29,7 +29,7 @@ export class FaultSwitches {
 	list(): ListedFault[] {
 		return this.armed.map(({ fault, pathPattern, remaining }) => ({
 			...fault,
-			path: pathPattern?.source,
+			path: typeof fault.path === 'string' ? fault.path : pathPattern?.source,
 			remaining: remaining === Infinity ? 'always' : remaining,
 		}));
 	}

@@ -1,4 +1,5 @@
 // Xavier Analytics (Dext Precision) simulator: https://api.xavier-analytics.com/ on 127.0.0.1.
+import { TEST_SECRETS } from '../../helpers/secrets';
 import { createSimulator, type RateLimitWindow, type Simulator } from '../core';
 import { xavierErrors, xavierRoutes, type XavierSettings } from './routes';
 import { XavierState } from './state';
@@ -8,7 +9,8 @@ export { XavierState, type XavierClientInput, type XavierClientPatch } from './s
 export { buildXavierSeed, alertLevelFor } from './seed';
 export { xavierErrors, type XavierSettings } from './routes';
 
-export const XAVIER_TEST_TOKEN = 'xav_test_token_7f3c9a';
+/** The fixed test token (one list of test secrets, so the secret scan knows it). */
+export const XAVIER_TEST_TOKEN: string = TEST_SECRETS.xavierToken;
 /** FACT: "Xavier Rate Limits are set to 60 requests / minute." */
 export const XAVIER_RATE_LIMIT: RateLimitWindow = { limit: 60, windowMs: 60_000 };
 

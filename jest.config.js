@@ -1,0 +1,26 @@
+// Test tiers as jest projects: `unit` (pure logic and simulators), `core` (nodes run by n8n-core's
+// execution code against the simulators) and `n8n` (the built package inside real n8n 1.x and 2.x).
+// test/tsconfig.json sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` type-checks.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }];
+
+const base = {
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	moduleFileExtensions: ['ts', 'js', 'json'],
+	rootDir: __dirname,
+};
+
+module.exports = {
+	projects: [
+		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{
+			...base,
+			displayName: 'core',
+			testMatch: ['<rootDir>/test/core/**/*.test.ts'],
+			setupFiles: ['<rootDir>/test/core/setup.ts'],
+		},
+		{ ...base, displayName: 'n8n', testMatch: ['<rootDir>/test/n8n/**/*.test.ts'] },
+		// Runs after every other tier (scripts/test.js): greps their artifacts for test secrets.
+		{ ...base, displayName: 'scan', testMatch: ['<rootDir>/test/secret-scan.test.ts'] },
+	],
+};

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, build, then every test tier, then the secret scan over everything
+// the tiers wrote. Ends with one "N passed, N failed" line for CI.
+//   SKIP_N8N=1 npm test   skips tier 3 (real n8n) for a quick local run.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const artifacts = path.join(root, 'test-artifacts');
+const results = path.join(artifacts, 'results');
+
+fs.rmSync(artifacts, { recursive: true, force: true });
+fs.mkdirSync(results, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, { counted = false } = {}) {
+	process.stdout.write(`\n=== ${label} ===\n`);
+	const started = Date.now();
+	const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	const ok = result.status === 0;
+	process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s) ===\n`);
+	if (!ok) failures.push(label);
+	if (!counted && !ok) failed++;
+	return ok;
+}
+
+function jest(label, projects, extra = []) {
+	const out = path.join(results, `${label}.json`);
+	const args = ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra];
+	run(`tests: ${label}`, bin('jest'), args, { counted: true });
+	if (!fs.existsSync(out)) {
+		failed++;
+		return;
+	}
+	const summary = JSON.parse(fs.readFileSync(out, 'utf8'));
+	passed += summary.numPassedTests;
+	failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+}
+
+run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) &&
+	run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
+run('lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']);
+run('build', 'npm', ['run', 'build', '--silent']);
+
+jest('unit+core', ['unit', 'core']);
+if (process.env.SKIP_N8N === '1') {
+	process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
+} else {
+	jest('n8n', ['n8n'], ['--runInBand']);
+}
+jest('secret-scan', ['scan']);
+
+process.stdout.write(`\n${failures.length ? `failed steps: ${failures.join(', ')}\n` : ''}`);
+process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 && failures.length === 0 ? 0 : 1);
