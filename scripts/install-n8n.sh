@@ -11,6 +11,12 @@ n8n_version="$(node -p "require('$here/test/harness/versions.json')['$flavour'].
 node_version="$(node -p "require('$here/test/harness/versions.json')['$flavour'].node")"
 log() { echo "[install-n8n] $*" >&2; }
 
+# One install at a time per cache (tests, the demo and CI may all call this at once): the second
+# caller waits here, then finds the .complete marker and reuses the first one's install.
+mkdir -p "$cache"
+exec 9>"$cache/.install-$flavour.lock"
+flock 9
+
 nodebin="$(command -v node)"
 nodedir=""
 if [ "$node_version" != "system" ]; then
@@ -46,6 +52,9 @@ JSON
       (cd "$dest" && npm rebuild sqlite3 --foreground-scripts >&2)
     fi
   fi
+  # Smoke test: the native module loads in the Node that will run n8n, and the CLI answers.
+  (cd "$dest" && "$nodebin" -e "require('sqlite3')" >&2) || { log "sqlite3 does not load"; exit 1; }
+  (cd "$dest" && "$nodebin" node_modules/n8n/bin/n8n --version >&2) || { log "n8n does not start"; exit 1; }
   echo "$nodebin" > "$dest/.nodebin"
   touch "$dest/.complete"
   log "n8n $n8n_version ready"

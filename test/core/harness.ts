@@ -81,12 +81,14 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import {
+	getCredentialOwnRequestAllowedDomains,
 	ICredentialsHelper,
 	isExpression,
 	LoggerProxy,
 	NodeConnectionTypes,
 	NodeHelpers,
 	UnexpectedError,
+	UserError,
 	Workflow,
 } from 'n8n-workflow';
 
@@ -309,6 +311,27 @@ export class CredentialTypeRegistry {
 	}
 }
 
+/** As the CLI: preAuthentication's own requests honour the credential's domain allowlist. */
+function restrictToCredentialDomains(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestHelper {
+	return {
+		helpers: {
+			httpRequest: async (requestOptions: IHttpRequestOptions): Promise<unknown> => {
+				const allowedDomains = getCredentialOwnRequestAllowedDomains(credentials);
+				if (allowedDomains === undefined) return await helpers.helpers.httpRequest(requestOptions);
+				if (requestOptions.allowedDomains !== undefined) {
+					throw new UserError(
+						'This credential restricts requests to specific domains, which cannot be combined with the domains its authentication step asks for.',
+					);
+				}
+				return await helpers.helpers.httpRequest({ ...requestOptions, allowedDomains });
+			},
+		},
+	};
+}
+
 function credentialId(type: string) {
 	return `cred-${type}`;
 }
@@ -428,10 +451,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 				isTestingCredentials
 			) {
 				this.preAuthenticationCalls[typeName] = (this.preAuthenticationCalls[typeName] ?? 0) + 1;
-				const output = await credentialType.preAuthentication.call(
-					{ helpers: { httpRequest: helpers.helpers.httpRequest } },
+				const output = (await credentialType.preAuthentication.call(
+					restrictToCredentialDomains(helpers, credentials),
 					credentials,
-				);
+				)) as ICredentialDataDecryptedObject;
 				if (output[expirableProperty.name] === undefined) return undefined;
 				if (node.credentials) {
 					const nodeCredentials = node.credentials[credentialType.name];
@@ -457,7 +480,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.credentialTypes.getByName(typeName);
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		return (await credentialType.preAuthentication.call(helpers, credentials)) ?? undefined;
+		const output = await credentialType.preAuthentication.call(
+			restrictToCredentialDomains(helpers, credentials),
+			credentials,
+		);
+		return (output as ICredentialDataDecryptedObject) ?? undefined;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
@@ -520,6 +547,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		) as ICredentialDataDecryptedObject;
 		if (decryptedDataOriginal.oauthTokenData !== undefined) {
 			decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
+		}
+		for (const key of ['allowedHttpRequestDomains', 'allowedDomains']) {
+			if (decryptedData[key] === undefined && decryptedDataOriginal[key] !== undefined) {
+				decryptedData[key] = decryptedDataOriginal[key];
+			}
 		}
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		if (expressionResolveValues) {

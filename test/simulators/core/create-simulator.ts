@@ -138,12 +138,14 @@ export async function createSimulator<S>(opts: SimulatorOptions<S>): Promise<Sim
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const { rawPath, rawQuery } = splitUrl(req.url ?? '/');
 		const method = (req.method ?? 'GET').toUpperCase();
-		const body = parseBody(await readBody(req), req.headers['content-type']);
+		const raw = await readBody(req);
 
 		if (isControlPath(rawPath)) {
-			writeResponse(res, prepareResponse(answerControl(sim as Simulator<unknown>, method, rawPath, body), undefined));
+			// Control bodies are always JSON, whatever the Content-Type (`curl -d` says form-encoded).
+			writeResponse(res, prepareResponse(answerControl(sim as Simulator<unknown>, method, rawPath, parseBody(raw, undefined)), undefined));
 			return;
 		}
+		const body = parseBody(raw, req.headers['content-type']);
 
 		const request: SimRequest = { method, path: safeDecode(rawPath), rawPath, rawQuery, params: {}, query: parseQuery(rawQuery), headers: req.headers, body };
 		// The log keeps what was received; handlers get their own copy of query/body to coerce.
