@@ -8,6 +8,7 @@ const base = {
 	transform: { '^.+\\.ts$': tsJest },
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	rootDir: __dirname,
+	testTimeout: 30_000,
 };
 
 module.exports = {

@@ -12,6 +12,8 @@ const artifacts = path.join(root, 'test-artifacts');
 const results = path.join(artifacts, 'results');
 
 fs.rmSync(artifacts, { recursive: true, force: true });
+// Secrets the tiers register at run time (issued tokens…) for the final scan: fresh for each run.
+process.env.SECRET_REGISTRY_FILE = path.join(require('os').tmpdir(), `secret-registry-${process.pid}-${Date.now()}.jsonl`);
 fs.mkdirSync(results, { recursive: true });
 
 let passed = 0;

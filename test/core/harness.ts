@@ -930,7 +930,16 @@ export function plainStaticData(staticData: IDataObject): IDataObject {
 }
 
 function record(kind: string, options: { artifactName?: string }, data: Record<string, unknown>) {
-	writeArtifact('core', { kind, ...data }, options.artifactName);
+	// Log lines n8n wrote between harness calls (late async work) go with the next record.
+	const strayLogs = ORPHAN_LOGS.splice(0);
+	writeArtifact('core', { kind, ...data, ...(strayLogs.length ? { strayLogs } : {}) }, options.artifactName);
+}
+
+// Whatever n8n logged after the last harness call of a test file still reaches the artifact.
+if (typeof afterAll === 'function') {
+	afterAll(() => {
+		if (ORPHAN_LOGS.length) writeArtifact('core', { kind: 'strayLogs', strayLogs: ORPHAN_LOGS.splice(0) });
+	});
 }
 
 function errorRecord(error?: HarnessError) {
@@ -1380,7 +1389,7 @@ function getPath(object: unknown, path: string): unknown {
 	return current;
 }
 
-/** Log lines n8n produced outside any harness call (e.g. at module load). */
+/** Log lines n8n produced outside any harness call and not yet written to the artifact. */
 export function orphanLogs(): LogLine[] {
-	return ORPHAN_LOGS;
+	return [...ORPHAN_LOGS];
 }

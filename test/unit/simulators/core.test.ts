@@ -263,7 +263,7 @@ describe('simulator framework', () => {
 describe('simulator framework: rate limiter', () => {
 	let sim: Simulator<ToyState>;
 	beforeAll(async () => {
-		sim = await startToy({ rateLimit: { limit: 2, windowMs: 150 } });
+		sim = await startToy({ rateLimit: { limit: 2, windowMs: 300 } });
 	});
 	afterAll(() => sim.close());
 
@@ -280,7 +280,7 @@ describe('simulator framework: rate limiter', () => {
 		// Another credential has its own window (and is refused by auth, after the limiter).
 		expect((await fetch(`${sim.url}/items`, { headers: { Authorization: 'Bearer other' } })).status).toBe(401);
 
-		await new Promise((resolve) => setTimeout(resolve, 160));
+		await new Promise((resolve) => setTimeout(resolve, 320));
 		const next = await fetch(`${sim.url}/items`, { headers: auth });
 		expect(next.status).toBe(200);
 		expect(next.headers.get('x-ratelimit-remaining')).toBe('1');

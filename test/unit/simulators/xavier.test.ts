@@ -208,7 +208,7 @@ describe('Xavier simulator', () => {
 describe('Xavier simulator rate limit', () => {
 	let sim: XavierSimulator;
 	beforeAll(async () => {
-		sim = await startXavierSimulator({ rateLimit: { limit: 3, windowMs: 150 } });
+		sim = await startXavierSimulator({ rateLimit: { limit: 3, windowMs: 300 } });
 	});
 	afterAll(() => sim.close());
 
@@ -229,7 +229,7 @@ describe('Xavier simulator rate limit', () => {
 			[200, '3', '0'],
 			[429, '3', '0'],
 		]);
-		await new Promise((resolve) => setTimeout(resolve, 160));
+		await new Promise((resolve) => setTimeout(resolve, 320));
 		const next = await fetch(`${sim.url}/clients`, { headers: auth });
 		expect([next.status, next.headers.get('x-ratelimit-remaining')]).toEqual([200, '2']);
 	});
