@@ -8,10 +8,10 @@ const base = {
 	transform: { '^.+\\.ts$': tsJest },
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	rootDir: __dirname,
-	testTimeout: 30_000,
 };
 
 module.exports = {
+	testTimeout: 30_000,
 	projects: [
 		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{

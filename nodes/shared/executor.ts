@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 
 import { apiRequest } from './http';
 import { listPages } from './pagination';
-import type { ApiRequest, OperationContext, OperationDef, ProviderConfig } from './types';
-import { pathWith, requireText } from './validate';
+import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
+import { parseJsonValue, pathWith, requireText } from './validate';
 
 export function findOperation(table: OperationDef[], resource: string, operation: string): OperationDef | undefined {
 	return table.find((op) => op.resource === resource && op.operation === operation);
@@ -35,20 +35,58 @@ export function buildRequest(
 		}
 		qs[q.as ?? q.param] = value as IDataObject[string];
 	}
+	if (op.buildQuery) Object.assign(qs, op.buildQuery(opCtx));
 	op.validate?.(opCtx);
 	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex) };
 	if (Object.keys(qs).length > 0) request.qs = qs;
+	if (op.body) request.body = readBody(op.body, opCtx);
 	return { request, pathValues };
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+/** The body a row describes: top-level fields, then the collections, JSON text parsed. */
+export function readBody(def: BodyDef, { ctx, itemIndex }: OperationContext): IDataObject {
+	const node = ctx.getNode();
+	const body: IDataObject = {};
+	for (const f of def.fields ?? []) {
+		const value = readParam(ctx, f.param, itemIndex);
+		if (isEmpty(value)) {
+			if (f.required) requireText(node, value, f.label ?? f.param, itemIndex);
+			continue;
+		}
+		body[f.as ?? f.param] = value as IDataObject[string];
+	}
+	for (const name of def.collections ?? []) {
+		const collection = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+		for (const [key, value] of Object.entries(collection)) {
+			if (value !== undefined) body[key] = value;
+		}
+	}
+	for (const key of def.jsonKeys ?? []) {
+		if (key in body) {
+			const parsed = parseJsonValue(node, body[key], key, itemIndex);
+			if (parsed === undefined) delete body[key];
+			else body[key] = parsed as IDataObject[string];
+		}
+	}
+	return body;
 }
 
 /** Runs one row for one item and returns its output records. */
 export async function runOperation(op: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
 	const { ctx, itemIndex, provider } = opCtx;
 	const { request, pathValues } = buildRequest(op, opCtx);
-	const options = { itemIndex, notFound: op.notFound?.(pathValues) };
+	if (request.body && op.buildBody) request.body = await op.buildBody(request.body as IDataObject, opCtx);
+	const options = { itemIndex, notFound: op.notFound?.(pathValues), ...opCtx.requestOptions };
 
 	if (!op.pagination) {
 		const { body } = await apiRequest.call(ctx, provider, request, options);
+		if (body === undefined || body === null || body === '') {
+			return [op.emptyResult ? op.emptyResult(pathValues) : { success: true }];
+		}
 		const unwrapped = op.unwrap ? op.unwrap(body, opCtx) : (body as IDataObject | IDataObject[]);
 		const records = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
 		return op.postProcess ? op.postProcess(records, opCtx) : records;
@@ -73,6 +111,7 @@ export async function executeOperations(
 	this: IExecuteFunctions,
 	provider: ProviderConfig,
 	table: OperationDef[],
+	settings: { requestOptions?: (ctx: IExecuteFunctions, itemIndex: number) => OperationContext['requestOptions'] } = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
@@ -86,7 +125,8 @@ export async function executeOperations(
 					itemIndex,
 				});
 			}
-			const records = await runOperation(op, { ctx: this, itemIndex, provider });
+			const requestOptions = settings.requestOptions?.(this, itemIndex);
+			const records = await runOperation(op, { ctx: this, itemIndex, provider, requestOptions });
 			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {

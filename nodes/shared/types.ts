@@ -82,6 +82,18 @@ export interface OperationContext {
 	ctx: IExecuteFunctions;
 	itemIndex: number;
 	provider: ProviderConfig;
+	/** Per-run request settings the node exposes (e.g. the longest rate-limit wait). */
+	requestOptions?: { maxWaitMs?: number };
+}
+
+/** How the node's parameters become a JSON body. */
+export interface BodyDef {
+	/** Top-level parameters, each one body key. */
+	fields?: ParamMapping[];
+	/** Collection parameters ("Additional Fields", "Update Fields") whose entries are body keys. */
+	collections?: string[];
+	/** Body keys whose values are JSON text typed by the user: parsed, with a clear error if malformed. */
+	jsonKeys?: string[];
 }
 
 /** One row of a provider's operations table. */
@@ -106,6 +118,14 @@ export interface OperationDef {
 	validate?: (op: OperationContext) => void;
 	/** Filter/transform the records after fetching (list filters the API does not offer). */
 	postProcess?: (records: IDataObject[], op: OperationContext) => IDataObject[];
+	/** What goes into the request body (POST/PATCH/PUT). */
+	body?: BodyDef;
+	/** Extra query parameters computed from the node's parameters (filter builders, switches). */
+	buildQuery?: (op: OperationContext) => IDataObject;
+	/** Last look at the body before it is sent (wrapping, merging with a fetched record). */
+	buildBody?: (body: IDataObject, op: OperationContext) => IDataObject | Promise<IDataObject>;
+	/** Output for an empty answer (204), given the resolved path parameters. */
+	emptyResult?: (pathValues: Record<string, string>) => IDataObject;
 	/** Message for a 404, given the resolved path parameters. */
 	notFound?: (pathValues: Record<string, string>) => string;
 	/** Extra UI fields of this operation (displayOptions are added by the builder). */

@@ -49,3 +49,15 @@ export function optionalNumberInRange(
 	}
 	return n;
 }
+
+/** JSON typed into a field: objects and arrays pass through, text is parsed with a clear error. */
+export function parseJsonValue(node: INode, value: unknown, label: string, itemIndex: number): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	if (text === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		throw parameterError(node, `${label} is not valid JSON`, itemIndex, (error as Error).message);
+	}
+}
