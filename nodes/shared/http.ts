@@ -22,6 +22,14 @@ interface FullResponse {
 	body: unknown;
 }
 
+function originOf(url: string): string {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return url;
+	}
+}
+
 function credentialKey(ctx: RequestContext, provider: ProviderConfig, baseUrl: string): string {
 	const id = ctx.getNode().credentials?.[provider.credentialType]?.id ?? '';
 	return `${provider.credentialType}|${id}|${baseUrl}`;
@@ -40,6 +48,15 @@ export async function apiRequest(
 	const credentials = await this.getCredentials(provider.credentialType);
 	const baseUrl = provider.baseUrl(credentials);
 	const url = request.url ?? `${baseUrl}${request.path ?? ''}`;
+	if (request.url && originOf(request.url) !== originOf(baseUrl)) {
+		// A next-page link is followed with the credential attached: never towards another host.
+		const message = `${provider.displayName} returned a link to another host; it was not followed`;
+		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			message,
+			description: `Expected a link below ${originOf(baseUrl)}. Check the Base URL in the credential.`,
+			itemIndex: options.itemIndex,
+		});
+	}
 	const maxAttempts = provider.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
 	const maxWaitMs = options.maxWaitMs ?? provider.maxWaitMs ?? RETRY_DEFAULTS.maxWaitMs;
 	const pacer = provider.rateLimit
@@ -53,6 +70,8 @@ export async function apiRequest(
 		body: request.body,
 		headers: { ...provider.headers, ...request.headers },
 		json: true,
+		// Arrays as repeated keys (`q[]=a&q[]=b`); n8n's default would number them (`q[][0]=a`).
+		arrayFormat: 'repeat',
 		timeout: request.timeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

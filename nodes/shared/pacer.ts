@@ -35,7 +35,17 @@ export class Pacer {
 // and all items of one execution share the provider's budget.
 const pacers = new Map<string, Pacer>();
 
-export function pacerFor(key: string, limit: number, windowMs: number): Pacer {
+// Tests and benchmarks compress time (a simulator enforcing "200 a minute" in 600 ms); n8n never
+// changes it. Set before any request is made.
+let timeScale = 1;
+
+export function setPacingTimeScale(scale: number): void {
+	timeScale = scale;
+	pacers.clear();
+}
+
+export function pacerFor(key: string, limit: number, documentedWindowMs: number): Pacer {
+	const windowMs = documentedWindowMs * timeScale;
 	let pacer = pacers.get(key);
 	if (!pacer || pacer.limit !== limit || pacer.windowMs !== windowMs) {
 		pacer = new Pacer(limit, windowMs);

@@ -45,6 +45,11 @@ export async function* listPages(
 	wanted: number | undefined,
 	options: RequestOptions = {},
 ): AsyncGenerator<IDataObject[]> {
+	if (pagination.type === 'custom') {
+		yield* pagination.pages(this, request, options, wanted);
+		return;
+	}
+
 	if (pagination.type === 'none') {
 		const { body } = await apiRequest.call(this, provider, request, options);
 		yield recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);

@@ -64,7 +64,20 @@ export type Pagination =
 	/** Page size parameter plus a next-page link in the body (Cliniko, Laravel resources). */
 	| { type: 'nextLink'; itemsPath: string; nextLinkPath: string; pageSizeParam: string; maxPageSize: number }
 	/** limit/offset parameters; the end is a short page. */
-	| { type: 'offset'; itemsPath?: string; limitParam: string; offsetParam: string; maxPageSize: number };
+	| { type: 'offset'; itemsPath?: string; limitParam: string; offsetParam: string; maxPageSize: number }
+	/**
+	 * The provider walks its own pages (an envelope to open, paging it has to detect): yields each
+	 * page's records; `wanted` (undefined = everything) is only a hint, the caller stops reading.
+	 */
+	| {
+			type: 'custom';
+			pages: (
+				ctx: RequestContext,
+				request: ApiRequest,
+				options: { itemIndex?: number; notFound?: string; maxWaitMs?: number },
+				wanted: number | undefined,
+			) => AsyncIterable<IDataObject[]>;
+	  };
 
 /** Where a parameter of the node goes in the request. */
 export interface ParamMapping {

@@ -24,3 +24,9 @@ if (!process.env.N8N_USER_FOLDER) {
 	fs.mkdirSync(folder, { recursive: true });
 	process.env.N8N_USER_FOLDER = folder;
 }
+
+// The nodes pace themselves to each provider's documented limit (Cliniko: 200 a minute). A suite
+// sends thousands of requests in a few minutes, so tier 2 runs the pacers a hundred times faster;
+// the pacer itself is unit-tested at real scale.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('../../nodes/shared/pacer').setPacingTimeScale(0.01);

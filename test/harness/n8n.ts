@@ -34,9 +34,15 @@ export type Flavour = 'n8n1' | 'n8n2';
 export type PackageMode = 'custom' | 'tarball' | 'none';
 
 export const FLAVOURS: Flavour[] = ['n8n1', 'n8n2'];
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root: the nearest folder up with a package.json (this file also runs compiled in .build/). */
+export const REPO_ROOT = findUp(__dirname, 'package.json');
 export const ARTIFACTS_ROOT = path.join(REPO_ROOT, 'test-artifacts', 'n8n');
-const PACKAGE_JSON = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+/**
+ * The built package under test: a folder with package.json and dist/ (default: the repository,
+ * after `npm run build`). N8N_E2E_PACKAGE_DIR points elsewhere, e.g. at a staged build.
+ */
+export const PACKAGE_DIR = path.resolve(process.env.N8N_E2E_PACKAGE_DIR ?? REPO_ROOT);
+const PACKAGE_JSON = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
 	name: string;
 	version: string;
 	n8n: { nodes: string[]; credentials: string[] };
@@ -53,7 +59,7 @@ export const OWNER = {
 	password: 'Demo-pass-1234',
 };
 
-const VERSIONS = JSON.parse(fs.readFileSync(path.join(__dirname, 'versions.json'), 'utf8')) as Record<
+const VERSIONS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'harness', 'versions.json'), 'utf8')) as Record<
 	Flavour,
 	{ n8n: string; node: string }
 >;
@@ -155,6 +161,8 @@ export interface CreateEnvOptions {
 	extraEnv?: Record<string, string>;
 	/** Register the tarball in installed_packages so Settings › Community nodes lists it. Default true. */
 	registerPackage?: boolean;
+	/** Where this env's logs go (default `test-artifacts/n8n/<flavour>/<name>`); emptied first. */
+	artifactsDir?: string;
 }
 
 let envCounter = 0;
@@ -163,7 +171,7 @@ export async function createN8nEnv(flavour: Flavour, options: CreateEnvOptions =
 	const install = await ensureN8n(flavour);
 	const packageMode = options.packageMode ?? 'tarball';
 	const name = sanitize(options.name ?? `${testFileBase()}-${packageMode}-${++envCounter}`);
-	const artifactsDir = path.join(ARTIFACTS_ROOT, flavour, name);
+	const artifactsDir = options.artifactsDir ? path.resolve(options.artifactsDir) : path.join(ARTIFACTS_ROOT, flavour, name);
 	fs.rmSync(artifactsDir, { recursive: true, force: true });
 	fs.mkdirSync(artifactsDir, { recursive: true });
 
@@ -176,20 +184,27 @@ export async function createN8nEnv(flavour: Flavour, options: CreateEnvOptions =
 
 	// A migrated database from the template (saves the migrations, ~3 s per env).
 	if (!fs.existsSync(path.join(n8nFolder, 'database.sqlite'))) {
-		const template = await ensureDbTemplate(install);
+		const template = await ensureDbTemplate(install, artifactsDir);
 		for (const file of fs.readdirSync(template)) fs.copyFileSync(path.join(template, file), path.join(n8nFolder, file));
 	}
 
 	const env = baseEnv(install, userFolder, options.extraEnv);
 	let typePrefix = PACKAGE_NAME;
+	// A reused (demo) folder may hold the package the other way; one copy only, or both would load.
+	const extDir = path.join(userFolder, 'custom-extension', PACKAGE_NAME);
+	const installedDir = path.join(n8nFolder, 'nodes', 'node_modules', PACKAGE_NAME);
+	if (packageMode !== 'custom') fs.rmSync(extDir, { recursive: true, force: true });
+	if (packageMode !== 'tarball' && fs.existsSync(installedDir)) {
+		fs.rmSync(installedDir, { recursive: true, force: true });
+		await registerCommunityPackage(install, userFolder, false);
+	}
 	if (packageMode === 'custom') {
-		const extDir = path.join(userFolder, 'custom-extension', PACKAGE_NAME);
 		copyPackage(extDir);
 		env.N8N_CUSTOM_EXTENSIONS = extDir;
 		typePrefix = 'CUSTOM';
 	} else if (packageMode === 'tarball') {
 		await installTarball(install, userFolder, artifactsDir);
-		if (options.registerPackage !== false) await registerCommunityPackage(install, userFolder);
+		if (options.registerPackage !== false) await registerCommunityPackage(install, userFolder, true);
 	}
 
 	const result: N8nEnv = {
@@ -262,6 +277,10 @@ function baseEnv(install: N8nInstall, userFolder: string, extra: Record<string, 
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
 	});
+	if (install.flavour === 'n8n2') {
+		// Fetches the MCP server catalogue from api.n8n.io at startup (unreachable here, noisy).
+		env.N8N_DISABLED_MODULES = 'mcp-registry';
+	}
 	if (install.flavour === 'n8n1') {
 		// n8n 1.123 defaults to the isolated-vm expression engine, which has no build for Node 20
 		// (prebuilds exist for Node 22/24 only, and it does not compile here). `legacy` is 1.x's
@@ -274,11 +293,11 @@ function baseEnv(install: N8nInstall, userFolder: string, extra: Record<string, 
 }
 
 function copyPackage(dest: string): void {
-	const dist = path.join(REPO_ROOT, 'dist');
-	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first');
+	const dist = path.join(PACKAGE_DIR, 'dist');
+	if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first`);
 	fs.rmSync(dest, { recursive: true, force: true });
 	fs.mkdirSync(dest, { recursive: true });
-	fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(dest, 'package.json'));
+	fs.copyFileSync(path.join(PACKAGE_DIR, 'package.json'), path.join(dest, 'package.json'));
 	fs.cpSync(dist, path.join(dest, 'dist'), { recursive: true });
 }
 
@@ -286,13 +305,13 @@ let packed: { key: string; file: string } | undefined;
 
 /** `npm pack` of the repository (once per process while dist/ is unchanged). */
 export async function packTarball(): Promise<string> {
-	const dist = path.join(REPO_ROOT, 'dist');
-	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first');
-	const key = `${fs.statSync(dist).mtimeMs}:${fs.statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs}`;
+	const dist = path.join(PACKAGE_DIR, 'dist');
+	if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first`);
+	const key = `${fs.statSync(dist).mtimeMs}:${fs.statSync(path.join(PACKAGE_DIR, 'package.json')).mtimeMs}`;
 	if (packed && packed.key === key && fs.existsSync(packed.file)) return packed.file;
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pack-'));
 	const res = await runProcess('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {
-		cwd: REPO_ROOT,
+		cwd: PACKAGE_DIR,
 		timeoutMs: 120_000,
 	});
 	if (res.code !== 0) throw new Error(`npm pack failed: ${tail(res.stderr, 20)}`);
@@ -347,21 +366,35 @@ async function installTarball(install: N8nInstall, userFolder: string, artifacts
  * Settings › Community nodes lists the package. Loading does not depend on them: n8n loads every
  * `n8n-nodes-*` folder in `.n8n/nodes/node_modules` whether or not it is in the table.
  */
-async function registerCommunityPackage(install: N8nInstall, userFolder: string): Promise<void> {
+async function registerCommunityPackage(install: N8nInstall, userFolder: string, register: boolean): Promise<void> {
 	const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 	const script = `
 const path = require('path');
 const sqlite3 = require('sqlite3');
-const [db, pkgDir] = process.argv.slice(1);
-const pkg = require(path.join(pkgDir, 'package.json'));
-const nodes = pkg.n8n.nodes.map((rel) => {
-	const mod = require(path.join(pkgDir, rel));
-	const Cls = Object.values(mod).find((v) => typeof v === 'function');
-	const d = new Cls().description;
-	const v = Array.isArray(d.version) ? Math.max(...d.version) : (d.defaultVersion ?? d.version ?? 1);
-	return [d.displayName, pkg.name + '.' + d.name, v, pkg.name];
-});
+const [db, pkgDir, mode, name] = process.argv.slice(1);
 const conn = new sqlite3.Database(db);
+if (mode === 'unregister') {
+	conn.serialize(() => {
+		conn.run('PRAGMA foreign_keys = ON');
+		conn.run('DELETE FROM installed_packages WHERE packageName = ?', [name]);
+	});
+	conn.close((e) => { if (e) { console.error(e); process.exit(1); } });
+	return;
+}
+const pkg = require(path.join(pkgDir, 'package.json'));
+// Like n8n, record the nodes that load; a node that does not is reported, not registered.
+const nodes = pkg.n8n.nodes.flatMap((rel) => {
+	try {
+		const mod = require(path.join(pkgDir, rel));
+		const Cls = Object.values(mod).find((v) => typeof v === 'function');
+		const d = new Cls().description;
+		const v = Array.isArray(d.version) ? Math.max(...d.version) : (d.defaultVersion ?? d.version ?? 1);
+		return [[d.displayName, pkg.name + '.' + d.name, v, pkg.name]];
+	} catch (e) {
+		console.error('not registered: ' + rel + ': ' + e.message);
+		return [];
+	}
+});
 conn.serialize(() => {
 	conn.run('PRAGMA foreign_keys = ON');
 	conn.run('DELETE FROM installed_packages WHERE packageName = ?', [pkg.name]);
@@ -371,7 +404,8 @@ conn.serialize(() => {
 });
 conn.close((e) => { if (e) { console.error(e); process.exit(1); } });
 `;
-	const res = await runProcess(install.nodeBin, ['-e', script, path.join(userFolder, '.n8n', 'database.sqlite'), pkgDir], {
+	const mode = register ? 'register' : 'unregister';
+	const res = await runProcess(install.nodeBin, ['-e', `(() => {${script}})()`, path.join(userFolder, '.n8n', 'database.sqlite'), pkgDir, mode, PACKAGE_NAME], {
 		cwd: install.dir,
 		env: { ...process.env, NODE_PATH: path.join(install.dir, 'node_modules') },
 		timeoutMs: 60_000,
@@ -380,7 +414,7 @@ conn.close((e) => { if (e) { console.error(e); process.exit(1); } });
 }
 
 /** A migrated, empty database per install, copied into each new user folder. */
-async function ensureDbTemplate(install: N8nInstall): Promise<string> {
+async function ensureDbTemplate(install: N8nInstall, logDir: string): Promise<string> {
 	const template = path.join(install.dir, '.db-template');
 	if (fs.existsSync(path.join(template, 'database.sqlite'))) return template;
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-template-'));
@@ -390,7 +424,7 @@ async function ensureDbTemplate(install: N8nInstall): Promise<string> {
 			cwd: work,
 			env,
 			timeoutMs: 300_000,
-			logFile: path.join(ARTIFACTS_ROOT, install.flavour, 'db-template.log'),
+			logFile: path.join(logDir, 'db-template.log'),
 		});
 		if (res.code !== 0) throw new Error(`creating the database template failed: ${tail(res.stdout + res.stderr, 30)}`);
 		const db = path.join(work, '.n8n', 'database.sqlite');
@@ -426,10 +460,21 @@ export interface CredentialJson {
 	data: Record<string, unknown>;
 }
 
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position?: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
 export interface WorkflowJson {
 	id: string;
 	name: string;
-	nodes: Array<{ id?: string; name: string; type: string; typeVersion: number; position?: [number, number]; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; [key: string]: unknown }>;
+	nodes: WorkflowNode[];
 	connections: Record<string, unknown>;
 	active?: boolean;
 	settings?: Record<string, unknown>;
@@ -541,6 +586,8 @@ export interface N8nRun {
 	mode?: string;
 	/** The run's error (the failing node's), if any. */
 	error?: N8nError;
+	/** The node whose last run ended in an error (n8n 2.x's Code node errors carry no `node`). */
+	errorNode?: string;
 	runData: Record<string, TaskData[]>;
 	lastNodeExecuted?: string;
 	data: RunExecutionData;
@@ -558,6 +605,9 @@ function normaliseRun(
 		finished: meta.finished ?? status === 'success',
 		mode: meta.mode,
 		error: resultData.error,
+		errorNode:
+			resultData.error?.node?.name ??
+			Object.entries(resultData.runData ?? {}).find(([, runs]) => runs[runs.length - 1]?.executionStatus === 'error' || runs[runs.length - 1]?.error)?.[0],
 		runData: resultData.runData ?? {},
 		lastNodeExecuted: resultData.lastNodeExecuted,
 		data,
@@ -606,6 +656,8 @@ export interface N8nServer {
 	waitForExecutions(workflowId: string, count: number, options?: { timeoutMs?: number }): Promise<N8nRun[]>;
 	/** Everything the server printed so far. */
 	output(): string;
+	/** Called when the n8n process ends (also after stop()). */
+	onExit(listener: (code: number | null) => void): void;
 	stop(): Promise<void>;
 }
 
@@ -793,6 +845,11 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 				versionId: workflow.versionId,
 			});
 			if (!res.active && !res.activeVersionId) throw new Error(`workflow ${id} not active after activation: ${JSON.stringify(res).slice(0, 500)}`);
+			// n8n 2.x answers the publish call even when registering the triggers failed (e.g. a poll
+			// that threw, or a poll interval under a minute); the failure is kept as an activation error.
+			const activationError = await rest<unknown>('GET', `/active-workflows/error/${id}`).catch(() => undefined);
+			const message = typeof activationError === 'string' ? activationError : (activationError as { error?: string } | undefined)?.error;
+			if (message) throw new Error(`activating workflow ${id} failed: ${message}`);
 		},
 		async deactivateWorkflow(id) {
 			await rest('POST', `/workflows/${id}/deactivate`);
@@ -814,6 +871,10 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 			return Promise.all(sorted.map((e) => getExecution(e.id)));
 		},
 		output: () => output,
+		onExit: (listener) => {
+			if (child.exitCode !== null || child.signalCode !== null) listener(child.exitCode);
+			else child.once('exit', (code) => listener(code));
+		},
 		stop,
 	};
 
@@ -844,17 +905,17 @@ export function adaptWorkflowTypes<T extends WorkflowJson>(workflow: T, prefix: 
 export function linearWorkflow(
 	id: string,
 	name: string,
-	nodes: Array<Omit<WorkflowJson['nodes'][number], 'position'> & { position?: [number, number] }>,
-	options: { trigger?: WorkflowJson['nodes'][number] } = {},
+	nodes: WorkflowNode[],
+	options: { trigger?: WorkflowNode } = {},
 ): WorkflowJson {
-	const trigger = options.trigger ?? {
+	const trigger: WorkflowNode = options.trigger ?? {
 		id: `${id}-start`,
 		name: 'Start',
 		type: 'n8n-nodes-base.manualTrigger',
 		typeVersion: 1,
 		parameters: {},
 	};
-	const all = [trigger, ...nodes].map((n, i) => ({ id: n.id ?? `${id}-n${i}`, position: [i * 220, 0] as [number, number], ...n }));
+	const all: WorkflowNode[] = [trigger, ...nodes].map((n, i) => ({ ...n, id: n.id ?? `${id}-n${i}`, position: n.position ?? [i * 220, 0] }));
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < all.length - 1; i++) {
 		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
@@ -973,6 +1034,13 @@ export function sleep(ms: number): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Small things
+
+function findUp(from: string, file: string): string {
+	for (let dir = from; ; dir = path.dirname(dir)) {
+		if (fs.existsSync(path.join(dir, file))) return dir;
+		if (path.dirname(dir) === dir) throw new Error(`no ${file} above ${from}`);
+	}
+}
 
 function tail(text: string, lines: number): string {
 	return text.split('\n').slice(-lines).join('\n');

@@ -1,23 +1,84 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { catalog as cliniko } from '../../nodes/Cliniko/catalog';
+import { specOperations } from '../../nodes/Cliniko/generated/spec';
 import { catalog as xavier } from '../../nodes/Xavier/catalog';
+import { catalog as xtrakit } from '../../nodes/XtraKit/catalog';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { normalise, markdown, readmeWithTable } = require('../../scripts/catalog.js');
 
 const root = path.join(__dirname, '..', '..');
-const catalogs = [xavier];
+// In the order `npm run catalog` lists them: the nodes/ folders alphabetically.
+const catalogs = [cliniko, xavier, xtrakit];
 
 describe('catalogue', () => {
+	it('lists every current Cliniko operation with its method and path exactly as in the spec', () => {
+		const [c] = normalise(catalogs);
+		expect(c.provider).toBe('Cliniko');
+		const node = c.nodes.find((n: { node: string }) => n.node === 'cliniko');
+		expect(node.displayName).toBe('Cliniko');
+		expect(node.operations).toHaveLength(184);
+		const listed = node.operations.map((o: { method: string; path: string }) => `${o.method} ${o.path}`).sort();
+		expect(listed).toEqual(specOperations.map((o) => `${o.method} ${o.path}`).sort());
+		expect(node.operations).toContainEqual({ resource: 'patient', operation: 'archive', name: 'Archive', method: 'POST', path: '/patients/{id}/archive' });
+		expect(node.operations).toContainEqual({
+			resource: 'individualAppointment',
+			operation: 'cancel',
+			name: 'Cancel',
+			method: 'PATCH',
+			path: '/individual_appointments/{id}/cancel',
+		});
+	});
+
 	it('lists every operation with its method and a documented path', () => {
-		const [x] = normalise(catalogs);
+		const [, x] = normalise(catalogs);
 		expect(x.nodes[0].operations).toEqual([
 			{ resource: 'client', operation: 'getAll', name: 'Get Many', method: 'GET', path: '/clients' },
 			{ resource: 'client', operation: 'get', name: 'Get', method: 'GET', path: '/clients/{clientId}' },
 			{ resource: 'client', operation: 'getActivityStats', name: 'Get Activity Stats', method: 'GET', path: '/clients/{clientId}/activity-stats' },
 		]);
 		expect(x.nodes[1].events.map((e: { event: string }) => e.event)).toEqual(['newClient', 'healthScoreDropped', 'alertLevelChanged']);
+	});
+
+	it('lists every XtraKit operation with its documented method and path, and the Custom API Call per method', () => {
+		const k = normalise(catalogs).find((p: { provider: string }) => p.provider === 'XtraKit');
+		const rows = k.nodes[0].operations.map((o: { resource: string; operation: string; method: string; path: string }) => `${o.resource}.${o.operation} ${o.method} ${o.path}`);
+		expect(rows).toEqual([
+			'customer.getAll GET /customers',
+			'customer.get GET /customers/{customerId}',
+			'customer.create POST /customers/add',
+			'customer.update PUT /customers/{customerId}',
+			'customerGroup.getAll GET /customer-groups',
+			'customerGroup.get GET /customer-groups/{groupId}',
+			'customerGroup.create POST /customer-groups/add',
+			'customerGroup.update PUT /customer-groups/{groupId}',
+			'sale.getAll GET /sales',
+			'sale.get GET /sales/{invoiceCode}',
+			'sale.create POST /sales/add',
+			'sale.update PUT /sales/edit/{invoiceCode}',
+			'item.getAll GET /inventory/items',
+			'item.get GET /inventory/items/{itemCode}',
+			'item.create POST /inventory/items/add',
+			'item.update PUT /inventory/items/{itemCode}',
+			'itemCategory.getAll GET /inventory/categories',
+			'expense.get GET /expenses/{expenseId}',
+			'expense.create POST /expenses/add',
+			'expense.update PUT /expenses/{expenseId}',
+			'customApiCall.call DELETE {path}',
+			'customApiCall.call GET {path}',
+			'customApiCall.call POST {path}',
+			'customApiCall.call PUT {path}',
+		]);
+		expect(k.nodes[1].events.map((e: { event: string; path: string }) => `${e.event} ${e.path}`)).toEqual([
+			'newCustomer /customers',
+			'updatedCustomer /customers',
+			'newSale /sales',
+			'updatedSale /sales',
+			'newItem /inventory/items',
+			'updatedItem /inventory/items',
+		]);
 	});
 
 	it('matches the operations table in the README (run `npm run catalog -- --update-readme`)', () => {

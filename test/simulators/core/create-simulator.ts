@@ -85,6 +85,7 @@ export async function createSimulator<S>(opts: SimulatorOptions<S>): Promise<Sim
 
 	/** Everything after the fault switches: the provider's normal behaviour. */
 	async function answer(req: SimRequest): Promise<SimResponse> {
+		const hooks = { violate: (kind: ViolationKind, message: string, issues?: string[]) => recordViolation(kind, req, message, issues) };
 		const match = matchRoute(routes, req.method, req.rawPath);
 		if (match.kind === 'none') recordViolation('no-route', req, `no route for ${req.method} ${req.rawPath}`);
 		if (match.kind === 'method-not-allowed') {
@@ -98,7 +99,7 @@ export async function createSimulator<S>(opts: SimulatorOptions<S>): Promise<Sim
 			if (rate.limited) return withHeaders((opts.rateLimit?.exceeded ?? defaults.exceeded)(rate), rateHeaders);
 		}
 
-		const denied = opts.authenticate?.(req);
+		const denied = opts.authenticate?.(req, hooks);
 		if (denied) return withHeaders(denied, rateHeaders);
 
 		if (match.kind === 'none') return withHeaders((opts.notFound ?? defaults.notFound)(req), rateHeaders);
@@ -118,12 +119,12 @@ export async function createSimulator<S>(opts: SimulatorOptions<S>): Promise<Sim
 			}
 			const issues = formatIssues(parsed.error);
 			recordViolation(where === 'query' ? 'invalid-query' : 'invalid-body', req, `${where} does not match ${route.method} ${route.path}`, issues);
-			const refusal = (opts.invalidRequest ?? defaults.invalidRequest)(req, { where, issues });
+			const refusal = (opts.invalidRequest ?? defaults.invalidRequest)(req, { where, issues, error: parsed.error });
 			if (refusal) return withHeaders(refusal, rateHeaders);
 		}
 
 		try {
-			return withHeaders(await route.handler(req, { state: opts.state }), rateHeaders);
+			return withHeaders(await route.handler(req, { state: opts.state, ...hooks }), rateHeaders);
 		} catch (error) {
 			// A handler that throws is a simulator bug; recording it makes the test that hit it fail.
 			recordViolation('handler-error', req, error instanceof Error ? error.stack ?? error.message : String(error));
@@ -181,6 +182,11 @@ export async function createSimulator<S>(opts: SimulatorOptions<S>): Promise<Sim
 	});
 	// A client hanging up mid-request must not take the simulator down.
 	server.on('clientError', (_error, socket) => socket.destroy());
+	// Idle keep-alive sockets: let the client be the one to close them (undici's idle timeout is 4 s,
+	// Node's server default 5 s). Otherwise, after a test blocks the event loop for a few seconds, the
+	// server's timer and the client's next request on that socket meet, and the request dies with
+	// ECONNRESET. close() still ends every connection at once.
+	server.keepAliveTimeout = 60_000;
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

@@ -1,7 +1,7 @@
 // The vocabulary shared by every provider simulator. A provider is data (routes, auth hook, rate-limit
 // headers, error bodies) handed to createSimulator; nothing in here knows about any one provider.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import type { FaultSwitches } from './faults';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -34,8 +34,14 @@ export interface SimRequest<Q = QueryValues, B = unknown> {
 	body: B;
 }
 
-export interface RouteContext<S> {
+export interface RouteContext<S> extends HookContext {
 	state: S;
+}
+
+/** What hooks and handlers get besides the request. */
+export interface HookContext {
+	/** Records a contract violation for the current request (e.g. a missing header the provider expects). */
+	violate(kind: ViolationKind, message: string, issues?: string[]): void;
 }
 
 /**
@@ -69,7 +75,7 @@ export interface LogEntry {
 	fault?: FaultKind;
 }
 
-export type ViolationKind = 'no-route' | 'method-not-allowed' | 'invalid-query' | 'invalid-body' | 'handler-error';
+export type ViolationKind = 'no-route' | 'method-not-allowed' | 'invalid-query' | 'invalid-body' | 'invalid-headers' | 'handler-error';
 
 /** A request that broke the provider's contract (or a simulator bug: handler-error). */
 export interface Violation {
@@ -136,8 +142,12 @@ export interface SimulatorOptions<S> {
 	onReset?: () => void;
 	/** The values a user would type into the n8n credential to point it at this simulator. */
 	credentials?: (url: string) => Record<string, string>;
-	/** Runs before the handler (after the rate limiter); a response means "denied, answer this". */
-	authenticate?: (req: SimRequest) => SimResponse | null;
+	/**
+	 * Runs before the handler (after the rate limiter); a response means "denied, answer this".
+	 * It may also record header violations through `ctx.violate` and adjust the request (as a
+	 * provider's front end would, e.g. drop a body sent without its content type).
+	 */
+	authenticate?: (req: SimRequest, ctx: HookContext) => SimResponse | null;
 	rateLimit?: RateLimitOptions;
 	/** Headers on every answer (e.g. `Server: cloudflare`). */
 	defaultHeaders?: ResponseHeaders;
@@ -147,7 +157,7 @@ export interface SimulatorOptions<S> {
 	 * The provider's answer to a request failing a route schema. Return null to run the handler anyway
 	 * (for providers known to ignore such input); the violation is recorded either way.
 	 */
-	invalidRequest?: (req: SimRequest, problem: { where: 'query' | 'body'; issues: string[] }) => SimResponse | null;
+	invalidRequest?: (req: SimRequest, problem: { where: 'query' | 'body'; issues: string[]; error: ZodError }) => SimResponse | null;
 	internalError?: (req: SimRequest, error: unknown) => SimResponse;
 }
 

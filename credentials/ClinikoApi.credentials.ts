@@ -1,0 +1,92 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class ClinikoApi implements ICredentialType {
+	name = 'clinikoApi';
+
+	displayName = 'Cliniko API';
+
+	documentationUrl = 'https://docs.api.cliniko.com/';
+
+	icon = { light: 'file:../nodes/Cliniko/cliniko.svg', dark: 'file:../nodes/Cliniko/cliniko.dark.svg' } as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Create one in Cliniko under My Info › Manage API keys. The key acts with the permissions of your Cliniko user; its ending (e.g. -au2, -uk1) tells which Cliniko server (shard) holds your account.',
+		},
+		{
+			displayName: 'Application Name',
+			name: 'appName',
+			type: 'string',
+			default: 'n8n',
+			required: true,
+			placeholder: 'e.g. Acme Clinic automations',
+			description:
+				'Identifies your integration to Cliniko in the User-Agent header, together with the contact email. Cliniko may block requests that do not identify themselves.',
+		},
+		{
+			displayName: 'Contact Email',
+			name: 'contactEmail',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'name@email.com',
+			description: 'Where Cliniko can reach whoever runs this integration; sent in the User-Agent header',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.au1.cliniko.com/v1',
+			description:
+				'Leave empty: the node derives https://api.{shard}.cliniko.com/v1 from the API key. Set it only for a test server (such as the simulator) or a shard the key does not name.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			// HTTP Basic: the API key is the username, the password is empty.
+			auth: {
+				username: '={{$credentials.apiKey}}',
+				password: '',
+			},
+			headers: {
+				'User-Agent': '={{$credentials.appName}} ({{$credentials.contactEmail}})',
+				Accept: 'application/json',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			// The same rule as the node's: the override, else the shard after the key's last hyphen (no suffix: au1).
+			baseURL:
+				'={{ String($credentials.baseUrl || "").trim() ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://api." + ((String($credentials.apiKey || "").trim().match(/-([a-z]{2}[0-9]{1,2})$/i) || [])[1] || "au1").toLowerCase() + ".cliniko.com/v1" }}',
+			url: '/user',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Cliniko refused the API key. Check that it is current (not revoked) and complete: its ending (e.g. -au2, -uk1) selects the Cliniko server, and a key sent to the wrong one is refused.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,100 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { timestampPoll } from '../shared/poller';
+import { cliniko } from './provider';
+import { fetchNewest, fetchSince } from './trigger/fetch';
+import { watchFor, watchedResources } from './trigger/resources';
+import type { ClinikoEvent } from './trigger/resources';
+
+export class ClinikoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cliniko Trigger',
+		name: 'clinikoTrigger',
+		icon: { light: 'file:cliniko.svg', dark: 'file:cliniko.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] + ($parameter["resource"] ? ": " + $parameter["resource"] : "")}}',
+		description: 'Starts the workflow when Cliniko records are created, updated, cancelled or archived',
+		defaults: { name: 'Cliniko Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'clinikoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'created',
+				options: [
+					{
+						name: 'Appointment Cancelled',
+						value: 'appointmentCancelled',
+						description: 'An individual appointment was cancelled',
+					},
+					{
+						name: 'New or Updated Record',
+						value: 'updated',
+						description: 'A record of the chosen resource was created or changed (including archived or cancelled)',
+					},
+					{ name: 'New Record', value: 'created', description: 'A record of the chosen resource was created' },
+					{ name: 'Patient Archived', value: 'patientArchived', description: 'A patient was archived' },
+				],
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'patient',
+				displayOptions: { show: { event: ['created', 'updated'] } },
+				options: watchedResources.map((w) => ({ name: w.name, value: w.value })),
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Start Date',
+						name: 'startDate',
+						type: 'dateTime',
+						default: '',
+						description:
+							'Deliver everything from this date on at the first activation; without it the trigger starts from now',
+					},
+				],
+			},
+			{
+				displayName:
+					'Cliniko has no webhooks: this trigger polls. Each record version is delivered once, including records that share a timestamp, across failed polls and restarts.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as ClinikoEvent;
+		const resource = event === 'created' || event === 'updated' ? (this.getNodeParameter('resource') as string) : '';
+		const options = this.getNodeParameter('options', {}) as { startDate?: string };
+		const watch = watchFor(event, resource);
+		if (!watch) {
+			throw new NodeOperationError(this.getNode(), `The resource "${resource}" cannot be watched`);
+		}
+		const { watched, field } = watch;
+		const records = await timestampPoll(this, {
+			config: `${event}:${watched.value}`,
+			startDate: options.startDate || undefined,
+			noun: `${watched.name.toLowerCase()} records`,
+			fetchSince: async (from) => await fetchSince(this, cliniko, watched, field, from),
+			fetchNewest: async () => await fetchNewest(this, cliniko, watched, field),
+		});
+		return records ? [this.helpers.returnJsonArray(records)] : null;
+	}
+}

@@ -1,0 +1,236 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { apiRequestBody } from '../../shared/http';
+import { listPages, recordsAt, valueAt } from '../../shared/pagination';
+import type { ApiRequest, Pagination } from '../../shared/types';
+import { cliniko } from '../provider';
+
+/** Lists these dropdowns read are small (practitioners, businesses, types); this caps a runaway. */
+const MAX_PAGES = 20;
+const SEARCH_PAGE_SIZE = 50;
+
+function originOf(url: string): string | undefined {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return undefined;
+	}
+}
+
+function pagination(itemsPath: string): Pagination {
+	return { type: 'nextLink', itemsPath, nextLinkPath: 'links.next', pageSizeParam: 'per_page', maxPageSize: 100 };
+}
+
+async function fetchAll(ctx: ILoadOptionsFunctions, path: string, itemsPath: string): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	let pages = 0;
+	for await (const page of listPages.call(ctx, cliniko, { method: 'GET', path }, pagination(itemsPath), undefined)) {
+		out.push(...page);
+		if (++pages >= MAX_PAGES) break;
+	}
+	return out;
+}
+
+/** What a person would call a record: its display name, else its name, else its ID. */
+export function recordName(record: IDataObject): string {
+	const person = [record.first_name, record.last_name].filter((p) => typeof p === 'string' && p !== '').join(' ');
+	for (const candidate of [record.display_name, record.business_name, record.name, person, record.label]) {
+		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+	}
+	return String(record.id);
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+	return a.name.localeCompare(b.name);
+}
+
+function matches(record: IDataObject, needle: string): boolean {
+	if (needle === '') return true;
+	if (String(record.id) === needle) return true;
+	const haystack = [record.display_name, record.business_name, record.name, record.label, record.first_name, record.last_name]
+		.filter((v) => typeof v === 'string')
+		.join(' ')
+		.toLowerCase();
+	return haystack.includes(needle.toLowerCase());
+}
+
+async function searchList(ctx: ILoadOptionsFunctions, path: string, itemsPath: string, filter?: string): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim();
+	const results: INodeListSearchItems[] = (await fetchAll(ctx, path, itemsPath))
+		.filter((r) => matches(r, needle))
+		.map((r) => ({ name: recordName(r), value: String(r.id) }))
+		.sort(byName);
+	return { results };
+}
+
+// ------------------------------------------------------------------------------------------------
+// List search (resource locators)
+// ------------------------------------------------------------------------------------------------
+
+/** "From list" of the Practitioner locator: active practitioners, filtered by name or ID. */
+export async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchList(this, '/practitioners', 'practitioners', filter);
+}
+
+/** "From list" of the Business locator. */
+export async function searchBusinesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchList(this, '/businesses', 'businesses', filter);
+}
+
+/** "From list" of the Appointment Type locator. */
+export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchList(this, '/appointment_types', 'appointment_types', filter);
+}
+
+/** The next-page links of a patient search, carried in n8n's pagination token. */
+interface PatientSearchToken {
+	links: string[];
+}
+
+function patientQueries(filter: string): string[][] {
+	const text = filter.trim().replace(/\s+/g, ' ');
+	if (text === '') return [[]];
+	if (/^\d{1,19}$/.test(text)) return [[`id:=${text}`]];
+	const words = text.split(' ');
+	if (words.length > 1) {
+		// "Jane van der Berg": the first word is the first name, the rest the last name.
+		return [[`first_name:~${words[0]}`, `last_name:~${words.slice(1).join(' ')}`]];
+	}
+	// One word may be either name; Cliniko ANDs q[] filters, so ask twice and merge.
+	return [[`last_name:~${text}`], [`first_name:~${text}`]];
+}
+
+function patientItem(p: IDataObject): INodeListSearchItems {
+	const name = recordName(p);
+	const born = typeof p.date_of_birth === 'string' && p.date_of_birth !== '' ? ` (born ${p.date_of_birth})` : '';
+	return { name: `${name}${born}`, value: String(p.id) };
+}
+
+/**
+ * "From list" of the Patient locator: searched in Cliniko by name (`q[]=last_name:~…`, first name
+ * likewise) or by ID, a page at a time; the pagination token holds Cliniko's own next links.
+ */
+export async function searchPatients(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const credentials = await this.getCredentials(cliniko.credentialType);
+	const origin = new URL(cliniko.baseUrl(credentials)).origin;
+	let requests: ApiRequest[];
+	if (paginationToken) {
+		let token: PatientSearchToken;
+		try {
+			token = JSON.parse(paginationToken) as PatientSearchToken;
+		} catch {
+			token = { links: [] };
+		}
+		const links = Array.isArray(token.links) ? token.links.filter((l) => typeof l === 'string') : [];
+		// The key goes with every request: only ever follow links back to the same Cliniko server.
+		if (links.some((l) => originOf(l) !== origin)) {
+			throw new NodeOperationError(this.getNode(), 'The patient list continues on another server; search again');
+		}
+		requests = links.map((url) => ({ method: 'GET', url }));
+	} else {
+		requests = patientQueries(filter ?? '').map((q) => ({
+			method: 'GET',
+			path: '/patients',
+			qs: { per_page: SEARCH_PAGE_SIZE, sort: 'last_name,first_name', ...(q.length ? { 'q[]': q } : {}) },
+		}));
+	}
+	const seen = new Set<string>();
+	const results: INodeListSearchItems[] = [];
+	const next: string[] = [];
+	for (const request of requests) {
+		const body = await apiRequestBody.call(this, cliniko, request);
+		for (const patient of recordsAt(this, cliniko, body, 'patients')) {
+			const id = String(patient.id);
+			if (seen.has(id)) continue;
+			seen.add(id);
+			results.push(patientItem(patient));
+		}
+		const link = valueAt(body, 'links.next');
+		if (typeof link === 'string' && link !== '') next.push(link);
+	}
+	return { results, paginationToken: next.length ? JSON.stringify({ links: next }) : undefined };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Dropdowns (loadOptions)
+// ------------------------------------------------------------------------------------------------
+
+async function options(ctx: ILoadOptionsFunctions, path: string, itemsPath: string): Promise<INodePropertyOptions[]> {
+	return (await fetchAll(ctx, path, itemsPath)).map((r) => ({ name: recordName(r), value: String(r.id) })).sort(byName);
+}
+
+export async function getAppointmentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/appointment_types', 'appointment_types');
+}
+
+export async function getBillableItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/billable_items', 'billable_items');
+}
+
+export async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/businesses', 'businesses');
+}
+
+export async function getConcessionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/concession_types', 'concession_types');
+}
+
+export async function getPatientFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/patient_form_templates', 'patient_form_templates');
+}
+
+export async function getPractitioners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/practitioners', 'practitioners');
+}
+
+export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/products', 'products');
+}
+
+export async function getProductSuppliers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/product_suppliers', 'product_suppliers');
+}
+
+export async function getReferralSourceTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/referral_source_types', 'referral_source_types');
+}
+
+export async function getTaxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/taxes', 'taxes');
+}
+
+export async function getTreatmentNoteTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/treatment_note_templates', 'treatment_note_templates');
+}
+
+export async function getUnavailableBlockTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await options(this, '/unavailable_block_types', 'unavailable_block_types');
+}
+
+export const listSearch = { searchAppointmentTypes, searchBusinesses, searchPatients, searchPractitioners };
+
+export const loadOptions = {
+	getAppointmentTypes,
+	getBillableItems,
+	getBusinesses,
+	getConcessionTypes,
+	getPatientFormTemplates,
+	getPractitioners,
+	getProducts,
+	getProductSuppliers,
+	getReferralSourceTypes,
+	getTaxes,
+	getTreatmentNoteTemplates,
+	getUnavailableBlockTypes,
+};

@@ -1,0 +1,462 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { listFields, operationProperties, resourceProperty } from '../../shared/description';
+import { parameterError } from '../../shared/errors';
+import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
+import { parseJsonValue } from '../../shared/validate';
+import { specBodies, specOperations, specResources } from '../generated/spec';
+import { CANCEL_REQUIRED, CREATE_CURATION, DEFAULT_OPERATION, DEFAULT_RESOURCE, LOCATOR_ENTITIES } from './curation';
+import { toDateOnly, toUtcDateTime } from './dates';
+import { fieldProperty, locatorProperty } from './fields';
+import { FilterError, listFilterProperties, listQuery } from './filters';
+import type { ListQueryInput } from './filters';
+import { addLinkedIds } from './simplify';
+import type { SpecField, SpecOperation, SpecPathParam } from './types';
+import { camelOf } from './words';
+
+/** Default for Options › Max Rate-Limit Wait (Seconds). */
+export const DEFAULT_MAX_WAIT_SECONDS = 120;
+
+const INT64 = /^\d{1,19}$/;
+
+export interface ClinikoOptions {
+	simplify?: boolean;
+	maxWaitSeconds?: number;
+	includeArchived?: boolean;
+	includeCancelled?: boolean;
+}
+
+export function readOptions({ ctx, itemIndex }: Pick<OperationContext, 'ctx' | 'itemIndex'>): ClinikoOptions {
+	return (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as ClinikoOptions;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Parameters of one operation
+// ------------------------------------------------------------------------------------------------
+
+function pathParamProperty(p: SpecPathParam): INodeProperties {
+	if (LOCATOR_ENTITIES[p.entity]) return locatorProperty(p.param, p.entity);
+	const lower = p.label.toLowerCase();
+	return {
+		displayName: `${p.label} ID`,
+		name: p.param,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1234567890123456789',
+		description: `ID of the ${lower}`,
+	};
+}
+
+/** Which body fields are top-level parameters for this operation, and with what defaults. */
+function topLevelPlan(spec: SpecOperation): { required: string[]; optional: Record<string, unknown> } {
+	if (!spec.body) return { required: [], optional: {} };
+	const keys = new Set(specBodies[spec.body].map((f) => f.key));
+	if (spec.kind === 'cancel') {
+		const optional: Record<string, unknown> = {};
+		for (const key of keys) if (!CANCEL_REQUIRED.includes(key)) optional[key] = undefined;
+		return { required: CANCEL_REQUIRED.filter((k) => keys.has(k)), optional };
+	}
+	if (spec.kind !== 'create') return { required: [], optional: {} };
+	const curation = CREATE_CURATION[spec.resource];
+	if (!curation) return { required: [], optional: {} };
+	const missing = curation.required.filter((k) => !keys.has(k));
+	if (missing.length) throw new Error(`Cliniko curation names unknown fields of ${spec.resource}: ${missing.join(', ')}`);
+	return { required: curation.required, optional: curation.topLevel ?? {} };
+}
+
+const OPTION_SIMPLIFY: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to add an ID field next to each linked record (e.g. patient_id taken from patient.links.self), so workflows need not parse URLs. Nothing else changes.',
+};
+
+const OPTION_MAX_WAIT: INodeProperties = {
+	displayName: 'Max Rate-Limit Wait (Seconds)',
+	name: 'maxWaitSeconds',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_MAX_WAIT_SECONDS,
+	description:
+		'Cliniko allows 200 requests a minute per user. When it says to wait, the node waits up to this long for the limit to reset, and fails the item only if the wait would be longer.',
+};
+
+function optionsProperty(spec: SpecOperation): INodeProperties {
+	const has = (name: string) => (spec.filters ?? []).some(([f]) => f === name);
+	const options: INodeProperties[] = [];
+	const list = spec.kind === 'list';
+	if (has('archived_at')) {
+		options.push({
+			displayName: 'Include Archived',
+			name: 'includeArchived',
+			type: 'boolean',
+			default: false,
+			description: list
+				? 'Whether to include archived records, which Cliniko leaves out by default'
+				: 'Whether to find the record even if it is archived (Cliniko hides archived records by default)',
+		});
+	}
+	if (has('cancelled_at')) {
+		options.push({
+			displayName: 'Include Cancelled',
+			name: 'includeCancelled',
+			type: 'boolean',
+			default: false,
+			description: list
+				? 'Whether to include cancelled records, which Cliniko leaves out by default'
+				: 'Whether to find the record even if it is cancelled (Cliniko hides cancelled records by default)',
+		});
+	}
+	options.push(OPTION_MAX_WAIT);
+	if (!spec.empty) options.push(OPTION_SIMPLIFY);
+	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
+function collectionProperty(name: 'additionalFields' | 'updateFields', fields: SpecField[]): INodeProperties {
+	const options = fields
+		.map((f) => fieldProperty(f))
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return {
+		displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/**
+ * Where a parameter sits in every operation's form. Each operation lists its parameters in this
+ * order, and at most one of each slot from RETURN_ALL on; that lets identical parameters of several
+ * operations of a resource become one (see clinikoProperties) without changing any form's order.
+ */
+const Slot = {
+	PATH: 0,
+	TOP_LEVEL: 1,
+	QUERY: 2,
+	RETURN_ALL: 3,
+	LIMIT: 4,
+	FILTERS: 5,
+	SORT: 6,
+	COLLECTION: 7,
+	OPTIONS: 8,
+} as const;
+type Slot = (typeof Slot)[keyof typeof Slot];
+
+const slots = new WeakMap<INodeProperties, Slot>();
+
+function inSlot(slot: Slot, property: INodeProperties): INodeProperties {
+	slots.set(property, slot);
+	return property;
+}
+
+/** All parameters of one operation, in the order the editor shows them (displayOptions added later). */
+function operationParameters(spec: SpecOperation): INodeProperties[] {
+	const out: INodeProperties[] = spec.pathParams.map((p) => inSlot(Slot.PATH, pathParamProperty(p)));
+	const bodyFields = spec.body ? specBodies[spec.body] : [];
+	const plan = topLevelPlan(spec);
+	const topKeys = [...plan.required, ...Object.keys(plan.optional)];
+	for (const key of topKeys) {
+		const field = bodyFields.find((f) => f.key === key) as SpecField;
+		const property = fieldProperty(field, { topLevel: true, required: plan.required.includes(key), default: plan.optional[key] });
+		out.push(inSlot(Slot.TOP_LEVEL, property));
+	}
+	for (const q of spec.query ?? []) out.push(inSlot(Slot.QUERY, fieldProperty(q, { topLevel: true, required: q.required })));
+	if (spec.kind === 'list') {
+		// Limit keeps its own "Return All is off" condition.
+		const [returnAll, limit] = listFields(spec.resource, spec.operation);
+		out.push(inSlot(Slot.RETURN_ALL, returnAll), inSlot(Slot.LIMIT, limit));
+		for (const p of listFilterProperties(spec)) out.push(inSlot(p.name === 'sort' ? Slot.SORT : Slot.FILTERS, p));
+	}
+	const rest = bodyFields.filter((f) => !topKeys.includes(f.key));
+	if (rest.length) {
+		out.push(inSlot(Slot.COLLECTION, collectionProperty(spec.kind === 'create' ? 'additionalFields' : 'updateFields', rest)));
+	}
+	out.push(inSlot(Slot.OPTIONS, optionsProperty(spec)));
+	return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Reading parameters into a request
+// ------------------------------------------------------------------------------------------------
+
+function invalid(op: OperationContext, message: string, description?: string) {
+	return parameterError(op.ctx.getNode(), message, op.itemIndex, description);
+}
+
+function idText(op: OperationContext, label: string, value: unknown): string {
+	const text = String(value ?? '').trim();
+	if (!INT64.test(text)) {
+		throw invalid(op, `${label} must be a Cliniko ID (digits only), not "${text}"`, 'Cliniko IDs are whole numbers of up to 19 digits.');
+	}
+	return text;
+}
+
+/** Body values as Cliniko takes them: IDs as strings, times in UTC, dates as YYYY-MM-DD, JSON parsed. */
+export function normaliseBody(body: IDataObject, fields: SpecField[], op: OperationContext): IDataObject {
+	const out: IDataObject = {};
+	const timeZone = op.ctx.getTimezone();
+	const node = op.ctx.getNode();
+	for (const [key, value] of Object.entries(body)) {
+		const field = fields.find((f) => f.key === key);
+		const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+		if (!field) {
+			out[key] = value;
+			continue;
+		}
+		if (empty && field.kind !== 'string') {
+			// An emptied optional field clears the value where Cliniko allows null, else it is left out.
+			if (field.nullable) out[key] = null;
+			continue;
+		}
+		switch (field.kind) {
+			case 'id':
+				out[key] = idText(op, field.label, value);
+				break;
+			case 'idList': {
+				const list = Array.isArray(value) ? value : String(value).split(',');
+				out[key] = list.map((v) => String(v).trim()).filter((v) => v !== '').map((v) => idText(op, field.label, v));
+				break;
+			}
+			case 'dateTime': {
+				const utc = toUtcDateTime(value, timeZone);
+				if (!utc) throw invalid(op, `${field.label} is not a date and time: "${String(value)}"`, 'Use e.g. 2025-05-31T09:30:00 (workflow time zone) or 2025-05-31T09:30:00Z (UTC).');
+				out[key] = utc;
+				break;
+			}
+			case 'date': {
+				const date = toDateOnly(value);
+				if (!date) throw invalid(op, `${field.label} is not a date: "${String(value)}"`, 'Use e.g. 2025-05-31.');
+				out[key] = date;
+				break;
+			}
+			case 'decimal': {
+				const text = String(value).trim();
+				if (!/^-?\d+(\.\d+)?$/.test(text)) throw invalid(op, `${field.label} is not a decimal number: "${text}"`, 'Use e.g. 50 or 49.95.');
+				out[key] = text;
+				break;
+			}
+			case 'json': {
+				const parsed = parseJsonValue(node, value, field.label, op.itemIndex);
+				if (parsed !== undefined) out[key] = parsed as IDataObject[string];
+				break;
+			}
+			default:
+				out[key] = value;
+		}
+	}
+	return out;
+}
+
+function readListInput(op: OperationContext, spec: SpecOperation): ListQueryInput {
+	const { ctx, itemIndex } = op;
+	const options = readOptions(op);
+	const input: ListQueryInput = { includeArchived: options.includeArchived, includeCancelled: options.includeCancelled };
+	if (spec.kind === 'list') {
+		const filters = ctx.getNodeParameter('filters', itemIndex, {}) as { conditions?: ListQueryInput['conditions'] };
+		input.conditions = filters.conditions ?? [];
+		if (spec.sort) {
+			const sort = ctx.getNodeParameter('sort', itemIndex, {}) as { fields?: ListQueryInput['sort'] };
+			input.sort = sort.fields ?? [];
+		}
+	}
+	return input;
+}
+
+function buildQuery(spec: SpecOperation) {
+	return (op: OperationContext): IDataObject => {
+		const query: IDataObject = {};
+		try {
+			Object.assign(query, listQuery(spec, readListInput(op, spec), op.ctx.getTimezone()));
+		} catch (error) {
+			if (error instanceof FilterError) throw invalid(op, error.message);
+			throw invalid(op, (error as Error).message);
+		}
+		for (const q of spec.query ?? []) {
+			const value = op.ctx.getNodeParameter(camelOf(q.key), op.itemIndex, '') as unknown;
+			if (value === '' || value === undefined || value === null) {
+				if (q.required) throw invalid(op, `${q.label} is empty`, `Enter a value for "${q.label}".`);
+				continue;
+			}
+			if (q.kind === 'date') {
+				const date = toDateOnly(value);
+				if (!date) throw invalid(op, `${q.label} is not a date: "${String(value)}"`, 'Use e.g. 2025-05-31.');
+				query[q.key] = date;
+			} else if (q.kind === 'dateTime') {
+				const utc = toUtcDateTime(value, op.ctx.getTimezone());
+				if (!utc) throw invalid(op, `${q.label} is not a date and time: "${String(value)}"`);
+				query[q.key] = utc;
+			} else {
+				query[q.key] = value as IDataObject[string];
+			}
+		}
+		if (typeof query.from === 'string' && typeof query.to === 'string') {
+			const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+			if (days < 0) throw invalid(op, `From (${query.from}) is after To (${query.to})`);
+			if (days > 7) throw invalid(op, `From and To are ${days} days apart; Cliniko allows at most 7`);
+		}
+		return query;
+	};
+}
+
+function validatePathIds(spec: SpecOperation) {
+	return (op: OperationContext): void => {
+		for (const p of spec.pathParams) {
+			const value = op.ctx.getNodeParameter(p.param, op.itemIndex, '', { extractValue: true });
+			idText(op, `${p.label} ID`, value);
+		}
+	};
+}
+
+function notFoundMessage(spec: SpecOperation, values: Record<string, string>): string {
+	const params = spec.pathParams;
+	const hint = (spec.filters ?? []).some(([f]) => f === 'archived_at') && spec.kind !== 'list'
+		? ' (an archived record is only found with Options › Include Archived)'
+		: '';
+	if (params.length === 1) {
+		const p = params[0];
+		return `${p.label} not found: no ${p.label.toLowerCase()} with ID "${values[p.key]}"${hint}`;
+	}
+	return `Not found: no ${spec.resource === 'availableTime' ? 'availability' : 'record'} for ${params
+		.map((p) => `${p.label.toLowerCase()} ID "${values[p.key]}"`)
+		.join(', ')}${hint}`;
+}
+
+function emptyResult(spec: SpecOperation) {
+	const flag: Record<string, string> = { archive: 'archived', cancel: 'cancelled', delete: 'deleted' };
+	return (values: Record<string, string>): IDataObject => {
+		const out: IDataObject = { success: true };
+		if (values.id !== undefined) out.id = values.id;
+		else for (const p of spec.pathParams) out[p.key] = values[p.key];
+		if (flag[spec.kind]) out[flag[spec.kind]] = true;
+		return out;
+	};
+}
+
+/** The executor row of one generated operation, with the curated parameters. */
+export function buildOperation(spec: SpecOperation): OperationDef {
+	const bodyFields = spec.body ? specBodies[spec.body] : [];
+	const plan = topLevelPlan(spec);
+	const def: OperationDef = {
+		resource: spec.resource,
+		operation: spec.operation,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		method: spec.method,
+		path: spec.path,
+		pathParams: spec.pathParams.map((p) => ({ param: p.param, as: p.key, label: `${p.label} ID` })),
+		validate: validatePathIds(spec),
+		buildQuery: buildQuery(spec),
+		notFound: (values) => notFoundMessage(spec, values),
+		emptyResult: emptyResult(spec),
+		postProcess: (records, op) => (readOptions(op).simplify ? records.map(addLinkedIds) : records),
+		fields: operationParameters(spec),
+	};
+	if (spec.kind === 'list' && spec.itemsPath) {
+		def.pagination = {
+			type: 'nextLink',
+			itemsPath: spec.itemsPath,
+			nextLinkPath: 'links.next',
+			pageSizeParam: 'per_page',
+			maxPageSize: 100,
+		};
+	}
+	if (spec.body) {
+		const top: ParamMapping[] = [...plan.required, ...Object.keys(plan.optional)].map((key) => {
+			const field = bodyFields.find((f) => f.key === key) as SpecField;
+			// As the parameter is labelled: a picker drops the " ID" ("Patient", "Related Patient").
+			const label = LOCATOR_ENTITIES[field.entity ?? ''] && field.kind === 'id' ? field.label.replace(/ ID$/, '') : field.label;
+			return { param: camelOf(key), as: key, required: plan.required.includes(key), label };
+		});
+		const collection = spec.kind === 'create' ? 'additionalFields' : 'updateFields';
+		const hasCollection = bodyFields.some((f) => !top.some((t) => t.as === f.key));
+		def.body = { fields: top, collections: hasCollection ? [collection] : [] };
+		def.buildBody = (body, op) => normaliseBody(body, bodyFields, op);
+	}
+	return def;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The node's table and parameters
+// ------------------------------------------------------------------------------------------------
+
+/** Every current Cliniko operation: what the executor runs and `npm run catalog` lists. */
+export const clinikoOperations: OperationDef[] = specOperations.map(buildOperation);
+
+function operationDefaults(): Record<string, string> {
+	const defaults: Record<string, string> = { ...DEFAULT_OPERATION };
+	for (const op of clinikoOperations) {
+		if (!defaults[op.resource] && op.operation === 'getAll') defaults[op.resource] = 'getAll';
+	}
+	return defaults;
+}
+
+/**
+ * Resource, Operation and every operation's fields, each shown only for its resource and operation.
+ * Parameters are laid out slot by slot (a stable sort, so each form keeps its order), and within a
+ * resource the operations sharing an identical parameter of a one-per-form slot (Return All, Limit,
+ * Filters, Sort, the field collection, Options) share one definition, which keeps the node's
+ * description compact.
+ */
+export function clinikoProperties(): INodeProperties[] {
+	interface Entry {
+		slot: Slot;
+		resource: string;
+		operations: string[];
+		property: INodeProperties;
+		own: INodeProperties['displayOptions'];
+	}
+	const entries: Entry[] = [];
+	const shared = new Map<string, Entry>();
+	for (const op of clinikoOperations) {
+		for (const field of op.fields ?? []) {
+			const slot = slots.get(field) ?? Slot.PATH;
+			const { displayOptions, ...property } = field;
+			// listFields' own displayOptions name the resource and operation; only the extra conditions are kept.
+			const ownShow = Object.fromEntries(
+				Object.entries(displayOptions?.show ?? {}).filter(([name]) => name !== 'resource' && name !== 'operation'),
+			);
+			const own = Object.keys(ownShow).length || displayOptions?.hide ? { ...displayOptions, show: ownShow } : undefined;
+			const key = slot >= Slot.RETURN_ALL ? `${op.resource}|${slot}|${JSON.stringify({ property, own })}` : undefined;
+			const existing = key ? shared.get(key) : undefined;
+			if (existing) {
+				existing.operations.push(op.operation);
+				continue;
+			}
+			const entry: Entry = { slot, resource: op.resource, operations: [op.operation], property: property as INodeProperties, own };
+			entries.push(entry);
+			if (key) shared.set(key, entry);
+		}
+	}
+	const fields = entries
+		.map((e, index) => ({ e, index }))
+		.sort((a, b) => a.e.slot - b.e.slot || a.index - b.index)
+		.map(({ e }) => ({
+			...e.property,
+			displayOptions: {
+				...e.own,
+				show: { resource: [e.resource], operation: e.operations, ...(e.own?.show ?? {}) },
+			},
+		}));
+	return [
+		resourceProperty(
+			specResources.map((r) => ({ name: r.name, value: r.value })),
+			DEFAULT_RESOURCE,
+		),
+		...operationProperties(clinikoOperations, operationDefaults()),
+		...fields,
+	];
+}

@@ -1,0 +1,80 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import type { CursorRecord } from '../../shared/cursor';
+import { apiRequest } from '../../shared/http';
+import { recordsAt, valueAt } from '../../shared/pagination';
+import type { ProviderConfig } from '../../shared/types';
+import { pollFilters } from './resources';
+import type { WatchedResource } from './resources';
+
+const PAGE_SIZE = 100;
+// A poll that would read more than this many pages stops with an error rather than run for hours.
+const MAX_PAGES = 2_000;
+
+function toCursorRecords(records: IDataObject[], field: string): CursorRecord[] {
+	return records
+		.filter((r) => typeof r[field] === 'string' && r.id !== undefined && r.id !== null)
+		.map((r) => ({ id: String(r.id), at: r[field] as string, record: r }));
+}
+
+/**
+ * Every record whose `field` is at or after `from`. Pages by timestamp (keyset) rather than by
+ * page number: a record updated while we read moves to the end of the order, which would shift
+ * page boundaries and skip a record; asking again from the newest timestamp read cannot skip.
+ */
+export async function fetchSince(
+	ctx: IPollFunctions,
+	provider: ProviderConfig,
+	watched: WatchedResource,
+	field: string,
+	from: string,
+): Promise<CursorRecord[]> {
+	const out: CursorRecord[] = [];
+	let lower = from;
+	for (let pages = 0; pages < MAX_PAGES; pages++) {
+		const { body } = await apiRequest.call(ctx, provider, {
+			method: 'GET',
+			path: watched.path,
+			qs: { 'q[]': pollFilters(watched, field, lower), sort: field, per_page: PAGE_SIZE },
+		});
+		const page = toCursorRecords(recordsAt(ctx, provider, body, watched.key), field);
+		out.push(...page);
+		const next = valueAt(body, 'links.next');
+		if (page.length < PAGE_SIZE || typeof next !== 'string') return out;
+		const newest = page.reduce((max, r) => (Date.parse(r.at) > Date.parse(max) ? r.at : max), page[0].at);
+		if (Date.parse(newest) > Date.parse(lower)) {
+			lower = newest;
+			continue;
+		}
+		// A whole page shares one timestamp: only the page links can get past it.
+		let link: string | undefined = next;
+		while (link && pages < MAX_PAGES) {
+			pages++;
+			const more = await apiRequest.call(ctx, provider, { method: 'GET', url: link });
+			out.push(...toCursorRecords(recordsAt(ctx, provider, more.body, watched.key), field));
+			const following = valueAt(more.body, 'links.next');
+			link = typeof following === 'string' ? following : undefined;
+		}
+		return out;
+	}
+	throw new NodeOperationError(ctx.getNode(), `More than ${MAX_PAGES} pages of ${watched.name} records in one poll`, {
+		description: 'Choose a later Start Date, or let the trigger catch up from now on.',
+	});
+}
+
+/** The record with the newest `field`, or undefined when there is none. */
+export async function fetchNewest(
+	ctx: IPollFunctions,
+	provider: ProviderConfig,
+	watched: WatchedResource,
+	field: string,
+): Promise<CursorRecord | undefined> {
+	const filters = pollFilters(watched, field, '1970-01-01T00:00:00Z');
+	const { body } = await apiRequest.call(ctx, provider, {
+		method: 'GET',
+		path: watched.path,
+		qs: { 'q[]': filters, sort: `${field}:desc`, per_page: 1 },
+	});
+	return toCursorRecords(recordsAt(ctx, provider, body, watched.key), field)[0];
+}

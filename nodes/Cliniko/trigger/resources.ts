@@ -1,0 +1,85 @@
+/** A list the trigger can watch: every Cliniko list that filters on created_at and updated_at. */
+export interface WatchedResource {
+	value: string;
+	name: string;
+	path: string;
+	/** Key of the records array in the list envelope. */
+	key: string;
+	archivable: boolean;
+	cancellable: boolean;
+}
+
+const r = (value: string, name: string, path: string, archivable: boolean, cancellable = false): WatchedResource => ({
+	value,
+	name,
+	path,
+	key: path.slice(1),
+	archivable,
+	cancellable,
+});
+
+export const watchedResources: WatchedResource[] = [
+	r('appointmentType', 'Appointment Type', '/appointment_types', true),
+	r('appointmentTypeBillableItem', 'Appointment Type Billable Item', '/appointment_type_billable_items', false),
+	r('appointmentTypeProduct', 'Appointment Type Product', '/appointment_type_products', false),
+	r('attendee', 'Attendee', '/attendees', true, true),
+	r('availabilityBlock', 'Availability Block', '/availability_blocks', false),
+	r('billableItem', 'Billable Item', '/billable_items', true),
+	r('booking', 'Booking', '/bookings', true, true),
+	r('business', 'Business', '/businesses', true),
+	r('communication', 'Communication', '/communications', true),
+	r('concessionPrice', 'Concession Price', '/concession_prices', false),
+	r('concessionType', 'Concession Type', '/concession_types', true),
+	r('contact', 'Contact', '/contacts', true),
+	r('dailyAvailability', 'Daily Availability', '/daily_availabilities', false),
+	r('groupAppointment', 'Group Appointment', '/group_appointments', true),
+	r('individualAppointment', 'Individual Appointment', '/individual_appointments', true, true),
+	r('invoice', 'Invoice', '/invoices', true),
+	r('invoiceItem', 'Invoice Item', '/invoice_items', true),
+	r('medicalAlert', 'Medical Alert', '/medical_alerts', true),
+	r('patient', 'Patient', '/patients', true),
+	r('patientAttachment', 'Patient Attachment', '/patient_attachments', true),
+	r('patientCase', 'Patient Case', '/patient_cases', true),
+	r('patientForm', 'Patient Form', '/patient_forms', true),
+	r('patientFormTemplate', 'Patient Form Template', '/patient_form_templates', true),
+	r('practitioner', 'Practitioner', '/practitioners', false),
+	r('practitionerReferenceNumber', 'Practitioner Reference Number', '/practitioner_reference_numbers', false),
+	r('product', 'Product', '/products', true),
+	r('productSupplier', 'Product Supplier', '/product_suppliers', false),
+	r('referralSource', 'Referral Source', '/referral_sources', true),
+	r('referralSourceType', 'Referral Source Type', '/referral_source_types', true),
+	r('relationship', 'Relationship', '/relationships', true),
+	r('stockAdjustment', 'Stock Adjustment', '/stock_adjustments', true),
+	r('tax', 'Tax', '/taxes', false),
+	r('treatmentNote', 'Treatment Note', '/treatment_notes', true),
+	r('treatmentNoteTemplate', 'Treatment Note Template', '/treatment_note_templates', true),
+	r('unavailableBlock', 'Unavailable Block', '/unavailable_blocks', true),
+	r('unavailableBlockType', 'Unavailable Block Type', '/unavailable_block_types', true),
+	r('user', 'User', '/users', false),
+];
+
+export type ClinikoEvent = 'created' | 'updated' | 'appointmentCancelled' | 'patientArchived';
+
+/** What one event watches: which list, which timestamp, and which hidden records to include. */
+export function watchFor(event: ClinikoEvent, resource: string): { watched: WatchedResource; field: string } | undefined {
+	if (event === 'appointmentCancelled') {
+		return { watched: watchedResources.find((w) => w.value === 'individualAppointment')!, field: 'cancelled_at' };
+	}
+	if (event === 'patientArchived') {
+		return { watched: watchedResources.find((w) => w.value === 'patient')!, field: 'archived_at' };
+	}
+	const watched = watchedResources.find((w) => w.value === resource);
+	if (!watched) return undefined;
+	return { watched, field: event === 'created' ? 'created_at' : 'updated_at' };
+}
+
+/**
+ * The q[] filters of one poll: records with the watched timestamp at or after `from`, archived and
+ * cancelled ones included — a record archived or cancelled between two polls must not be missed.
+ */
+export function pollFilters(watched: WatchedResource, field: string, from: string): string[] {
+	const filters = [`${field}:>=${from}`];
+	if (watched.archivable && field !== 'archived_at') filters.push('archived_at:*');
+	if (watched.cancellable && field !== 'cancelled_at') filters.push('cancelled_at:*');
+	return filters;
+}

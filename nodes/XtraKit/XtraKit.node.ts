@@ -1,0 +1,56 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { operationFields, operationProperties, resourceProperty } from '../shared/description';
+import { executeOperations } from '../shared/executor';
+import {
+	getCategories,
+	getCustomerGroups,
+	searchCustomerGroups,
+	searchCustomers,
+	searchItems,
+	searchSales,
+} from './methods';
+import { xtraKit } from './provider';
+import { xtraKitNodeOperations, xtraKitOperations, xtraKitResources } from './resources';
+import { executeCustomCalls } from './resources/customApiCall';
+
+export class XtraKit implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'XtraKit',
+		name: 'xtraKit',
+		icon: { light: 'file:xtrakit.svg', dark: 'file:xtrakit.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage customers, sales, inventory and expenses in XtraKit (POS, storefront, invoicing)',
+		defaults: { name: 'XtraKit' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'xtraKitApi', required: true }],
+		properties: [
+			resourceProperty(xtraKitResources, 'sale'),
+			...operationProperties(xtraKitNodeOperations, {
+				customer: 'getAll',
+				customerGroup: 'getAll',
+				sale: 'getAll',
+				item: 'getAll',
+				itemCategory: 'getAll',
+				expense: 'get',
+			}),
+			...operationFields(xtraKitNodeOperations),
+		],
+	};
+
+	methods = {
+		listSearch: { searchCustomers, searchCustomerGroups, searchItems, searchSales },
+		loadOptions: { getCategories, getCustomerGroups },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// The resource has noDataExpression: it is the same for every item.
+		if (this.getNodeParameter('resource', 0) === 'customApiCall') return await executeCustomCalls.call(this);
+		return await executeOperations.call(this, xtraKit, xtraKitOperations);
+	}
+}

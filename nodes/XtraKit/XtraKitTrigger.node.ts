@@ -1,0 +1,143 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { apiRequest } from '../shared/http';
+import { pathWith } from '../shared/validate';
+import { openEnvelope, recordFrom } from './envelope';
+import { fetchAll } from './paging';
+import { xtraKit } from './provider';
+import { WATCHED, detectEvents, newestRecord, seedState } from './trigger/events';
+import type { XtraKitEvent, XtraKitTriggerState } from './trigger/events';
+
+const SALE_EVENTS: XtraKitEvent[] = ['newSale', 'updatedSale'];
+
+export class XtraKitTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'XtraKit Trigger',
+		name: 'xtraKitTrigger',
+		icon: { light: 'file:xtrakit.svg', dark: 'file:xtrakit.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when XtraKit records a sale or a customer or inventory item is added or changed',
+		defaults: { name: 'XtraKit Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'xtraKitApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'newSale',
+				options: (Object.keys(WATCHED) as XtraKitEvent[])
+					.map((value) => ({ name: WATCHED[value].name, value, description: WATCHED[value].description }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { event: SALE_EVENTS } },
+				options: [
+					{
+						displayName: 'Include Line Items',
+						name: 'includeLineItems',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to fetch each sale to add its line items ("sales-item"); one extra request per sale',
+					},
+				],
+			},
+			{
+				displayName:
+					'XtraKit has no webhooks: this trigger polls the whole list. The first activation remembers what exists and emits nothing; later polls emit each new or changed record once.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as XtraKitEvent;
+		const watched = WATCHED[event];
+		if (!watched) throw new NodeOperationError(this.getNode(), `The event "${event}" is not supported`);
+		const options = SALE_EVENTS.includes(event)
+			? (this.getNodeParameter('options', {}) as { includeLineItems?: boolean })
+			: {};
+
+		// The whole list, every page of it, or an error: never a partial list (see paging.ts).
+		const records = await fetchAll(this, watched.list.path, watched.list.key, watched.list.noun);
+		const state = this.getWorkflowStaticData('node') as XtraKitTriggerState;
+
+		if (this.getMode() === 'manual') {
+			// "Fetch test event": a real pending event if there is one, else the newest record. State untouched.
+			const pending = state.event === event ? detectEvents(event, records, state).fresh : [];
+			const sample = pending.length > 0 ? pending[pending.length - 1] : newestRecord(event, records);
+			if (!sample) {
+				throw new NodeOperationError(this.getNode(), `No ${watched.list.noun} to show as a sample yet`, {
+					description: `Add one in XtraKit, or activate the workflow and wait for the first event.`,
+				});
+			}
+			return [this.helpers.returnJsonArray(await withLineItems(this, [sample], options.includeLineItems))];
+		}
+
+		if (state.event !== event) {
+			// First activation (or another event chosen): remember what exists, emit nothing.
+			replaceState(state, seedState(event, records, new Date().toISOString()));
+			return null;
+		}
+
+		const { fresh, next } = detectEvents(event, records, state);
+		const out = await withLineItems(this, fresh, options.includeLineItems);
+		// Only now, with everything read, does the trigger remember what it has delivered.
+		replaceState(state, next);
+		return out.length > 0 ? [this.helpers.returnJsonArray(out)] : null;
+	}
+}
+
+/** Static data must be changed in place (n8n watches that object). */
+function replaceState(state: XtraKitTriggerState, next: XtraKitTriggerState): void {
+	for (const key of Object.keys(state) as Array<keyof XtraKitTriggerState>) delete state[key];
+	Object.assign(state, next);
+}
+
+/** Adds each sale's line items (Fetch Sale); a sale deleted in between keeps its list form. */
+async function withLineItems(ctx: IPollFunctions, sales: IDataObject[], include: boolean | undefined): Promise<IDataObject[]> {
+	if (!include) return sales;
+	const out: IDataObject[] = [];
+	for (const sale of sales) {
+		const code = String(sale.invoice_code ?? '').trim();
+		if (code === '') {
+			out.push(sale);
+			continue;
+		}
+		const path = pathWith(ctx.getNode(), '/sales/{invoiceCode}', { invoiceCode: code }, 0);
+		try {
+			const { statusCode, body } = await apiRequest.call(ctx, xtraKit, { method: 'GET', path });
+			const detail = recordFrom(ctx.getNode(), openEnvelope(ctx.getNode(), body, { httpStatus: statusCode }), 'sales');
+			out.push({ ...sale, ...(detail ?? {}) });
+		} catch (error) {
+			if ((error as { httpCode?: unknown }).httpCode === '404') {
+				out.push(sale);
+				continue;
+			}
+			throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		}
+	}
+	return out;
+}

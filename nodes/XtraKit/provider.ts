@@ -1,0 +1,26 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { genericErrorMessage } from '../shared/errors';
+import type { ProviderConfig } from '../shared/types';
+import { envelopeMessage, planMessage } from './envelope';
+
+/** The host the current docs show (research §2.2); older accounts and pages use app.xtrakit.com. */
+export const XTRAKIT_DEFAULT_BASE_URL = 'https://api.xtrakit.com/api/v1';
+export const XTRAKIT_LEGACY_BASE_URL = 'https://app.xtrakit.com/api/v1';
+
+export const xtraKit: ProviderConfig = {
+	displayName: 'XtraKit',
+	credentialType: 'xtraKitApi',
+	baseUrl: (credentials: IDataObject) =>
+		String(credentials.baseUrl || XTRAKIT_DEFAULT_BASE_URL)
+			.trim()
+			.replace(/\/+$/, ''),
+	// No rate limit is documented, so the node does not pace itself; 429/503 are still retried.
+	errorMessage: (body, statusCode) => {
+		const text = envelopeMessage(body) ?? genericErrorMessage(body);
+		return statusCode === 402 ? planMessage(text) : text;
+	},
+	// FACT: requests are JSON and every answer is application/json.
+	headers: { Accept: 'application/json' },
+	timeoutMs: 30_000,
+};

@@ -1,0 +1,69 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { DEFAULT_OVERLAP_MS, advance, cursorAt, queryFrom } from './cursor';
+import type { CursorRecord, TimestampCursor } from './cursor';
+
+interface PollState {
+	/** What the trigger was watching when the cursor was made; a change starts afresh. */
+	config?: string;
+	cursor?: TimestampCursor;
+}
+
+export interface TimestampPollOptions {
+	/** Identifies what is watched (resource + event); the cursor resets when it changes. */
+	config: string;
+	/** The user's start date: the first activation delivers everything from it. */
+	startDate?: string;
+	overlapMs?: number;
+	/** Every record whose timestamp is at or after `fromIso` (all pages, oldest first). */
+	fetchSince: (fromIso: string) => Promise<CursorRecord[]>;
+	/** The newest record, for seeding and "Fetch test event". */
+	fetchNewest: () => Promise<CursorRecord | undefined>;
+	/** Names the records in messages ("patients"). */
+	noun: string;
+}
+
+/**
+ * One poll of a timestamp-cursor trigger, the n8n way: the first activation seeds the cursor and
+ * emits nothing (or backfills from a start date), later polls emit what is new, the cursor moves
+ * only once everything was read, and manual mode returns the newest record without touching state.
+ */
+export async function timestampPoll(ctx: IPollFunctions, options: TimestampPollOptions): Promise<IDataObject[] | null> {
+	const overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
+	if (ctx.getMode() === 'manual') {
+		const newest = await options.fetchNewest();
+		if (!newest) {
+			throw new NodeOperationError(ctx.getNode(), `No ${options.noun} to show as a sample yet`, {
+				description: 'Create one in the account, or activate the workflow and wait for the first event.',
+			});
+		}
+		return [newest.record];
+	}
+
+	const state = ctx.getWorkflowStaticData('node') as PollState;
+	let cursor = state.config === options.config ? state.cursor : undefined;
+	let seeding = false;
+	if (!cursor) {
+		if (options.startDate) {
+			const start = Date.parse(options.startDate);
+			if (Number.isNaN(start)) {
+				throw new NodeOperationError(ctx.getNode(), `Start Date "${options.startDate}" is not a valid date`);
+			}
+			// The overlap is subtracted from every query; start that much later so the backfill begins at the date.
+			cursor = cursorAt(new Date(start + overlapMs));
+		} else {
+			const newest = await options.fetchNewest();
+			cursor = cursorAt(newest ? newest.at : new Date());
+			seeding = true;
+		}
+	}
+
+	const records = await options.fetchSince(queryFrom(cursor, overlapMs));
+	const { fresh, next } = advance(cursor, records, overlapMs);
+	// Only now, with every page read, does the trigger remember what it has delivered.
+	state.config = options.config;
+	state.cursor = next;
+	if (seeding || fresh.length === 0) return null;
+	return fresh.map((r) => r.record);
+}
