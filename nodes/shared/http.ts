@@ -69,7 +69,8 @@ export async function apiRequest(
 		qs: request.qs,
 		body: request.body,
 		headers: { ...provider.headers, ...request.headers },
-		json: true,
+		json: request.encoding === undefined,
+		...(request.encoding ? { encoding: request.encoding } : {}),
 		// Arrays as repeated keys (`q[]=a&q[]=b`); n8n's default would number them (`q[][0]=a`).
 		arrayFormat: 'repeat',
 		timeout: request.timeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -77,6 +78,8 @@ export async function apiRequest(
 		ignoreHttpStatusErrors: true,
 	};
 
+	let sessionRefreshed = false;
+	let sessionHeaders = provider.session ? await provider.session.headers(this, credentials, baseUrl, false) : {};
 	for (let attempt = 1; ; attempt++) {
 		if (pacer) {
 			const wait = pacer.reserve();
@@ -88,7 +91,7 @@ export async function apiRequest(
 				this,
 				provider.credentialType,
 				// Each attempt gets its own copy: n8n's helper mutates the options it is given.
-				{ ...httpOptions, headers: { ...httpOptions.headers } },
+				{ ...httpOptions, headers: { ...httpOptions.headers, ...sessionHeaders } },
 			)) as FullResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
@@ -104,6 +107,13 @@ export async function apiRequest(
 		const { statusCode, headers } = response;
 		if (statusCode >= 200 && statusCode < 300) {
 			return { statusCode, headers: headers ?? {}, body: response.body };
+		}
+		if (provider.session && !sessionRefreshed && provider.session.isExpired(statusCode, response.body)) {
+			// The session token was refused: log in again and send this request once more.
+			sessionRefreshed = true;
+			sessionHeaders = await provider.session.headers(this, credentials, baseUrl, true);
+			attempt--;
+			continue;
 		}
 		if (isRetryableStatus(statusCode, request.method) && attempt < maxAttempts) {
 			const now = Date.now();

@@ -36,6 +36,15 @@ export interface ProviderConfig {
 	maxAttempts?: number;
 	/** Upper bound for one wait before a retry; a longer required wait fails the request. */
 	maxWaitMs?: number;
+	/**
+	 * Session-token providers (a login call issues a short-lived token): headers to add to each
+	 * attempt, and which answers mean "the token is no longer good". On such an answer the request
+	 * asks for fresh headers (`refresh: true`) and is sent once more.
+	 */
+	session?: {
+		headers: (ctx: RequestContext, credentials: IDataObject, baseUrl: string, refresh: boolean) => Promise<Record<string, string>>;
+		isExpired: (statusCode: number, body: unknown) => boolean;
+	};
 }
 
 export interface ApiRequest {
@@ -45,8 +54,11 @@ export interface ApiRequest {
 	/** Absolute URL (e.g. a next-page link); wins over `path`. */
 	url?: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/** JSON body; or raw bytes (e.g. a multipart body built by the node) sent with the caller's Content-Type. */
+	body?: IDataObject | IDataObject[] | Buffer;
 	headers?: Record<string, string>;
+	/** 'arraybuffer': the answer is read as bytes (files), not parsed as JSON. */
+	encoding?: 'arraybuffer';
 	/** Per-call override of the provider's timeout. */
 	timeoutMs?: number;
 }

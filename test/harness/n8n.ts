@@ -23,6 +23,27 @@
  *
  * Every stdout/stderr and every execution the harness reads from n8n is also written under
  * `test-artifacts/n8n/<flavour>/<env>/` for the secret scan.
+ *
+ * What this rests on (read in n8n 1.123.81 and 2.41.1, and measured):
+ * - Community packages load from `<user folder>/.n8n/nodes/node_modules/n8n-nodes-*` by a directory
+ *   scan at startup (LazyPackageDirectoryLoader; 2.x also checks `n8nNodesApiVersion`). The
+ *   `installed_packages` table only feeds the Settings panel (and the "missing packages" check).
+ * - N8N_CUSTOM_EXTENSIONS folders are globbed for `*.node.js` / `*.credentials.js` and named
+ *   `CUSTOM.<node>`, whatever package.json says; credential type names are not prefixed.
+ * - `n8n execute --rawOutput` prints the run as pretty JSON (2.x prints log lines before it; a
+ *   failed run prints "Execution was NOT successful" first and exits 1). ~4 s (1.x) / ~6 s (2.x)
+ *   per call: prefer one `n8n start` per test file and POST /rest/workflows/:id/run (~0.2 s).
+ * - REST: POST /rest/owner/setup (n8n-auth cookie), POST /rest/login {emailOrLdapLoginId, password},
+ *   POST /rest/workflows/:id/run {workflowData (1.x), triggerToStartFrom {name}}, GET
+ *   /rest/executions/:id (`data` is a `flatted` string), POST /rest/workflows/:id/activate
+ *   {versionId} and /deactivate in both versions. 2.x answers activate even when registering the
+ *   triggers failed; the failure is at GET /rest/active-workflows/error/:id.
+ * - Activation runs poll() once and emits what it returns; static data is saved after activation
+ *   and reloaded from the database on the next one. Scheduled polls are at least a minute apart
+ *   (2.41 rejects any cron whose seconds field is not a single number), so tests poll by
+ *   (re)activation.
+ * - n8n 1.123 defaults to the isolated-vm expression engine, which has no Node 20 build:
+ *   N8N_EXPRESSION_ENGINE=legacy. jest's NODE_ENV=test makes n8n refuse to load nodes: removed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -495,9 +516,15 @@ export async function importCredentials(env: N8nEnv, credentials: CredentialJson
 /** `n8n import:workflow --input=<file>`; one or many workflows, types adapted to the env. */
 export async function importWorkflow(env: N8nEnv, workflows: WorkflowJson | WorkflowJson[]): Promise<void> {
 	const list = (Array.isArray(workflows) ? workflows : [workflows]).map((wf) => ({ active: false, settings: {}, ...env.adaptWorkflow(wf) }));
-	const file = path.join(env.artifactsDir, `import-workflows-${Date.now()}.json`);
+	const stamp = Date.now();
+	const file = path.join(env.userFolder, `import-workflows-${stamp}.json`);
 	fs.writeFileSync(file, JSON.stringify(list, null, 2));
-	await n8nCli(env, ['import:workflow', `--input=${file}`], 'import-workflow');
+	writeText(path.join(env.artifactsDir, `import-workflows-${stamp}.json`), JSON.stringify(list, null, 2));
+	try {
+		await n8nCli(env, ['import:workflow', `--input=${file}`], 'import-workflow');
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
 }
 
 /**
@@ -546,6 +573,7 @@ export async function n8nCli(
 		timeoutMs: options.timeoutMs ?? 180_000,
 		logFile: path.join(env.artifactsDir, `cli-${String(++cliCounter).padStart(3, '0')}-${sanitize(label)}.log`),
 	});
+	recordTiming(env, `cli ${args[0]}`, res.ms);
 	if (res.code !== 0 && !options.allowFailure) {
 		throw new Error(`n8n ${args.join(' ')} failed (exit ${res.code}):\n${tail(res.stdout + res.stderr, 40)}`);
 	}
@@ -706,7 +734,9 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 	});
 	track(child);
 	let output = '';
+	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = fs.createWriteStream(logFile);
+	log.on('error', () => undefined); // a vanished artifacts folder must not kill the run
 	const onData = (chunk: Buffer) => {
 		output += chunk.toString('utf8');
 		log.write(chunk);
@@ -739,6 +769,8 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 		throw error;
 	}
 	const startupMs = Date.now() - started;
+	log.write(`\n# [harness] editor reachable ${startupMs} ms after spawn\n`);
+	recordTiming(env, 'server-start', startupMs);
 
 	async function http(method: string, route: string, body?: unknown): Promise<{ status: number; json: any; headers: Headers }> {
 		const res = await fetch(`${url}${route}`, {
@@ -778,6 +810,29 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 		const match = /n8n-auth=[^;]+/.exec(setCookie);
 		if (!match) throw new Error(`no n8n-auth cookie in ${setCookie}`);
 		cookie = match[0];
+	}
+
+	type Publication = { status: string; triggers?: Array<{ nodeId: string; status: string; errorMessage?: string | null }> };
+	/** n8n 2.x: waits until the workflow's publication is no longer in progress (1.x: no such route). */
+	async function settlePublication(id: string, target: 'published' | 'not_published'): Promise<Publication | undefined> {
+		let last: Publication | undefined;
+		let supported = true;
+		await waitFor(
+			async () => {
+				const res = await http('GET', `/rest/workflows/${id}/publication-status`);
+				if (res.status === 404) {
+					supported = false;
+					return true;
+				}
+				last = res.json?.data as Publication | undefined;
+				if (!last || last.status === 'in_progress') return false;
+				return target === 'not_published' ? last.status === 'not_published' : last.status !== 'not_published';
+			},
+			60_000,
+			100,
+			() => `workflow ${id}: publication still ${last?.status ?? 'unknown'}, expected ${target}`,
+		);
+		return supported ? last : undefined;
 	}
 
 	const flatted = require(require.resolve('flatted', { paths: [env.install.dir] })) as { parse(text: string): unknown };
@@ -845,14 +900,21 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 				versionId: workflow.versionId,
 			});
 			if (!res.active && !res.activeVersionId) throw new Error(`workflow ${id} not active after activation: ${JSON.stringify(res).slice(0, 500)}`);
-			// n8n 2.x answers the publish call even when registering the triggers failed (e.g. a poll
-			// that threw, or a poll interval under a minute); the failure is kept as an activation error.
+			// 1.x activates inside the request (poll() has run when it returns). 2.x publishes through an
+			// outbox worker: the request returns at once, and trigger registration (with the activation
+			// poll) and its failures show in the publication status.
+			const publication = await settlePublication(id, 'published');
+			const failed = publication?.triggers?.filter((t) => t.status === 'failed') ?? [];
+			if (failed.length > 0) {
+				throw new Error(`activating workflow ${id} failed: ${failed.map((t) => t.errorMessage ?? t.nodeId).join('; ')}`);
+			}
 			const activationError = await rest<unknown>('GET', `/active-workflows/error/${id}`).catch(() => undefined);
 			const message = typeof activationError === 'string' ? activationError : (activationError as { error?: string } | undefined)?.error;
 			if (message) throw new Error(`activating workflow ${id} failed: ${message}`);
 		},
 		async deactivateWorkflow(id) {
 			await rest('POST', `/workflows/${id}/deactivate`);
+			await settlePublication(id, 'not_published');
 		},
 		listExecutions,
 		getExecution,
@@ -1034,6 +1096,18 @@ export function sleep(ms: number): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Small things
+
+/** Appends `{ what, ms }` to `<artifacts>/../timings.jsonl` (per flavour) for the suite's time budget. */
+function recordTiming(env: N8nEnv, what: string, ms: number): void {
+	try {
+		fs.appendFileSync(
+			path.join(path.dirname(env.artifactsDir), 'timings.jsonl'),
+			JSON.stringify({ at: new Date().toISOString(), env: path.basename(env.artifactsDir), version: env.install.version, what, ms }) + '\n',
+		);
+	} catch {
+		// timings are a nicety
+	}
+}
 
 function findUp(from: string, file: string): string {
 	for (let dir = from; ; dir = path.dirname(dir)) {

@@ -16,6 +16,9 @@ import {
 	type N8nServer,
 } from '../harness/n8n';
 
+// Real n8n processes: seconds per step, more on a busy machine (also set here so any jest config works).
+jest.setTimeout(180_000);
+
 const okWorkflow = linearWorkflow('harnessOk0000001', 'harness: set then code', [
 	{
 		name: 'Set',

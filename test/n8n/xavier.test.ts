@@ -28,6 +28,9 @@ import {
 	type WorkflowJson,
 } from '../harness/n8n';
 
+// Real n8n processes: seconds per step, more on a busy machine (also set here so any jest config works).
+jest.setTimeout(180_000);
+
 /** The credential the examples in examples/ (and the demo) refer to. */
 const CREDENTIAL = { id: 'xavier-simulator', name: 'Xavier Analytics (simulator)' };
 const example = (file: string) =>
@@ -118,12 +121,17 @@ describe.each(combos)('Xavier in real n8n (%s, package as %s)', (flavour, packag
 	}, 60_000);
 
 	const polls = () => sim.log.filter((e) => e.method === 'GET' && e.path === '/clients' && e.status === 200).length;
-	/** Activates and waits for the activation poll's request, plus time for n8n to save the cursor. */
+	/** Activates (returns once n8n has run the activation poll and saved static data) and checks the poll reached the simulator. */
 	const activateAndAwaitPoll = async (id: string) => {
 		const before = polls();
 		await server.activateWorkflow(id);
-		await waitFor(async () => polls() > before, 30_000, 100, () => 'the activation poll never reached the simulator');
-		await sleep(1_500);
+		await waitFor(async () => polls() > before, 10_000, 100, () => 'the activation poll never reached the simulator');
+	};
+	/** The trigger's cursor as n8n stored it in the database (`getWorkflowStaticData('node')`). */
+	const storedCursor = async (id: string, node: string) => {
+		const workflow = await server.getWorkflow(id);
+		const staticData = (workflow.staticData ?? {}) as Record<string, { clients?: Record<string, unknown> }>;
+		return staticData[`node:${node}`];
 	};
 
 	test('n8n loads the nodes and the credential', async () => {
@@ -168,6 +176,8 @@ describe.each(combos)('Xavier in real n8n (%s, package as %s)', (flavour, packag
 
 		await reactivate(); // first activation: poll() remembers the clients and emits nothing
 		expect(await server.listExecutions(id)).toEqual([]);
+		const seeded = await storedCursor(id, 'Xavier Trigger');
+		expect(Object.keys(seeded?.clients ?? {}).sort()).toEqual(sim.state.listItems().map((c) => c.id).sort());
 
 		// A client appears; the next poll (the reactivation's) starts from the cursor n8n saved in
 		// the database and emits exactly that client.
@@ -181,6 +191,7 @@ describe.each(combos)('Xavier in real n8n (%s, package as %s)', (flavour, packag
 		expect(emitted).toHaveLength(1);
 		expect(JSON.stringify(emitted[0])).toContain(added.id);
 		expect(nodeItems(first, 'Done')).toHaveLength(1);
+		expect(Object.keys((await storedCursor(id, 'Xavier Trigger'))?.clients ?? {})).toContain(added.id);
 
 		// Nothing new: another poll emits nothing (no duplicate of the client).
 		await server.deactivateWorkflow(id);

@@ -1,7 +1,9 @@
 // Registry of provider simulators, read by scripts/simulators.js (standalone mode, the demo).
 // Adding a provider: one entry in each table below.
+import { startClientXcmsSimulator } from './clientxcms';
 import { startClinikoSimulator } from './cliniko';
 import type { Simulator } from './core';
+import { startSaverisSimulator } from './saveris';
 import { startXavierSimulator } from './xavier';
 import { startXtraKitSimulator } from './xtrakit';
 
@@ -15,14 +17,17 @@ export const simulators: Record<string, SimulatorFactory> = {
 	xavier: (opts) => startXavierSimulator(opts),
 	xtrakit: (opts) => startXtraKitSimulator(opts),
 	cliniko: (opts) => startClinikoSimulator(opts),
+	clientxcms: (opts) => startClientXcmsSimulator(opts),
+	saveris: (opts) => startSaverisSimulator(opts),
 };
 
-/** Fixed standalone ports, each overridable by its environment variable. Reserved for the providers
- * still to come: saveris 4103, clientxcms 4104. */
+/** Fixed standalone ports, each overridable by its environment variable. */
 export const simulatorPorts: Record<string, { env: string; port: number }> = {
 	xavier: { env: 'XAVIER_SIM_PORT', port: 4101 },
 	xtrakit: { env: 'XTRAKIT_SIM_PORT', port: 4105 },
 	cliniko: { env: 'CLINIKO_SIM_PORT', port: 4102 },
+	clientxcms: { env: 'CLIENTXCMS_SIM_PORT', port: 4104 },
+	saveris: { env: 'SAVERIS_SIM_PORT', port: 4103 },
 };
 
 export * from './core';

@@ -1,8 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { catalog as clientxcms } from '../../nodes/ClientXcms/catalog';
+import { CLIENTXCMS_ROUTES } from '../../nodes/ClientXcms/routes';
 import { catalog as cliniko } from '../../nodes/Cliniko/catalog';
 import { specOperations } from '../../nodes/Cliniko/generated/spec';
+import { catalog as saveris } from '../../nodes/Saveris/catalog';
 import { catalog as xavier } from '../../nodes/Xavier/catalog';
 import { catalog as xtrakit } from '../../nodes/XtraKit/catalog';
 
@@ -11,11 +14,11 @@ const { normalise, markdown, readmeWithTable } = require('../../scripts/catalog.
 
 const root = path.join(__dirname, '..', '..');
 // In the order `npm run catalog` lists them: the nodes/ folders alphabetically.
-const catalogs = [cliniko, xavier, xtrakit];
+const catalogs = [clientxcms, cliniko, saveris, xavier, xtrakit];
 
 describe('catalogue', () => {
 	it('lists every current Cliniko operation with its method and path exactly as in the spec', () => {
-		const [c] = normalise(catalogs);
+		const c = normalise(catalogs).find((p: { provider: string }) => p.provider === 'Cliniko');
 		expect(c.provider).toBe('Cliniko');
 		const node = c.nodes.find((n: { node: string }) => n.node === 'cliniko');
 		expect(node.displayName).toBe('Cliniko');
@@ -33,7 +36,7 @@ describe('catalogue', () => {
 	});
 
 	it('lists every operation with its method and a documented path', () => {
-		const [, x] = normalise(catalogs);
+		const x = normalise(catalogs).find((p: { provider: string }) => p.provider === 'Xavier Analytics (Dext Precision)');
 		expect(x.nodes[0].operations).toEqual([
 			{ resource: 'client', operation: 'getAll', name: 'Get Many', method: 'GET', path: '/clients' },
 			{ resource: 'client', operation: 'get', name: 'Get', method: 'GET', path: '/clients/{clientId}' },
@@ -79,6 +82,44 @@ describe('catalogue', () => {
 			'newItem /inventory/items',
 			'updatedItem /inventory/items',
 		]);
+	});
+
+	it('lists the four export operations of each current Saveris resource and the legacy sync calls', () => {
+		const s = normalise(catalogs).find((p: { provider: string }) => p.provider === 'testo Saveris');
+		const ops = s.nodes[0].operations as Array<{ resource: string; operation: string; method: string; path: string }>;
+		const paths = [...new Set(ops.filter((o) => o.operation === 'startExport').map((o) => o.path))];
+		expect(paths).toEqual([
+			'/v2/measurements',
+			'/v3/alarms',
+			'/v3/tasks',
+			'/v4/equipments',
+			'/v3/tenants',
+			'/v4/devices/status',
+			'/v4/sensors/status',
+			'/v3/devices/properties',
+			'/v1/locations',
+			'/v1/measuring-objects',
+		]);
+		expect(ops.filter((o) => o.resource !== 'legacy')).toHaveLength(40);
+		expect(ops).toContainEqual({ resource: 'alarm', operation: 'getExportResults', name: 'Get Export Results', method: 'GET', path: '/v3/alarms/{request_uuid}' });
+		expect(ops.filter((o) => o.resource === 'legacy').map((o) => `${o.method} ${o.path}`)).toEqual([
+			'GET /v1/devices/properties',
+			'GET /v2/devices/status-sync',
+			'GET /v2/equipments-sync',
+			'GET /v2/sensors/status-sync',
+			'GET /v3/tenants-sync',
+		]);
+		expect(s.nodes[1].events.map((e: { event: string }) => e.event)).toEqual(['newRecords', 'exportFinished']);
+	});
+
+	it('lists all 82 CLIENTXCMS application routes with method and path', () => {
+		const x = normalise(catalogs).find((p: { provider: string }) => p.provider === 'CLIENTXCMS');
+		const ops = x.nodes[0].operations as Array<{ resource: string; operation: string; method: string; path: string }>;
+		expect(ops).toHaveLength(82);
+		expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(CLIENTXCMS_ROUTES.map((r) => `${r.method} ${r.path}`));
+		expect(ops).toContainEqual({ resource: 'customer', operation: 'update', name: 'Update', method: 'POST', path: '/customers/{id}' });
+		expect(ops).toContainEqual({ resource: 'service', operation: 'suspend', name: 'Suspend', method: 'POST', path: '/services/{id}/suspend' });
+		expect(ops).toContainEqual({ resource: 'product', operation: 'updateConfig', name: 'Update Config', method: 'PUT', path: '/products/{id}/config' });
 	});
 
 	it('matches the operations table in the README (run `npm run catalog -- --update-readme`)', () => {

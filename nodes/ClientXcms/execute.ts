@@ -1,0 +1,196 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+
+import { buildRequest, findOperation, runOperation } from '../shared/executor';
+import { apiRequest } from '../shared/http';
+import type { OperationContext, OperationDef } from '../shared/types';
+import { API_PREFIX, baseUrlProblem, clientXcms } from './provider';
+import { MERGE_ON_UPDATE } from './fields';
+import { fetchRecord } from './records';
+import { RESOURCES, clientXcmsOperations, idParam } from './resources';
+import { findRoute } from './routes';
+import type { ClientXcmsRoute } from './routes';
+
+/** Builds a multipart/form-data body by hand (node code may not import form-data). */
+export function multipartBody(
+	fields: IDataObject,
+	files: Array<{ field: string; fileName: string; mimeType: string; data: Buffer }>,
+	boundary: string,
+): Buffer {
+	const chunks: Buffer[] = [];
+	const quote = (s: string) => s.replace(/[\r\n"]/g, '_');
+	const add = (name: string, value: string) => {
+		chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
+	};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value)) value.forEach((v) => add(`${key}[]`, String(v)));
+		else if (typeof value === 'boolean') add(key, value ? '1' : '0');
+		else if (typeof value === 'object') add(key, JSON.stringify(value));
+		else add(key, String(value));
+	}
+	for (const file of files) {
+		chunks.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+				'utf8',
+			),
+			file.data,
+			Buffer.from('\r\n', 'utf8'),
+		);
+	}
+	chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+	return Buffer.concat(chunks);
+}
+
+const headerText = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : String(value ?? ''));
+
+/** Invoice PDF / download / export: the answer is a file, output as binary data. */
+async function runFile(op: OperationDef, opCtx: OperationContext): Promise<INodeExecutionData> {
+	const { ctx, itemIndex } = opCtx;
+	const { request, pathValues } = buildRequest(op, opCtx);
+	if (request.body && op.buildBody) request.body = await op.buildBody(request.body as IDataObject, opCtx);
+	request.encoding = 'arraybuffer';
+	const response = await apiRequest.call(ctx, clientXcms, request, { itemIndex, notFound: op.notFound?.(pathValues), ...opCtx.requestOptions });
+	const mimeType = headerText(response.headers['content-type']).split(';')[0].trim() || 'application/octet-stream';
+	const data = Buffer.isBuffer(response.body) ? response.body : Buffer.from((response.body as ArrayBuffer | undefined) ?? new ArrayBuffer(0));
+	if (mimeType === 'text/html' || mimeType === 'application/json' || data.length === 0) {
+		// The export redirects back (302 → an HTML page) when no invoice matches the filters.
+		const message =
+			op.operation === 'export' ? 'CLIENTXCMS sent no file: no invoice matches the export filters' : `CLIENTXCMS sent no file for invoice ${pathValues.id}`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description: `The answer was ${mimeType || 'empty'} instead of a file.`, itemIndex });
+	}
+	const disposition = headerText(response.headers['content-disposition']);
+	const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+	const extension = op.operation === 'export' ? String((request.body as IDataObject | undefined)?.format ?? 'csv').replace('pdf', 'zip') : 'pdf';
+	const fileName = named ? decodeURIComponent(named[1]) : `invoice-${pathValues.id}.${extension}`;
+	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
+	return {
+		json: { invoiceId: pathValues.id, fileName, mimeType, fileSize: data.length },
+		binary: { [property]: binary },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** Ticket create / reply with attachments: multipart, files read from the input item's binary properties. */
+async function runMultipart(op: OperationDef, opCtx: OperationContext, names: string[]): Promise<IDataObject[]> {
+	const { ctx, itemIndex } = opCtx;
+	if (names.length > 5) {
+		throw new NodeOperationError(ctx.getNode(), 'CLIENTXCMS accepts at most 5 attachments per message', { itemIndex });
+	}
+	const { request, pathValues } = buildRequest(op, opCtx);
+	const fields = (request.body ?? {}) as IDataObject;
+	const item = ctx.getInputData()[itemIndex];
+	const files = [];
+	for (const name of names) {
+		const meta = item.binary?.[name];
+		if (!meta) {
+			throw new NodeOperationError(ctx.getNode(), `The input item has no binary property "${name}" to attach`, { itemIndex });
+		}
+		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, name);
+		files.push({ field: 'attachments[]', fileName: meta.fileName ?? name, mimeType: meta.mimeType ?? 'application/octet-stream', data });
+	}
+	const boundary = `----n8nClientXcms${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+	request.body = multipartBody(fields, files, boundary);
+	request.headers = { ...request.headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+	const { body } = await apiRequest.call(ctx, clientXcms, request, { itemIndex, notFound: op.notFound?.(pathValues), ...opCtx.requestOptions });
+	const out = op.unwrap ? op.unwrap(body, opCtx) : (body as IDataObject);
+	return Array.isArray(out) ? out : [out];
+}
+
+/**
+ * Group "Get": the show route binds the wrong parameter and answers an empty new group for any ID
+ * (research §5.4). An answer without an ID is therefore looked up in the group list instead.
+ */
+async function runGroupGet(op: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
+	const records = await runOperation(op, opCtx);
+	if (records.length === 1 && records[0].id !== undefined && records[0].id !== null) return records;
+	const id = String(opCtx.ctx.getNodeParameter(idParam('group'), opCtx.itemIndex, '', { extractValue: true })).trim();
+	return [await fetchRecord(opCtx.ctx, RESOURCES.group, id, opCtx.itemIndex)];
+}
+
+function errorText(error: { message?: string; description?: string | null }): string {
+	return `${error.message ?? ''} ${error.description ?? ''}`;
+}
+
+/** The ability of the read an Update makes first (fetch-then-merge), if it makes one. */
+function readAbility(route: ClientXcmsRoute): string | undefined {
+	if (route.operation !== 'update' || !MERGE_ON_UPDATE[route.resource]) return undefined;
+	const via = RESOURCES[route.resource].show === 'list' ? 'getAll' : 'get';
+	return findRoute(route.resource, via)?.ability;
+}
+
+/** Turns the server's generic 403 / route-404 into messages that say what to do. */
+export function translateError(error: unknown, route: ClientXcmsRoute | undefined, ctx: IExecuteFunctions, itemIndex: number): unknown {
+	if (!(error instanceof NodeApiError) || !route) return error;
+	const text = errorText(error);
+	const where = `${route.method} ${API_PREFIX}${route.path}`;
+	if (error.httpCode === '403' && text.includes('Invalid ability provided')) {
+		const read = readAbility(route);
+		const op = `${route.name} (${RESOURCES[route.resource].name})`;
+		const message = read
+			? `The API key lacks an ability that ${op} needs: "${route.ability}", and "${read}" to read the record first (HTTP 403)`
+			: `The API key lacks the "${route.ability}" ability that ${op} needs (HTTP 403)`;
+		const abilities = read ? `the "${route.ability}" and "${read}" abilities` : `the "${route.ability}" ability`;
+		const description = `CLIENTXCMS answered "Invalid ability provided." for ${where}. Give the key ${abilities}, or "*" (an Administrator key). Keys made in the admin UI name some abilities differently from the routes (pricing:* vs pricings:*, actionlogs:* vs logs:*, no services:expire, no cancellation_reasons:*): use an Administrator key or the clientxcms:create-api-key command for those.`;
+		return new NodeApiError(ctx.getNode(), { message, description, httpCode: '403' } as JsonObject, { message, description, httpCode: '403', itemIndex });
+	}
+	if (error.httpCode === '404' && /The route .* could not be found/.test(text)) {
+		const message = `This CLIENTXCMS version does not offer ${route.name} (${RESOURCES[route.resource].name}): ${where} is missing (HTTP 404)`;
+		const description = `The route arrived in CLIENTXCMS v${route.since}; v2.14 offers 42 of the 82 application routes. Update the CLIENTXCMS installation to use this operation.`;
+		return new NodeApiError(ctx.getNode(), { message, description, httpCode: '404' } as JsonObject, { message, description, httpCode: '404', itemIndex });
+	}
+	return error;
+}
+
+export async function executeClientXcms(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	const problem = baseUrlProblem((await this.getCredentials(clientXcms.credentialType)).baseUrl);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { description: 'Edit the Base URL in the CLIENTXCMS credential.' });
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let route: ClientXcmsRoute | undefined;
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const op = findOperation(clientXcmsOperations, resource, operation);
+			route = findRoute(resource, operation);
+			if (!op || !route) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+			}
+			const opCtx: OperationContext = { ctx: this, itemIndex, provider: clientXcms };
+			if (route.envelope === 'file') {
+				output.push(await runFile(op, opCtx));
+				continue;
+			}
+			let records: IDataObject[];
+			const attachments =
+				resource === 'ticket' && (operation === 'create' || operation === 'reply')
+					? String(this.getNodeParameter('attachments', itemIndex, '') ?? '')
+							.split(',')
+							.map((s) => s.trim())
+							.filter((s) => s !== '')
+					: [];
+			if (attachments.length > 0) records = await runMultipart(op, opCtx, attachments);
+			else if (resource === 'group' && operation === 'get') records = await runGroupGet(op, opCtx);
+			else records = await runOperation(op, opCtx);
+			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (caught) {
+			const error = translateError(caught, route, this, itemIndex) as NodeApiError;
+			if (this.continueOnFail()) {
+				const json: IDataObject = { error: error.message };
+				if (error.description) json.description = error.description;
+				if (error.httpCode) json.httpCode = error.httpCode;
+				output.push({ json, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			if (error instanceof NodeApiError) {
+				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,140 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+
+import type { RequestContext } from '../../shared/types';
+
+/** Log in again this long before the token's `exp`, so a request never leaves with a dying token. */
+export const TOKEN_MARGIN_MS = 60_000;
+/** OAS: "idToken (default expiry 60 minutes)"; used only when a token carries no readable `exp`. */
+export const FALLBACK_LIFETIME_MS = 55 * 60_000;
+
+interface CachedToken {
+	token: string;
+	/** When to stop using it (exp minus the margin), ms since the epoch. */
+	useUntil: number;
+}
+
+// One token per credential, base URL and user for the life of the process; never logged or output.
+const cache = new Map<string, CachedToken>();
+const inFlight = new Map<string, Promise<CachedToken>>();
+
+/** Tests: forget every token (what a process restart does). */
+export function resetTokenCache(): void {
+	cache.clear();
+	inFlight.clear();
+}
+
+/** The `exp` claim of a JWT in ms, or undefined when the token is not a readable JWT. */
+export function jwtExpiryMs(token: string): number | undefined {
+	const parts = token.split('.');
+	if (parts.length !== 3) return undefined;
+	try {
+		const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
+		return typeof payload.exp === 'number' && Number.isFinite(payload.exp) ? payload.exp * 1000 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function useUntil(token: string, now: number): number {
+	const exp = jwtExpiryMs(token);
+	if (exp === undefined) return now + FALLBACK_LIFETIME_MS;
+	return Math.max(now, exp - TOKEN_MARGIN_MS);
+}
+
+/** `{"IdToken": …}` per the OAS mapping template; the prose says `idToken`, so both are read. */
+export function tokenFromBody(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const b = body as Record<string, unknown>;
+	const token = b.IdToken ?? b.idToken;
+	return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+/** The message of a failed login (`{"Status":"Error","Message":…}`), or undefined. */
+export function loginErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		try {
+			return loginErrorMessage(JSON.parse(body));
+		} catch {
+			return undefined;
+		}
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const b = body as Record<string, unknown>;
+	for (const key of ['Message', 'message', 'detail', 'title']) {
+		if (typeof b[key] === 'string' && (b[key] as string).trim() !== '') return (b[key] as string).trim();
+	}
+	return undefined;
+}
+
+interface LoginAnswer {
+	statusCode: number;
+	body: unknown;
+}
+
+async function login(ctx: RequestContext, baseUrl: string, username: string, password: string): Promise<CachedToken> {
+	let answer: LoginAnswer;
+	try {
+		answer = (await ctx.helpers.httpRequest({
+			method: 'POST',
+			url: `${baseUrl}/v1/token`,
+			body: { username, password },
+			json: true,
+			timeout: 30_000,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as LoginAnswer;
+	} catch (error) {
+		const message = 'Could not reach the Saveris token endpoint';
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: `${(error as Error).message ?? 'Network error'}. Check the region, environment and base URL in the credential.`,
+		});
+	}
+	const token = answer.statusCode >= 200 && answer.statusCode < 300 ? tokenFromBody(answer.body) : undefined;
+	if (!token) {
+		const providerText = loginErrorMessage(answer.body);
+		const message =
+			answer.statusCode === 400 || answer.statusCode === 401
+				? `Saveris refused the login: ${providerText ?? 'invalid username or password'}`
+				: `Saveris login failed (HTTP ${answer.statusCode})${providerText ? `: ${providerText}` : ''}`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: 'Check the username, password, region and environment in the Saveris credential.',
+			httpCode: String(answer.statusCode),
+		});
+	}
+	return { token, useUntil: useUntil(token, Date.now()) };
+}
+
+/**
+ * A bearer token for this credential: the cached one while it is good, else a fresh login.
+ * `refresh` forces a new login (after a 401 or a 403 "expired" answer). Concurrent callers share
+ * one login.
+ */
+export async function bearerToken(
+	ctx: RequestContext,
+	credentials: IDataObject,
+	baseUrl: string,
+	refresh: boolean,
+): Promise<string> {
+	const username = String(credentials.username ?? '');
+	const password = String(credentials.password ?? '');
+	const id = ctx.getNode().credentials?.saverisApi?.id ?? '';
+	const key = `${id}|${baseUrl}|${username}`;
+	if (refresh) cache.delete(key);
+	const cached = cache.get(key);
+	if (cached && cached.useUntil > Date.now()) return cached.token;
+	let pending = inFlight.get(key);
+	if (!pending) {
+		pending = login(ctx, baseUrl, username, password);
+		inFlight.set(key, pending);
+	}
+	try {
+		const fresh = await pending;
+		cache.set(key, fresh);
+		return fresh.token;
+	} finally {
+		inFlight.delete(key);
+	}
+}

@@ -1,0 +1,298 @@
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
+
+import { apiRequestBody } from '../../shared/http';
+import { pathWith } from '../../shared/validate';
+import { parseFile, typeRow } from '../parse';
+import type { ParsableFormat } from '../parse';
+import { saveris } from '../provider';
+import type { ExportResource } from '../resources/definitions';
+import { MAX_WINDOW_MS } from '../resources/definitions';
+
+export type JobContext = IExecuteFunctions | IPollFunctions;
+
+export interface Window {
+	from: string;
+	until: string;
+}
+
+export interface ExportQuery {
+	format: string;
+	filter?: string;
+	select?: string;
+	orderby?: string;
+}
+
+export interface JobStatus {
+	status: string;
+	data_urls?: string[];
+	metadata_url?: string;
+	message?: string;
+	[key: string]: unknown;
+}
+
+export const PENDING_STATUSES = ['Submitted', 'In Progress'];
+/** OAS says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
+export const FAILED_STATUSES = ['Error', 'Failed'];
+
+/** Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. */
+export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS): Window[] {
+	const windows: Window[] = [];
+	for (let start = fromMs; start < untilMs; start += maxMs) {
+		const end = Math.min(untilMs, start + maxMs);
+		windows.push({ from: new Date(start).toISOString(), until: new Date(end).toISOString() });
+	}
+	return windows;
+}
+
+/** The POST body of an export job. */
+export function exportBody(resource: ExportResource, query: ExportQuery, window?: Window): IDataObject {
+	const body: IDataObject = { options: { result_file_format: query.format } };
+	const odata: IDataObject = {};
+	if (query.filter?.trim()) odata.$filter = query.filter.trim();
+	if (query.select?.trim()) odata.$select = query.select.trim();
+	if (query.orderby?.trim()) odata.$orderby = query.orderby.trim();
+	if (Object.keys(odata).length > 0) body.odata = odata;
+	if (resource.timeBased && window) {
+		body.date_time_from = window.from;
+		body.date_time_until = window.until;
+	}
+	return body;
+}
+
+export async function submitJob(
+	ctx: JobContext,
+	resource: ExportResource,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<string> {
+	const answer = (await apiRequestBody.call(ctx, saveris, { method: 'POST', path: resource.path, body }, { itemIndex })) as IDataObject;
+	const uuid = answer?.request_uuid;
+	if (typeof uuid !== 'string' || uuid === '') {
+		throw new NodeOperationError(ctx.getNode(), 'Saveris accepted the export but returned no request_uuid', { itemIndex });
+	}
+	return uuid;
+}
+
+export async function jobStatus(ctx: JobContext, resource: ExportResource, uuid: string, itemIndex?: number): Promise<JobStatus> {
+	const path = pathWith(ctx.getNode(), `${resource.path}/{request_uuid}`, { request_uuid: uuid }, itemIndex ?? 0);
+	const answer = (await apiRequestBody.call(ctx, saveris, { method: 'GET', path }, {
+		itemIndex,
+		notFound: `Saveris knows no ${resource.name} export with request_uuid "${uuid}"`,
+	})) as JobStatus;
+	return answer && typeof answer === 'object' ? answer : { status: 'Unknown' };
+}
+
+export function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number) {
+	const message = `The Saveris ${resource.name} export ${uuid} ended with status "${status.status}"`;
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: `${status.message ? `Saveris says: ${String(status.message)}. ` : ''}Check the OData filter and the date range, then run it again.`,
+		itemIndex,
+	});
+}
+
+/**
+ * Polls a job until it ends, with backoff (interval doubling up to 30 s), bounded by a deadline.
+ * Only for execute(): a polling trigger never waits.
+ */
+export async function waitForJob(
+	ctx: IExecuteFunctions | IPollFunctions,
+	resource: ExportResource,
+	uuid: string,
+	options: { deadline: number; intervalMs: number; itemIndex?: number },
+): Promise<JobStatus> {
+	let wait = Math.max(0, options.intervalMs);
+	for (;;) {
+		const status = await jobStatus(ctx, resource, uuid, options.itemIndex);
+		if (status.status === 'Completed') return status;
+		if (FAILED_STATUSES.includes(status.status)) throw jobFailedError(ctx, resource, uuid, status, options.itemIndex);
+		if (Date.now() + wait > options.deadline) {
+			throw new NodeOperationError(ctx.getNode(), `The Saveris ${resource.name} export ${uuid} did not finish in time`, {
+				itemIndex: options.itemIndex,
+				description: `Last status: "${status.status}". The job keeps running at Saveris: fetch it later with "Get Export Results" and this request_uuid, or raise the Timeout.`,
+			});
+		}
+		await sleep(wait);
+		wait = Math.min(30_000, Math.max(wait * 2, 50));
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloads
+// ---------------------------------------------------------------------------------------------
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** Pre-signed links go over https; plain http only to this machine (a local simulator). */
+export function checkDownloadUrl(url: string): URL | undefined {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return undefined;
+	}
+	if (parsed.protocol === 'https:') return parsed;
+	if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return parsed;
+	return undefined;
+}
+
+export function fileNameOf(url: string, index: number): string {
+	try {
+		const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+		if (name) return name;
+	} catch {
+		// fall through
+	}
+	return `result-${index + 1}`;
+}
+
+export function mimeTypeOf(name: string, format: string): string {
+	const lower = name.toLowerCase();
+	if (lower.endsWith('.gz')) return 'application/gzip';
+	if (format === 'CSV' || lower.endsWith('.csv')) return 'text/csv';
+	if (format === 'JSON' || lower.endsWith('.json')) return 'application/x-ndjson';
+	return 'application/octet-stream';
+}
+
+interface StreamAnswer {
+	statusCode: number;
+	body: AsyncIterable<Uint8Array> & { destroy?: () => void; resume?: () => void };
+}
+
+/**
+ * One pre-signed link, as a byte stream: no Authorization header (it is not an API call).
+ * Undefined when the storage refuses the link with 403 (expired or bad signature).
+ */
+async function openDownload(ctx: JobContext, url: string, itemIndex?: number): Promise<StreamAnswer['body'] | undefined> {
+	if (!checkDownloadUrl(url)) {
+		throw new NodeOperationError(ctx.getNode(), 'Saveris returned a download link that is not https; it was not fetched', {
+			itemIndex,
+			description: 'Result files are only downloaded over https (plain http only from this machine).',
+		});
+	}
+	let answer: StreamAnswer;
+	try {
+		answer = (await ctx.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 300_000,
+		})) as StreamAnswer;
+	} catch (error) {
+		const message = 'Could not download a Saveris result file';
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: `${(error as Error).message ?? 'Network error'}. Run it again.`,
+			itemIndex,
+		});
+	}
+	if (answer.statusCode === 403) {
+		answer.body.destroy?.();
+		return undefined;
+	}
+	if (answer.statusCode < 200 || answer.statusCode >= 300) {
+		answer.body.destroy?.();
+		const message = `Downloading a Saveris result file failed (HTTP ${answer.statusCode})`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: String(answer.statusCode), itemIndex });
+	}
+	return answer.body;
+}
+
+async function parseAll(
+	ctx: JobContext,
+	stream: AsyncIterable<Uint8Array>,
+	format: ParsableFormat,
+	resource: ExportResource,
+	name: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const fail = (message: string) =>
+		new NodeOperationError(ctx.getNode(), `Could not read the Saveris result file ${name}`, { itemIndex, description: message });
+	const rows: IDataObject[] = [];
+	try {
+		for await (const row of parseFile(stream, format, fail)) rows.push(typeRow(row, resource));
+	} catch (error) {
+		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
+		throw fail((error as Error).message ?? String(error));
+	}
+	return rows;
+}
+
+export type OutputMode = 'items' | 'binary' | 'both';
+
+export interface JobResult {
+	rows: IDataObject[];
+	files: Array<{ json: IDataObject; binary: IBinaryData }>;
+}
+
+/**
+ * Downloads and parses the files of a completed job. A link refused with 403 (expired) makes one
+ * fresh status call for new links; a second refusal is a clear error.
+ */
+export async function readJob(
+	ctx: JobContext,
+	resource: ExportResource,
+	uuid: string,
+	status: JobStatus,
+	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void },
+): Promise<JobResult> {
+	const result: JobResult = { rows: [], files: [] };
+	let urls = Array.isArray(status.data_urls) ? status.data_urls.map(String) : [];
+	let refreshed = false;
+	let binaryDoneFor = -1;
+	const parsable = options.format === 'CSV' || options.format === 'JSON';
+	if (options.mode !== 'binary' && !parsable) {
+		throw new NodeOperationError(ctx.getNode(), `Result files in ${options.format} format cannot be turned into items`, {
+			itemIndex: options.itemIndex,
+			description: 'Choose the CSV or JSON file format, or the "Binary Files" output.',
+		});
+	}
+	for (let index = 0; index < urls.length; ) {
+		const url = urls[index];
+		const name = fileNameOf(url, index);
+		let expired = false;
+		if (options.mode !== 'items' && binaryDoneFor !== index) {
+			const stream = await openDownload(ctx, url, options.itemIndex);
+			if (stream) {
+				const binary = await ctx.helpers.prepareBinaryData(stream as never, name, mimeTypeOf(name, options.format));
+				result.files.push({ json: { request_uuid: uuid, resource: resource.value, file_name: name, file_index: index }, binary });
+				binaryDoneFor = index;
+			} else {
+				expired = true;
+			}
+		}
+		if (!expired && options.mode !== 'binary') {
+			// "Both" fetches the link a second time (allowed while it is valid) so each pass streams.
+			const stream = await openDownload(ctx, url, options.itemIndex);
+			if (stream) {
+				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, options.itemIndex);
+				for (const row of rows) {
+					if (options.onRow) options.onRow(row);
+					else result.rows.push(row);
+				}
+			} else {
+				expired = true;
+			}
+		}
+		if (!expired) {
+			index++;
+			continue;
+		}
+		if (refreshed) {
+			const message = `The download links of the Saveris export ${uuid} have expired`;
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+				message,
+				description: 'Fresh links from Saveris were refused too. Start the export again.',
+				itemIndex: options.itemIndex,
+			});
+		}
+		// Files already read stay; the rest continue from fresh links.
+		refreshed = true;
+		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
+		urls = Array.isArray(fresh.data_urls) ? fresh.data_urls.map(String) : [];
+	}
+	return result;
+}

@@ -1,0 +1,69 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { genericErrorMessage } from '../shared/errors';
+import type { ProviderConfig } from '../shared/types';
+import { bearerToken } from './auth/token';
+
+export function saverisBaseUrl(credentials: IDataObject): string {
+	const override = String(credentials.baseUrl ?? '').trim();
+	if (override !== '') return override.replace(/\/+$/, '');
+	const region = String(credentials.region || 'eu');
+	const env = String(credentials.environment || 'p');
+	return `https://data-api.${region}.${env}.savr.saveris.net`;
+}
+
+/** A body as an object, also when it arrived as JSON text (problem+json is not always parsed). */
+export function bodyObject(body: unknown): Record<string, unknown> | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text.startsWith('{')) return undefined;
+		try {
+			return JSON.parse(text) as Record<string, unknown>;
+		} catch {
+			return undefined;
+		}
+	}
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Readable text from the Saveris error shapes: gateway problem+json (`title`, `detail`, `status`),
+ * Lambda `{status:"Error", message}` and the token endpoint's `{Status:"Error", Message}`.
+ */
+export function saverisErrorMessage(body: unknown): string | undefined {
+	const b = bodyObject(body);
+	if (!b) return genericErrorMessage(body);
+	const title = typeof b.title === 'string' ? b.title.trim() : '';
+	const detail = typeof b.detail === 'string' ? b.detail.trim() : '';
+	if (title || detail) return title && detail && title !== detail ? `${title}: ${detail}` : title || detail;
+	for (const key of ['message', 'Message']) {
+		if (typeof b[key] === 'string' && (b[key] as string).trim() !== '') return (b[key] as string).trim();
+	}
+	return genericErrorMessage(b);
+}
+
+/** 401, or the gateway's 403 EXPIRED_TOKEN: the token must be renewed. */
+export function isTokenExpiredAnswer(statusCode: number, body: unknown): boolean {
+	if (statusCode === 401) return true;
+	if (statusCode !== 403) return false;
+	const b = bodyObject(body);
+	if (!b) return false;
+	if (b.type === 'EXPIRED_TOKEN') return true;
+	const text = `${String(b.title ?? '')} ${String(b.detail ?? '')} ${String(b.message ?? '')}`;
+	return /expired/i.test(text);
+}
+
+export const saveris: ProviderConfig = {
+	displayName: 'Saveris',
+	credentialType: 'saverisApi',
+	baseUrl: saverisBaseUrl,
+	errorMessage: (body) => saverisErrorMessage(body),
+	headers: { Accept: 'application/json' },
+	timeoutMs: 60_000,
+	session: {
+		headers: async (ctx, credentials, baseUrl, refresh) => ({
+			Authorization: `Bearer ${await bearerToken(ctx, credentials, baseUrl, refresh)}`,
+		}),
+		isExpired: isTokenExpiredAnswer,
+	},
+};

@@ -1,0 +1,139 @@
+import { FALLBACK_LIFETIME_MS, jwtExpiryMs, loginErrorMessage, TOKEN_MARGIN_MS, tokenFromBody, useUntil } from '../../../nodes/Saveris/auth/token';
+import { checkDownloadUrl, exportBody, fileNameOf, splitWindows } from '../../../nodes/Saveris/export/jobs';
+import { mergeRows, parseDateParam } from '../../../nodes/Saveris/export/run';
+import { isTokenExpiredAnswer, saverisBaseUrl, saverisErrorMessage } from '../../../nodes/Saveris/provider';
+import { exportResource } from '../../../nodes/Saveris/resources/definitions';
+import { MIN_WINDOW_MS, nextWindow, retryDelayMs } from '../../../nodes/Saveris/trigger/state';
+
+const DAY = 24 * 3_600_000;
+const jwt = (payload: object) => `h.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.s`;
+
+describe('window splitting', () => {
+	it('cuts a range into consecutive windows of at most 7 days, no gaps or overlaps', () => {
+		const from = Date.parse('2024-06-01T00:00:00Z');
+		const windows = splitWindows(from, from + 16 * DAY + 5000);
+		expect(windows).toHaveLength(3);
+		expect(windows[0]).toEqual({ from: '2024-06-01T00:00:00.000Z', until: '2024-06-08T00:00:00.000Z' });
+		for (let i = 1; i < windows.length; i++) expect(windows[i].from).toBe(windows[i - 1].until);
+		expect(windows[2].until).toBe('2024-06-17T00:00:05.000Z');
+		expect(splitWindows(from, from + 7 * DAY)).toHaveLength(1);
+		expect(splitWindows(from, from)).toEqual([]);
+	});
+
+	it("the trigger's next window: up to now − lag, at most 7 days, at least 5 minutes", () => {
+		const cursor = Date.parse('2024-06-01T00:00:00Z');
+		expect(nextWindow(cursor, cursor + 10 * DAY, 0)?.until).toBe('2024-06-08T00:00:00.000Z');
+		expect(nextWindow(cursor, cursor + 3_600_000, 600_000)?.until).toBe('2024-06-01T00:50:00.000Z');
+		expect(nextWindow(cursor, cursor + MIN_WINDOW_MS - 1, 0)).toBeUndefined();
+		expect(retryDelayMs(1)).toBe(60_000);
+		expect(retryDelayMs(3)).toBe(240_000);
+		expect(retryDelayMs(20)).toBe(30 * 60_000);
+	});
+
+	it('reads dates without a zone as UTC', () => {
+		expect(parseDateParam('2024-06-01T00:00:00')).toBe(Date.parse('2024-06-01T00:00:00Z'));
+		expect(parseDateParam('2024-06-01T02:00:00+02:00')).toBe(Date.parse('2024-06-01T00:00:00Z'));
+		expect(parseDateParam('')).toBeNaN();
+	});
+});
+
+describe('export body and merging', () => {
+	it('only sends what is set; dates only for time-based resources', () => {
+		const m = exportResource('measurement')!;
+		const t = exportResource('tenant')!;
+		const w = { from: 'a', until: 'b' };
+		expect(exportBody(m, { format: 'CSV', filter: ' ', select: 'uuid' }, w)).toEqual({
+			options: { result_file_format: 'CSV' },
+			odata: { $select: 'uuid' },
+			date_time_from: 'a',
+			date_time_until: 'b',
+		});
+		expect(exportBody(t, { format: 'JSON' }, w)).toEqual({ options: { result_file_format: 'JSON' } });
+	});
+
+	it('drops repeated record uuids when merging jobs', () => {
+		const out: Array<{ uuid?: string }> = [];
+		const seen = new Set<string>();
+		mergeRows(out, seen, [{ uuid: 'a' }, { uuid: 'b' }, { uuid: 'a' }]);
+		mergeRows(out, seen, [{ uuid: 'b' }, { uuid: 'c' }, {}]);
+		expect(out).toEqual([{ uuid: 'a' }, { uuid: 'b' }, { uuid: 'c' }, {}]);
+	});
+});
+
+describe('downloads', () => {
+	it('https only; plain http only to loopback', () => {
+		expect(checkDownloadUrl('https://bucket.s3.amazonaws.com/x.csv?X-Amz-Signature=1')).toBeDefined();
+		expect(checkDownloadUrl('http://127.0.0.1:4103/storage/a/b')).toBeDefined();
+		expect(checkDownloadUrl('http://localhost/x')).toBeDefined();
+		expect(checkDownloadUrl('http://bucket.s3.amazonaws.com/x.csv')).toBeUndefined();
+		expect(checkDownloadUrl('file:///etc/passwd')).toBeUndefined();
+		expect(checkDownloadUrl('not a url')).toBeUndefined();
+	});
+
+	it('names files after the URL path', () => {
+		expect(fileNameOf('https://h/measurements/abc.csv?X-Amz-Expires=1', 0)).toBe('abc.csv');
+		expect(fileNameOf('https://h/', 2)).toBe('result-3');
+	});
+});
+
+describe('token handling', () => {
+	it('reads `exp` from a JWT and stops using it a margin before', () => {
+		const exp = 1_717_200_000;
+		expect(jwtExpiryMs(jwt({ exp }))).toBe(exp * 1000);
+		expect(jwtExpiryMs('not-a-jwt')).toBeUndefined();
+		expect(jwtExpiryMs('a.!!!.c')).toBeUndefined();
+		expect(useUntil(jwt({ exp }), 0)).toBe(exp * 1000 - TOKEN_MARGIN_MS);
+		expect(useUntil('opaque', 1000)).toBe(1000 + FALLBACK_LIFETIME_MS);
+	});
+
+	it('accepts IdToken and idToken', () => {
+		expect(tokenFromBody({ IdToken: 'x' })).toBe('x');
+		expect(tokenFromBody({ idToken: 'y' })).toBe('y');
+		expect(tokenFromBody({ token: 'z' })).toBeUndefined();
+	});
+
+	it('reads the login error message', () => {
+		expect(loginErrorMessage({ Status: 'Error', Message: 'Incorrect username or password.' })).toBe('Incorrect username or password.');
+		expect(loginErrorMessage('{"message":"m"}')).toBe('m');
+	});
+
+	it('knows which answers mean "log in again"', () => {
+		expect(isTokenExpiredAnswer(401, {})).toBe(true);
+		expect(isTokenExpiredAnswer(403, { type: 'EXPIRED_TOKEN', title: 'x' })).toBe(true);
+		expect(isTokenExpiredAnswer(403, '{"title":"The incoming token has expired"}')).toBe(true);
+		expect(isTokenExpiredAnswer(403, { title: 'Missing Authentication Token' })).toBe(false);
+		expect(isTokenExpiredAnswer(403, { message: 'Missing license or permission.' })).toBe(false);
+		expect(isTokenExpiredAnswer(500, {})).toBe(false);
+	});
+});
+
+describe('error bodies and hosts', () => {
+	it('maps problem+json, {status, message} and the token error', () => {
+		expect(saverisErrorMessage({ type: 'BAD_REQUEST_BODY', title: 'Invalid request body', detail: 'odata: bad', status: 400 })).toBe(
+			'Invalid request body: odata: bad',
+		);
+		expect(saverisErrorMessage('{"title":"Missing Authentication Token","status":403}')).toBe('Missing Authentication Token');
+		expect(saverisErrorMessage({ status: 'Error', message: 'Invalid request: date_time_from must be before date_time_until.' })).toBe(
+			'Invalid request: date_time_from must be before date_time_until.',
+		);
+		expect(saverisErrorMessage({ Status: 'Error', Message: 'Incorrect username or password.' })).toBe('Incorrect username or password.');
+		expect(saverisErrorMessage('<Error><Code>AccessDenied</Code></Error>')).toBeUndefined();
+	});
+
+	it('builds the host from region and environment, or takes the override', () => {
+		expect(saverisBaseUrl({ region: 'am', environment: 'p' })).toBe('https://data-api.am.p.savr.saveris.net');
+		expect(saverisBaseUrl({ region: 'eu', environment: 'i', baseUrl: 'http://127.0.0.1:4103/' })).toBe('http://127.0.0.1:4103');
+	});
+});
+
+describe('trigger boundary memory', () => {
+	it('remembers only uuids near the window end, or all when rows carry no time', () => {
+		const { boundaryUuids } = jest.requireActual('../../../nodes/Saveris/trigger/state');
+		const rows = [
+			{ uuid: 'old', timestamp: '2024-06-01T00:00:00.000Z' },
+			{ uuid: 'edge', timestamp: '2024-06-01T00:50:00.000Z' },
+			{ uuid: 'notime' },
+		];
+		expect(boundaryUuids(rows, 'timestamp', '2024-06-01T01:00:00.000Z')).toEqual(['edge', 'notime']);
+	});
+});
