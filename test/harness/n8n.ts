@@ -200,6 +200,23 @@ export async function createN8nEnv(flavour: Flavour, options: CreateEnvOptions =
 	const userFolder = persistent
 		? path.resolve(options.userFolder as string)
 		: fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${flavour}-${packageMode}-`));
+	try {
+		return await setUpEnv(flavour, install, packageMode, userFolder, artifactsDir, persistent, options);
+	} catch (error) {
+		if (!persistent) fs.rmSync(userFolder, { recursive: true, force: true });
+		throw error;
+	}
+}
+
+async function setUpEnv(
+	flavour: Flavour,
+	install: N8nInstall,
+	packageMode: PackageMode,
+	userFolder: string,
+	artifactsDir: string,
+	persistent: boolean,
+	options: CreateEnvOptions,
+): Promise<N8nEnv> {
 	const n8nFolder = path.join(userFolder, '.n8n');
 	fs.mkdirSync(n8nFolder, { recursive: true });
 
@@ -331,6 +348,7 @@ export async function packTarball(): Promise<string> {
 	const key = `${fs.statSync(dist).mtimeMs}:${fs.statSync(path.join(PACKAGE_DIR, 'package.json')).mtimeMs}`;
 	if (packed && packed.key === key && fs.existsSync(packed.file)) return packed.file;
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pack-'));
+	removeAtExit(dest);
 	const res = await runProcess('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {
 		cwd: PACKAGE_DIR,
 		timeoutMs: 120_000,
@@ -694,6 +712,18 @@ export interface StartServerOptions {
 	/** Set up the owner (or log in if already set up) and keep the cookie. Default true. */
 	login?: boolean;
 	timeoutMs?: number;
+}
+
+const tempDirs = new Set<string>();
+let tempHookInstalled = false;
+
+function removeAtExit(dir: string): void {
+	tempDirs.add(dir);
+	if (tempHookInstalled) return;
+	tempHookInstalled = true;
+	process.once('exit', () => {
+		for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+	});
 }
 
 const liveChildren = new Set<ChildProcess>();

@@ -18,7 +18,6 @@ import {
 	importWorkflow,
 	linearWorkflow,
 	nodeItems,
-	sleep,
 	waitFor,
 	startN8nServer,
 	stopAllN8n,
