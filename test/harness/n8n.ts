@@ -347,8 +347,10 @@ export async function packTarball(): Promise<string> {
 	if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first`);
 	const key = `${fs.statSync(dist).mtimeMs}:${fs.statSync(path.join(PACKAGE_DIR, 'package.json')).mtimeMs}`;
 	if (packed && packed.key === key && fs.existsSync(packed.file)) return packed.file;
-	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pack-'));
-	removeAtExit(dest);
+	// One fixed folder (overwritten), so no run leaves tarballs behind.
+	const dest = path.join(os.tmpdir(), `n8n-e2e-pack-${process.getuid?.() ?? 'user'}`);
+	fs.rmSync(dest, { recursive: true, force: true });
+	fs.mkdirSync(dest, { recursive: true });
 	const res = await runProcess('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {
 		cwd: PACKAGE_DIR,
 		timeoutMs: 120_000,
@@ -714,29 +716,65 @@ export interface StartServerOptions {
 	timeoutMs?: number;
 }
 
-const tempDirs = new Set<string>();
-let tempHookInstalled = false;
-
-function removeAtExit(dir: string): void {
-	tempDirs.add(dir);
-	if (tempHookInstalled) return;
-	tempHookInstalled = true;
-	process.once('exit', () => {
-		for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
-	});
-}
-
 const liveChildren = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
 function track(child: ChildProcess): void {
 	liveChildren.add(child);
-	child.once('exit', () => liveChildren.delete(child));
+	const pid = child.pid;
+	if (pid !== undefined) reaperSend(`+${pid}`);
+	child.once('exit', () => {
+		liveChildren.delete(child);
+		if (pid !== undefined) reaperSend(`-${pid}`);
+	});
 	if (!exitHookInstalled) {
 		exitHookInstalled = true;
+		// Fires in plain Node (the demo); inside jest the sandboxed `process` never sees the exit,
+		// which is what the reaper below is for.
 		process.once('exit', () => {
 			for (const c of liveChildren) killGroup(c, 'SIGKILL');
 		});
+	}
+}
+
+/**
+ * A small detached watchdog process: it learns the process group of every n8n process we start
+ * (they run detached, in their own groups, so the task runner dies with them) and SIGKILLs the
+ * groups still alive when this process goes away, even on a crash or SIGKILL of jest.
+ */
+const REAPER_SOURCE = `
+const groups = new Set();
+const parent = Number(process.argv[1]);
+let buf = '';
+const reap = () => { for (const g of groups) { try { process.kill(-g, 'SIGKILL'); } catch {} } process.exit(0); };
+process.stdin.on('data', (d) => {
+	buf += d;
+	let i;
+	while ((i = buf.indexOf('\\n')) >= 0) {
+		const line = buf.slice(0, i); buf = buf.slice(i + 1);
+		const pid = Number(line.slice(1));
+		if (line[0] === '+') groups.add(pid); else groups.delete(pid);
+	}
+});
+process.stdin.on('end', reap);
+setInterval(() => { try { process.kill(parent, 0); } catch { reap(); } }, 1000);
+`;
+let reaper: ChildProcess | undefined;
+
+function reaperSend(line: string): void {
+	try {
+		if (!reaper || reaper.exitCode !== null) {
+			reaper = spawn(process.execPath, ['-e', REAPER_SOURCE, String(process.pid)], {
+				detached: true,
+				stdio: ['pipe', 'ignore', 'ignore'],
+			});
+			reaper.unref();
+			(reaper.stdin as unknown as { unref?: () => void }).unref?.();
+			reaper.stdin?.on('error', () => undefined);
+		}
+		reaper.stdin?.write(`${line}\n`);
+	} catch {
+		// best effort: afterAll hooks stop servers too
 	}
 }
 
