@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { buildRequest, findOperation, runOperation } from '../shared/executor';
+import { asItems, buildRequest, forEachItem, operationFor, runOperation } from '../shared/executor';
 import { apiRequest } from '../shared/http';
 import type { OperationContext, OperationDef } from '../shared/types';
 import { API_PREFIX, baseUrlProblem, clientXcms } from './provider';
@@ -145,26 +145,22 @@ export function translateError(error: unknown, route: ClientXcmsRoute | undefine
 }
 
 export async function executeClientXcms(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
 	const problem = baseUrlProblem((await this.getCredentials(clientXcms.credentialType)).baseUrl);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { description: 'Edit the Base URL in the CLIENTXCMS credential.' });
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let route: ClientXcmsRoute | undefined;
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const op = findOperation(clientXcmsOperations, resource, operation);
-			route = findRoute(resource, operation);
-			if (!op || !route) {
+	// The route of each item, for rewording its errors (the ability it needs, the version it needs).
+	const routes = new Map<number, ClientXcmsRoute>();
+	const output = await forEachItem(
+		this,
+		async (itemIndex) => {
+			const op = operationFor(this, clientXcmsOperations, itemIndex);
+			const { resource, operation } = op;
+			const route = findRoute(resource, operation);
+			if (!route) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
 			}
+			routes.set(itemIndex, route);
 			const opCtx: OperationContext = { ctx: this, itemIndex, provider: clientXcms };
-			if (route.envelope === 'file') {
-				output.push(await runFile(op, opCtx));
-				continue;
-			}
-			let records: IDataObject[];
+			if (route.envelope === 'file') return [await runFile(op, opCtx)];
 			const attachments =
 				resource === 'ticket' && (operation === 'create' || operation === 'reply')
 					? String(this.getNodeParameter('attachments', itemIndex, '') ?? '')
@@ -172,25 +168,11 @@ export async function executeClientXcms(this: IExecuteFunctions): Promise<INodeE
 							.map((s) => s.trim())
 							.filter((s) => s !== '')
 					: [];
-			if (attachments.length > 0) records = await runMultipart(op, opCtx, attachments);
-			else if (resource === 'group' && operation === 'get') records = await runGroupGet(op, opCtx);
-			else records = await runOperation(op, opCtx);
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error = translateError(caught, route, this, itemIndex) as NodeApiError;
-			if (this.continueOnFail()) {
-				const json: IDataObject = { error: error.message };
-				if (error.description) json.description = error.description;
-				if (error.httpCode) json.httpCode = error.httpCode;
-				output.push({ json, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			if (error instanceof NodeApiError) {
-				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-	}
+			if (attachments.length > 0) return asItems(await runMultipart(op, opCtx, attachments));
+			if (resource === 'group' && operation === 'get') return asItems(await runGroupGet(op, opCtx));
+			return asItems(await runOperation(op, opCtx));
+		},
+		(error, itemIndex) => translateError(error, routes.get(itemIndex), this, itemIndex) as Error,
+	);
 	return [output];
 }

@@ -1,8 +1,8 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, JsonObject } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { operationProperties, resourceProperty } from '../shared/description';
-import { findOperation, runOperation } from '../shared/executor';
+import { asItems, forEachItem, operationFor, runOperation } from '../shared/executor';
 import { runExportOperation } from './export/run';
 import { saveris } from './provider';
 import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
@@ -38,38 +38,16 @@ export class Saveris implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const resource = this.getNodeParameter('resource', itemIndex) as string;
+		const output = await forEachItem(this, async (itemIndex) => {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const exportable = exportResource(resource);
+			if (exportable) {
 				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				const exportable = exportResource(resource);
-				if (exportable) {
-					output.push(...(await runExportOperation(this, exportable, operation, itemIndex)));
-					continue;
-				}
-				const op = findOperation(saverisOperations, resource, operation);
-				if (!op) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
-				}
-				const records = await runOperation(op, { ctx: this, itemIndex, provider: saveris });
-				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					const json: IDataObject = { error: error.message };
-					if (error.description) json.description = error.description;
-					if (error.httpCode) json.httpCode = error.httpCode;
-					output.push({ json, pairedItem: { item: itemIndex } });
-					continue;
-				}
-				if (error instanceof NodeApiError) {
-					if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-					throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				}
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				return await runExportOperation(this, exportable, operation, itemIndex);
 			}
-		}
+			const op = operationFor(this, saverisOperations, itemIndex);
+			return asItems(await runOperation(op, { ctx: this, itemIndex, provider: saveris }));
+		});
 		return [output];
 	}
 }

@@ -103,33 +103,29 @@ export async function runOperation(op: OperationDef, opCtx: OperationContext): P
 	return out;
 }
 
+/** Records as output items (pairing is added by `forEachItem`). */
+export function asItems(records: IDataObject[]): INodeExecutionData[] {
+	return records.map((json) => ({ json }));
+}
+
 /**
- * The shared execute(): every item runs its resource/operation row; failures become error items
- * when "Continue On Fail" is on, each paired with the item that caused it.
+ * The per-item loop every node shares: each input item's outputs are paired with it, and a failure
+ * becomes an error item when "Continue On Fail" is on, or stops the run naming the item.
+ * `translateError` lets a provider reword an error (e.g. name a missing ability) before that.
  */
-export async function executeOperations(
-	this: IExecuteFunctions,
-	provider: ProviderConfig,
-	table: OperationDef[],
-	settings: { requestOptions?: (ctx: IExecuteFunctions, itemIndex: number) => OperationContext['requestOptions'] } = {},
-): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function forEachItem(
+	ctx: IExecuteFunctions,
+	run: (itemIndex: number) => Promise<INodeExecutionData[]>,
+	translateError?: (error: Error, itemIndex: number) => Error,
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const op = findOperation(table, resource, operation);
-			if (!op) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-					itemIndex,
-				});
-			}
-			const requestOptions = settings.requestOptions?.(this, itemIndex);
-			const records = await runOperation(op, { ctx: this, itemIndex, provider, requestOptions });
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
+			for (const item of await run(itemIndex)) output.push({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } });
+		} catch (caught) {
+			const error = (translateError ? translateError(caught as Error, itemIndex) : caught) as NodeApiError;
+			if (ctx.continueOnFail()) {
 				const json: IDataObject = { error: error.message };
 				if (error.description) json.description = error.description;
 				if (error.httpCode) json.httpCode = error.httpCode;
@@ -139,10 +135,36 @@ export async function executeOperations(
 			if (error instanceof NodeApiError) {
 				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 				// Wrapping an existing NodeApiError hands back the same error, context intact.
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		}
 	}
+	return output;
+}
+
+/** The row of a resource/operation pair, or a clear error for an unknown pair. */
+export function operationFor(ctx: IExecuteFunctions, table: OperationDef[], itemIndex: number): OperationDef {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const op = findOperation(table, resource, operation);
+	if (!op) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+	}
+	return op;
+}
+
+/** The shared execute(): every item runs its resource/operation row. */
+export async function executeOperations(
+	this: IExecuteFunctions,
+	provider: ProviderConfig,
+	table: OperationDef[],
+	settings: { requestOptions?: (ctx: IExecuteFunctions, itemIndex: number) => OperationContext['requestOptions'] } = {},
+): Promise<INodeExecutionData[][]> {
+	const output = await forEachItem(this, async (itemIndex) => {
+		const op = operationFor(this, table, itemIndex);
+		const requestOptions = settings.requestOptions?.(this, itemIndex);
+		return asItems(await runOperation(op, { ctx: this, itemIndex, provider, requestOptions }));
+	});
 	return [output];
 }

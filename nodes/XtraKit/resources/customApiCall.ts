@@ -1,14 +1,13 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	INode,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { asItems, forEachItem } from '../../shared/executor';
 import { apiRequest } from '../../shared/http';
 import type { OperationDef } from '../../shared/types';
 import { parseJsonValue, requireText } from '../../shared/validate';
@@ -166,27 +165,7 @@ async function runOne(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataO
 	return [{ data } as IDataObject];
 }
 
-/** execute() for the Custom API Call: one call per item, Continue On Fail and pairing as the shared executor does. */
+/** execute() for the Custom API Call: one call per item, with the shared item loop. */
 export async function executeCustomCalls(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			for (const json of await runOne(this, itemIndex)) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				const json: IDataObject = { error: error.message };
-				if (error.description) json.description = error.description;
-				if (error.httpCode) json.httpCode = error.httpCode;
-				output.push({ json, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			if (error instanceof NodeApiError) {
-				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-	}
-	return [output];
+	return [await forEachItem(this, async (itemIndex) => asItems(await runOne(this, itemIndex)))];
 }
