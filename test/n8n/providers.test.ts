@@ -1,0 +1,592 @@
+/**
+ * Tier 3, the other four providers (Cliniko, XtraKit, CLIENTXCMS, testo Saveris): the built package,
+ * installed from its `npm pack` tarball into the user folder's `nodes/` directory, inside real n8n
+ * 1.x and 2.x. (The custom-extension mode is covered by test/n8n/xavier.test.ts.)
+ *
+ * One env and one `n8n start` per flavour; the four simulators are started once; the four
+ * credentials and every workflow (including the examples in examples/) go in through one CLI call
+ * each. Workflows run through REST; polling triggers are driven by (re)activation, as in the Xavier
+ * file: a scheduled tick is at least a minute away.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { startClientXcmsSimulator, type ClientXcmsSimulator } from '../simulators/clientxcms';
+import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
+import { measurementsIn, SNAPSHOTS, TIMED, startSaverisSimulator, type SaverisSimulator } from '../simulators/saveris';
+import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
+import {
+	FLAVOURS,
+	PACKAGE_NAME,
+	REPO_ROOT,
+	createN8nEnv,
+	importCredentials,
+	importWorkflow,
+	linearWorkflow,
+	nodeError,
+	nodeItems,
+	startN8nServer,
+	stopAllN8n,
+	waitFor,
+	type N8nEnv,
+	type N8nRun,
+	type N8nServer,
+	type WorkflowJson,
+	type WorkflowNode,
+} from '../harness/n8n';
+
+jest.setTimeout(180_000);
+
+const T = (node: string) => `${PACKAGE_NAME}.${node}`;
+const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
+
+// The credentials the examples (and the demo) refer to.
+const CRED = {
+	cliniko: { id: 'cliniko-simulator', name: 'Cliniko (simulator)' },
+	xtrakit: { id: 'xtrakit-simulator', name: 'XtraKit (simulator)' },
+	clientxcms: { id: 'clientxcms-simulator', name: 'CLIENTXCMS (simulator)' },
+	saveris: { id: 'saveris-simulator', name: 'testo Saveris (simulator)' },
+};
+const clinikoCred = { clinikoApi: CRED.cliniko };
+const xtraKitCred = { xtraKitApi: CRED.xtrakit };
+const clientXcmsCred = { clientXcmsApi: CRED.clientxcms };
+const saverisCred = { saverisApi: CRED.saveris };
+
+/** Scheduled ticks never fire during a run (1 January); every poll comes from an activation. */
+const NEVER_DURING_TESTS = { item: [{ mode: 'custom', cronExpression: '0 0 1 1 *' }] };
+
+function triggerWorkflow(id: string, name: string, trigger: WorkflowNode): WorkflowJson {
+	return {
+		id,
+		name,
+		nodes: [
+			{ ...trigger, id: `${id}-trigger`, position: [0, 0] },
+			{ id: `${id}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { [trigger.name]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cliniko
+
+const LAST_NAME = 'Tier3-Zwicky';
+const clinikoRoundTrip = linearWorkflow('clinikoRound0001', 'Cliniko: patient round trip', [
+	{
+		name: 'Create',
+		type: T('cliniko'),
+		typeVersion: 1,
+		parameters: { resource: 'patient', operation: 'create', firstName: 'Ada', lastName: LAST_NAME, additionalFields: { email: 'ada@example.com' } },
+		credentials: clinikoCred,
+	},
+	{
+		name: 'Get',
+		type: T('cliniko'),
+		typeVersion: 1,
+		parameters: { resource: 'patient', operation: 'get', patientId: rl('={{ $json.id }}') },
+		credentials: clinikoCred,
+	},
+	{
+		name: 'Update',
+		type: T('cliniko'),
+		typeVersion: 1,
+		parameters: { resource: 'patient', operation: 'update', patientId: rl('={{ $json.id }}'), updateFields: { occupation: 'Engineer' } },
+		credentials: clinikoCred,
+	},
+	{
+		name: 'Find',
+		type: T('cliniko'),
+		typeVersion: 1,
+		parameters: {
+			resource: 'patient',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { conditions: [{ field: 'last_name', operator: 'equals', value: LAST_NAME }] },
+		},
+		credentials: clinikoCred,
+	},
+	{
+		name: 'Archive',
+		type: T('cliniko'),
+		typeVersion: 1,
+		parameters: { resource: 'patient', operation: 'archive', patientId: rl('={{ $json.id }}') },
+		credentials: clinikoCred,
+	},
+]);
+
+// Appointment create with IDs that do not exist: Cliniko answers 422 naming every failing field.
+const clinikoBad = linearWorkflow('clinikoBad000001', 'Cliniko: a 422', [
+	{
+		name: 'Cliniko',
+		type: T('cliniko'),
+		typeVersion: 1,
+		parameters: {
+			resource: 'individualAppointment',
+			operation: 'create',
+			patientId: rl('1'),
+			practitionerId: rl('2'),
+			appointmentTypeId: rl('3'),
+			businessId: rl('4'),
+			startsAt: '2030-01-15T10:00:00Z',
+		},
+		credentials: clinikoCred,
+	},
+]);
+
+const clinikoTrigger = triggerWorkflow('clinikoTrigger01', 'Cliniko: new patients', {
+	name: 'Cliniko Trigger',
+	type: T('clinikoTrigger'),
+	typeVersion: 1,
+	parameters: { pollTimes: NEVER_DURING_TESTS, event: 'created', resource: 'patient' },
+	credentials: clinikoCred,
+});
+
+// ---------------------------------------------------------------------------------------------
+// XtraKit
+
+const INVOICE_CODE = '771204';
+const xtraKitSale = linearWorkflow('xtrakitSale00001', 'XtraKit: customer and a sale', [
+	{
+		name: 'Create Customer',
+		type: T('xtraKit'),
+		typeVersion: 1,
+		parameters: {
+			resource: 'customer',
+			operation: 'create',
+			customer_name: 'Kwaku Tier3',
+			customer_phone: '+233541234567',
+			customer_country: 'Ghana',
+			customer_city: 'Kumasi',
+			customer_state: 'Ashanti',
+			address1: '12 Adum Road',
+		},
+		credentials: xtraKitCred,
+	},
+	{
+		name: 'Record Sale',
+		type: T('xtraKit'),
+		typeVersion: 1,
+		parameters: {
+			resource: 'sale',
+			operation: 'create',
+			invoice_code: INVOICE_CODE,
+			invoice_number: 'INV-000900',
+			customerId: rl('={{ $json.id }}'),
+			sub_total_amount: 96,
+			total_amount: 96,
+			amount_paid: 96,
+			invoice_type: 'order',
+			payment_type: 'Mobile Money',
+			lineItems: { item: [{ item_name: 'Milo 400g Tin', unit_price: 48, quantity: 2, tax: 0 }] },
+		},
+		credentials: xtraKitCred,
+	},
+]);
+
+const xtraKitTrigger = triggerWorkflow('xtrakitTrigger01', 'XtraKit: new customers', {
+	name: 'XtraKit Trigger',
+	type: T('xtraKitTrigger'),
+	typeVersion: 1,
+	parameters: { pollTimes: NEVER_DURING_TESTS, event: 'newCustomer' },
+	credentials: xtraKitCred,
+});
+
+// ---------------------------------------------------------------------------------------------
+// CLIENTXCMS
+
+const CX_EMAIL = 'aline.tier3@example.fr';
+const clientXcmsRoundTrip = linearWorkflow('clientxcmsRound1', 'CLIENTXCMS: customer round trip', [
+	{
+		name: 'Create',
+		type: T('clientXcms'),
+		typeVersion: 1,
+		parameters: {
+			resource: 'customer',
+			operation: 'create',
+			email: CX_EMAIL,
+			firstname: 'Aline',
+			lastname: 'Roux',
+			address: '1 quai Saint-Antoine',
+			city: 'Lyon',
+			zipcode: '69002',
+			region: 'Auvergne-Rhône-Alpes',
+			country: 'FR',
+			locale: 'fr_FR',
+		},
+		credentials: clientXcmsCred,
+	},
+	{
+		name: 'Get',
+		type: T('clientXcms'),
+		typeVersion: 1,
+		parameters: { resource: 'customer', operation: 'get', customerId: rl('={{ $json.id }}') },
+		credentials: clientXcmsCred,
+	},
+	{
+		name: 'Update',
+		type: T('clientXcms'),
+		typeVersion: 1,
+		parameters: { resource: 'customer', operation: 'update', customerId: rl('={{ $json.id }}'), updateFields: { city: 'Marseille' } },
+		credentials: clientXcmsCred,
+	},
+	{
+		name: 'Find',
+		type: T('clientXcms'),
+		typeVersion: 1,
+		parameters: { resource: 'customer', operation: 'getAll', returnAll: true, filters: { filter: [{ field: 'email', value: CX_EMAIL }] } },
+		credentials: clientXcmsCred,
+	},
+]);
+
+const clientXcmsSuspend = linearWorkflow('clientxcmsSusp01', 'CLIENTXCMS: suspend a service', [
+	{
+		name: 'Suspend',
+		type: T('clientXcms'),
+		typeVersion: 1,
+		parameters: { resource: 'service', operation: 'suspend', serviceId: rl('1'), reason: 'Abuse' },
+		credentials: clientXcmsCred,
+	},
+]);
+
+const clientXcmsPdf = linearWorkflow('clientxcmsPdf001', 'CLIENTXCMS: invoice PDF', [
+	{
+		name: 'PDF',
+		type: T('clientXcms'),
+		typeVersion: 1,
+		parameters: { resource: 'invoice', operation: 'pdf', invoiceId: rl('2') },
+		credentials: clientXcmsCred,
+	},
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Saveris
+
+const SAVERIS_RESOURCES = [...Object.keys(TIMED), ...Object.keys(SNAPSHOTS)];
+const FROM = '2024-06-01T00:00:00.000Z';
+const UNTIL = '2024-06-01T12:00:00.000Z';
+const saverisNode = (resource: string) => `Saveris ${resource}`;
+const saverisExports: WorkflowJson = (() => {
+	const start: WorkflowNode = { id: 'sx-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const nodes: WorkflowNode[] = SAVERIS_RESOURCES.map((resource, i) => ({
+		id: `sx-${resource}`,
+		name: saverisNode(resource),
+		type: T('saveris'),
+		typeVersion: 1,
+		position: [260, i * 120],
+		parameters: {
+			resource,
+			operation: 'exportAndWait',
+			...(resource in TIMED ? { dateFrom: FROM, dateUntil: UNTIL } : {}),
+			waitOptions: { intervalSeconds: 0.2 },
+		},
+		credentials: saverisCred,
+	}));
+	return {
+		id: 'saverisExports01',
+		name: 'Saveris: every export',
+		nodes: [start, ...nodes],
+		connections: { Start: { main: [nodes.map((n) => ({ node: n.name, type: 'main', index: 0 }))] } },
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
+})();
+
+// New Records from a start date two hours back (before the default 10-minute lag): the first
+// activation submits that window, the next checks the job once ("In Progress"), the third delivers.
+const SAVERIS_START = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000).toISOString();
+const saverisTrigger = triggerWorkflow('saverisTrigger01', 'Saveris: new measurements', {
+	name: 'Saveris Trigger',
+	type: T('saverisTrigger'),
+	typeVersion: 1,
+	parameters: { pollTimes: NEVER_DURING_TESTS, mode: 'newRecords', recordResource: 'measurement', startDate: SAVERIS_START },
+	credentials: saverisCred,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Examples
+
+const examples = {
+	cliniko: example('cliniko-new-appointment-summary.json'),
+	xtrakit: example('xtrakit-new-sale.json'),
+	clientxcms: example('clientxcms-unpaid-invoices.json'),
+	saveris: example('saveris-daily-measurements.json'),
+};
+
+const WORKFLOWS = [
+	clinikoRoundTrip,
+	clinikoBad,
+	clinikoTrigger,
+	xtraKitSale,
+	xtraKitTrigger,
+	clientXcmsRoundTrip,
+	clientXcmsSuspend,
+	clientXcmsPdf,
+	saverisExports,
+	saverisTrigger,
+	...Object.values(examples),
+];
+
+const NODE_TYPES = ['cliniko', 'clinikoTrigger', 'xtraKit', 'xtraKitTrigger', 'clientXcms', 'saveris', 'saverisTrigger', 'xavier', 'xavierTrigger'];
+
+let cliniko: ClinikoSimulator;
+let xtrakit: XtraKitSimulator;
+let clientxcms: ClientXcmsSimulator;
+let saveris: SaverisSimulator;
+
+beforeAll(async () => {
+	// Rate limits are tier 2's business.
+	[cliniko, xtrakit, clientxcms, saveris] = await Promise.all([
+		startClinikoSimulator({ rateLimit: null }),
+		startXtraKitSimulator(),
+		startClientXcmsSimulator(),
+		startSaverisSimulator(),
+	]);
+});
+afterAll(async () => {
+	await stopAllN8n();
+	await Promise.all([cliniko, xtrakit, clientxcms, saveris].map((s) => s?.close()));
+});
+
+describe.each(FLAVOURS)('Cliniko, XtraKit, CLIENTXCMS and Saveris in real n8n (%s, package from the tarball)', (flavour) => {
+	let env: N8nEnv;
+	let server: N8nServer;
+	let started = 0;
+
+	beforeAll(async () => {
+		started = Date.now();
+		for (const sim of [cliniko, xtrakit, clientxcms, saveris]) sim.reset();
+		env = await createN8nEnv(flavour, { packageMode: 'tarball' });
+		await importCredentials(env, [
+			{ ...CRED.cliniko, type: 'clinikoApi', data: cliniko.credentials },
+			{ ...CRED.xtrakit, type: 'xtraKitApi', data: xtrakit.credentials },
+			{ ...CRED.clientxcms, type: 'clientXcmsApi', data: clientxcms.credentials },
+			{ ...CRED.saveris, type: 'saverisApi', data: saveris.credentials },
+		]);
+		await importWorkflow(env, WORKFLOWS);
+		server = await startN8nServer(env);
+		process.stderr.write(`[providers ${flavour}] env + imports + server: ${Date.now() - started} ms\n`);
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await server?.stop();
+		await env?.dispose();
+		process.stderr.write(`[providers ${flavour}] total: ${Date.now() - started} ms\n`);
+	}, 60_000);
+
+	/** (Re)activates a polling workflow and waits until its activation poll reached the simulator. */
+	const activate = async (id: string, requests: () => number) => {
+		const before = requests();
+		await server.activateWorkflow(id);
+		await waitFor(async () => requests() > before, 15_000, 100, () => `the activation poll of ${id} never reached the simulator`);
+	};
+	const reactivate = async (id: string, requests: () => number) => {
+		await server.deactivateWorkflow(id);
+		await activate(id, requests);
+	};
+	const clinikoPolls = (p: string) => () => cliniko.log.filter((e) => e.method === 'GET' && e.path === p).length;
+	const xtraKitPolls = () => xtrakit.log.filter((e) => e.method === 'GET').length;
+	const saverisCalls = () => saveris.log.filter((e) => e.path !== '/v1/token').length;
+	const binaryOf = (run: N8nRun, node: string) =>
+		(run.runData[node]?.[0]?.data?.main?.[0]?.[0] as { binary?: Record<string, Record<string, unknown>> } | undefined)?.binary;
+
+	test('n8n lists every node of the package', async () => {
+		const names = (await server.nodeTypes()).map((t) => t.name);
+		expect(names).toEqual(expect.arrayContaining(NODE_TYPES.map((n) => env.nodeType(n))));
+	});
+
+	test('Cliniko: patient create, get, update, find by last name, archive', async () => {
+		const run = await server.runWorkflow(clinikoRoundTrip.id);
+		expect(run.error).toBeUndefined();
+		expect(run.status).toBe('success');
+		const [created] = nodeItems(run, 'Create');
+		expect(created).toMatchObject({ first_name: 'Ada', last_name: LAST_NAME, email: 'ada@example.com' });
+		const id = String(created.id);
+		expect(id).toMatch(/^\d{19}$/);
+		expect(nodeItems(run, 'Get')).toEqual([expect.objectContaining({ id, first_name: 'Ada' })]);
+		expect(nodeItems(run, 'Update')).toEqual([expect.objectContaining({ id, occupation: 'Engineer' })]);
+		expect(nodeItems(run, 'Find').map((p) => p.id)).toEqual([id]);
+		expect(nodeItems(run, 'Archive')).toEqual([{ success: true, id, archived: true }]);
+
+		const row = cliniko.state.raw('patients', id);
+		expect(row).toMatchObject({ first_name: 'Ada', last_name: LAST_NAME, occupation: 'Engineer' });
+		expect(row?.archived_at).toEqual(expect.any(String));
+		expect(cliniko.log.find((e) => e.method === 'GET' && e.path === '/v1/patients')?.query.q).toEqual([`last_name:=${LAST_NAME}`]);
+		expect(cliniko.violations).toEqual([]);
+	});
+
+	test('Cliniko: a 422 names every failing field', async () => {
+		const run = await server.runWorkflow(clinikoBad.id);
+		expect(run.status).toBe('error');
+		expect(run.errorNode).toBe('Cliniko');
+		const error = nodeError(run, 'Cliniko') ?? run.error;
+		expect(error?.message).toMatch(/ \(HTTP 422\)$/);
+		const fields = String(error?.message).replace(/ \(HTTP 422\)$/, '').split('; ').sort();
+		expect(fields).toEqual(['appointment_type: must exist', 'business: must exist', 'patient: must exist', 'practitioner: must exist']);
+	});
+
+	test('Cliniko Trigger: seeds on activation, emits a new patient once, then nothing', async () => {
+		const id = clinikoTrigger.id;
+		const polls = clinikoPolls('/v1/patients');
+		await activate(id, polls);
+		expect(await server.listExecutions(id)).toEqual([]);
+
+		const patient = cliniko.state.create('patients', { first_name: 'Grace', last_name: 'Tier3-Trigger' });
+		await reactivate(id, polls);
+		const [first] = await server.waitForExecutions(id, 1, { timeoutMs: 30_000 });
+		expect(first.status).toBe('success');
+		expect(nodeItems(first, 'Cliniko Trigger')).toEqual([expect.objectContaining({ id: String(patient.id), first_name: 'Grace' })]);
+
+		await reactivate(id, polls);
+		expect(await server.listExecutions(id)).toHaveLength(1);
+		await server.deactivateWorkflow(id);
+		expect(cliniko.violations).toEqual([]);
+	});
+
+	test('XtraKit: create a customer, record a sale for it', async () => {
+		const run = await server.runWorkflow(xtraKitSale.id);
+		expect(run.error).toBeUndefined();
+		const [customer] = nodeItems(run, 'Create Customer');
+		expect(customer).toMatchObject({ customer_name: 'Kwaku Tier3' });
+		const [sale] = nodeItems(run, 'Record Sale');
+		expect(sale).toMatchObject({ invoice_code: Number(INVOICE_CODE), customer_id: String(customer.id), total_amount: '96.00' });
+		expect(xtrakit.state.sale(INVOICE_CODE)).toMatchObject({ customer_id: String(customer.id) });
+		expect(xtrakit.violations).toEqual([]);
+	});
+
+	test('XtraKit Trigger: fires once for a new customer', async () => {
+		const id = xtraKitTrigger.id;
+		await activate(id, xtraKitPolls);
+		expect(await server.listExecutions(id)).toEqual([]);
+		const added = xtrakit.state.addCustomer({ customer_name: 'Yaa Asantewaa' });
+		await reactivate(id, xtraKitPolls);
+		const [first] = await server.waitForExecutions(id, 1, { timeoutMs: 30_000 });
+		expect(nodeItems(first, 'XtraKit Trigger')).toEqual([expect.objectContaining({ id: added.id, customer_name: 'Yaa Asantewaa' })]);
+		await reactivate(id, xtraKitPolls);
+		expect(await server.listExecutions(id)).toHaveLength(1);
+		await server.deactivateWorkflow(id);
+	});
+
+	test('CLIENTXCMS: customer create, get, update, find', async () => {
+		const run = await server.runWorkflow(clientXcmsRoundTrip.id);
+		expect(run.error).toBeUndefined();
+		const [created] = nodeItems(run, 'Create');
+		expect(created).toMatchObject({ email: CX_EMAIL, firstname: 'Aline', city: 'Lyon' });
+		expect(nodeItems(run, 'Get')).toEqual([expect.objectContaining({ id: created.id, email: CX_EMAIL })]);
+		expect(nodeItems(run, 'Update')).toEqual([expect.objectContaining({ id: created.id, city: 'Marseille', firstname: 'Aline' })]);
+		expect(nodeItems(run, 'Find').map((c) => c.id)).toEqual([created.id]);
+		expect(clientxcms.state.find('customers', Number(created.id))).toMatchObject({ city: 'Marseille', email: CX_EMAIL });
+		expect(clientxcms.violations).toEqual([]);
+	});
+
+	test('CLIENTXCMS: a suspend the server refuses with HTTP 200 fails with its message (bug switch on)', async () => {
+		clientxcms.settings.bugs = true;
+		const run = await server.runWorkflow(clientXcmsSuspend.id);
+		expect(run.status).toBe('error');
+		expect(run.errorNode).toBe('Suspend');
+		expect((nodeError(run, 'Suspend') ?? run.error)?.message).toBe('CLIENTXCMS did not suspend service 1: Invalid status');
+		expect(clientxcms.state.find('services', 1)?.status).toBe('active');
+	});
+
+	test('CLIENTXCMS: invoice PDF comes out as binary data', async () => {
+		const run = await server.runWorkflow(clientXcmsPdf.id);
+		expect(run.error).toBeUndefined();
+		expect(nodeItems(run, 'PDF')).toEqual([expect.objectContaining({ invoiceId: '2', fileName: 'CTX-2026-0002.pdf', mimeType: 'application/pdf' })]);
+		const binary = binaryOf(run, 'PDF')?.data;
+		expect(binary).toMatchObject({ mimeType: 'application/pdf', fileName: 'CTX-2026-0002.pdf' });
+		// n8n writes a human-readable size ("1.2 kB"); inline data (1.x default mode) or a stored file's id.
+		expect(String(binary?.fileSize)).toMatch(/^\d+(\.\d+)? ?(B|kB|MB)$/);
+		if (typeof binary?.data === 'string' && binary.data !== 'filesystem-v2' && !binary.id) {
+			expect(Buffer.from(binary.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+		} else {
+			expect(binary?.id).toEqual(expect.any(String));
+		}
+	});
+
+	test('Saveris: Export and Wait for all ten resources', async () => {
+		saveris.settings.inProgressPolls = 1;
+		const run = await server.runWorkflow(saverisExports.id, { timeoutMs: 120_000 });
+		expect(run.error).toBeUndefined();
+		expect(run.status).toBe('success');
+		expect(SAVERIS_RESOURCES).toHaveLength(10);
+		for (const resource of SAVERIS_RESOURCES) {
+			const items = nodeItems(run, saverisNode(resource));
+			const expected = resource in TIMED ? TIMED[resource](Date.parse(FROM), Date.parse(UNTIL)) : SNAPSHOTS[resource];
+			expect(expected.length).toBeGreaterThan(0);
+			expect({ resource, rows: items.length }).toEqual({ resource, rows: expected.length });
+			if (resource in TIMED) expect(items.map((i) => i.uuid)).toEqual(expected.map((r) => r.uuid));
+		}
+		expect(saveris.violations).toEqual([]);
+	});
+
+	test('Saveris Trigger: submit on activation, check on the next, deliver the window on the third', async () => {
+		saveris.settings.inProgressPolls = 1;
+		const id = saverisTrigger.id;
+		const logStart = saveris.log.length;
+		await activate(id, saverisCalls); // seeds the cursor at the start date and submits the first window
+		const submit = saveris.log.slice(logStart).find((e) => e.method === 'POST' && e.path === '/v2/measurements');
+		const window = submit?.body as { date_time_from: string; date_time_until: string } | undefined;
+		expect(window?.date_time_from).toBe(SAVERIS_START);
+		expect(await server.listExecutions(id)).toEqual([]);
+		await reactivate(id, saverisCalls); // the job is still "In Progress"
+		expect(await server.listExecutions(id)).toEqual([]);
+		await reactivate(id, saverisCalls); // completed: the window's rows
+		const [first] = await server.waitForExecutions(id, 1, { timeoutMs: 30_000 });
+		const expected = measurementsIn(Date.parse(String(window?.date_time_from)), Date.parse(String(window?.date_time_until)));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(nodeItems(first, 'Saveris Trigger').map((r) => r.uuid)).toEqual(expected.map((r) => r.uuid));
+		await server.deactivateWorkflow(id);
+		expect(saveris.violations).toEqual([]);
+	});
+
+	test('the examples in examples/ import and run', async () => {
+		// CLIENTXCMS: unpaid (pending) invoices, summarised.
+		const invoices = await server.runWorkflow(examples.clientxcms.id);
+		expect(invoices.status).toBe('success');
+		const pending = clientxcms.state.live('invoices').filter((i) => i.status === 'pending');
+		expect(pending.length).toBeGreaterThan(0);
+		expect(nodeItems(invoices, 'Invoice summary').map((i) => i.invoice)).toEqual(pending.map((i) => i.invoice_number));
+
+		// Saveris: measurements of the last 24 hours.
+		saveris.settings.inProgressPolls = 0;
+		const daily = await server.runWorkflow(examples.saveris.id, { timeoutMs: 120_000 });
+		expect(daily.status).toBe('success');
+		const post = saveris.log.filter((e) => e.method === 'POST' && e.path === '/v2/measurements').pop()?.body as { date_time_from: string; date_time_until: string };
+		// `$now` is read once per expression: the two ends may be a few milliseconds further apart.
+		const span = Date.parse(post.date_time_until) - Date.parse(post.date_time_from);
+		expect(span).toBeGreaterThanOrEqual(24 * 3_600_000);
+		expect(span).toBeLessThan(24 * 3_600_000 + 5_000);
+		expect(nodeItems(daily, 'Measurements, last 24 h')).toHaveLength(measurementsIn(Date.parse(post.date_time_from), Date.parse(post.date_time_until)).length);
+
+		// Cliniko Trigger: a new individual appointment, summarised.
+		const apptPolls = clinikoPolls('/v1/individual_appointments');
+		await activate(examples.cliniko.id, apptPolls);
+		const base = cliniko.state.raw('individual_appointments', String(cliniko.state.list('individual_appointments')[0].id))!;
+		const appointment = cliniko.state.create('individual_appointments', {
+			patient_id: base.patient_id,
+			practitioner_id: base.practitioner_id,
+			appointment_type_id: base.appointment_type_id,
+			business_id: base.business_id,
+			starts_at: '2030-01-15T10:00:00Z',
+			ends_at: '2030-01-15T10:30:00Z',
+		});
+		await reactivate(examples.cliniko.id, apptPolls);
+		const [booked] = await server.waitForExecutions(examples.cliniko.id, 1, { timeoutMs: 30_000 });
+		const patientName = String(cliniko.state.raw('individual_appointments', String(appointment.id))?.patient_name);
+		expect(nodeItems(booked, 'Appointment summary')).toEqual([
+			{ appointmentId: String(appointment.id), summary: `${patientName} booked for 2030-01-15T10:00:00Z` },
+		]);
+		await server.deactivateWorkflow(examples.cliniko.id);
+
+		// XtraKit Trigger: a new sale, summarised.
+		await activate(examples.xtrakit.id, xtraKitPolls);
+		const { sale } = xtrakit.state.addSale({ total_amount: '35.00' });
+		await reactivate(examples.xtrakit.id, xtraKitPolls);
+		const [sold] = await server.waitForExecutions(examples.xtrakit.id, 1, { timeoutMs: 30_000 });
+		expect(nodeItems(sold, 'Sale summary')).toEqual([expect.objectContaining({ invoiceCode: String(sale.invoice_code) })]);
+		expect(String(nodeItems(sold, 'Sale summary')[0].summary)).toContain('35');
+		await server.deactivateWorkflow(examples.xtrakit.id);
+	});
+});
