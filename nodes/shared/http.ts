@@ -81,10 +81,8 @@ export async function apiRequest(
 	let sessionRefreshed = false;
 	let sessionHeaders = provider.session ? await provider.session.headers(this, credentials, baseUrl, false) : {};
 	for (let attempt = 1; ; attempt++) {
-		if (pacer) {
-			const wait = pacer.reserve();
-			if (wait > 0) await sleep(wait);
-		}
+		const reserved = pacer?.reserveSlot();
+		if (reserved && reserved.wait > 0) await sleep(reserved.wait);
 		let response: FullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -93,7 +91,9 @@ export async function apiRequest(
 				// Each attempt gets its own copy: n8n's helper mutates the options it is given.
 				{ ...httpOptions, headers: { ...httpOptions.headers, ...sessionHeaders } },
 			)) as FullResponse;
+			if (reserved) pacer?.settle(reserved.slot);
 		} catch (error) {
+			if (reserved) pacer?.settle(reserved.slot);
 			const code = networkErrorCode(error);
 			// n8n's helper already wrapped anything else as a NodeApiError; wrapping hands it back as is.
 			if (code === undefined) throw new NodeApiError(this.getNode(), error as JsonObject);

@@ -3,8 +3,13 @@
  * than N requests in any span of the window's length (a sliding log). Unlike a token bucket, this
  * is safe against servers that count in fixed windows, and it still allows the full rate.
  */
+/** One request's place in the log: when the server may have counted it, at the latest. */
+export interface PacerSlot {
+	at: number;
+}
+
 export class Pacer {
-	private readonly sent: number[] = [];
+	private readonly sent: PacerSlot[] = [];
 	private blockedUntil = 0;
 
 	constructor(
@@ -13,16 +18,32 @@ export class Pacer {
 		private readonly now: () => number = Date.now,
 	) {}
 
-	/** Reserves a send slot and returns how many milliseconds to wait before using it. */
-	reserve(): number {
+	/** Reserves a send slot: how many milliseconds to wait before using it, and the slot to settle. */
+	reserveSlot(): { wait: number; slot: PacerSlot } {
 		const now = this.now();
 		let at = Math.max(now, this.blockedUntil);
 		if (this.sent.length >= this.limit) {
-			const oldest = this.sent.shift() as number;
-			at = Math.max(at, oldest + this.windowMs);
+			let oldest = 0;
+			for (let i = 1; i < this.sent.length; i++) if (this.sent[i].at < this.sent[oldest].at) oldest = i;
+			const [slot] = this.sent.splice(oldest, 1);
+			at = Math.max(at, slot.at + this.windowMs);
 		}
-		this.sent.push(at);
-		return at - now;
+		const slot = { at };
+		this.sent.push(slot);
+		return { wait: at - now, slot };
+	}
+
+	reserve(): number {
+		return this.reserveSlot().wait;
+	}
+
+	/**
+	 * The answer arrived: the server counted the request no later than now. A fixed-window server
+	 * starts its window when the first request ARRIVES, which can be well after it was queued (the
+	 * first call of a run pays for credentials and connection set-up), so the log keeps the later time.
+	 */
+	settle(slot: PacerSlot, time = this.now()): void {
+		slot.at = Math.max(slot.at, time);
 	}
 
 	/** The server said the window is spent (429, or a remaining count of 0): hold everything until then. */

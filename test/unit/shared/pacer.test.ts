@@ -37,3 +37,19 @@ describe('Pacer (sliding log)', () => {
 		expect(pacer.reserve()).toBe(0);
 	});
 });
+
+describe('Pacer settling', () => {
+	it('measures the window from when the answer came back, so a slow first request cannot overrun a fixed window', () => {
+		let now = 0;
+		const pacer = new Pacer(2, 1000, () => now);
+		const first = pacer.reserveSlot();
+		const second = pacer.reserveSlot();
+		now = 300; // the first answer took 300 ms: the server may have started its window this late
+		pacer.settle(first.slot);
+		pacer.settle(second.slot, 50);
+		// The earliest settled slot (50) frees first: 50 + 1000 - 300 = 750 ms from now.
+		expect(pacer.reserve()).toBe(750);
+		// Then the first request's slot, counted from its answer (300): 1300 - 300.
+		expect(pacer.reserve()).toBe(1000);
+	});
+});
