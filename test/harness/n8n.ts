@@ -714,12 +714,15 @@ export interface StartServerOptions {
 	/** Set up the owner (or log in if already set up) and keep the cookie. Default true. */
 	login?: boolean;
 	timeoutMs?: number;
+	/** Extra environment variables for this process only (queue mode: see harness/queue.ts). */
+	extraEnv?: Record<string, string>;
 }
 
 const liveChildren = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-function track(child: ChildProcess): void {
+/** Registers a detached child with the reaper, so it dies with this process (also used by harness/queue.ts). */
+export function track(child: ChildProcess): void {
 	liveChildren.add(child);
 	const pid = child.pid;
 	if (pid !== undefined) reaperSend(`+${pid}`);
@@ -792,6 +795,7 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 		cwd: env.userFolder,
 		env: {
 			...env.env,
+			...options.extraEnv,
 			N8N_PORT: String(port),
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_EDITOR_BASE_URL: `${url}/`,
@@ -1117,7 +1121,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+/** SIGTERM to the child's process group, SIGKILL after `graceMs` (also used by harness/queue.ts). */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) {
 		killGroup(child, 'SIGKILL'); // stray grandchildren (task runner)
 		return;

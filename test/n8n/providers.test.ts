@@ -17,7 +17,6 @@ import { measurementsIn, SNAPSHOTS, TIMED, startSaverisSimulator, type SaverisSi
 import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
 import {
 	FLAVOURS,
-	PACKAGE_NAME,
 	REPO_ROOT,
 	createN8nEnv,
 	importCredentials,
@@ -34,41 +33,17 @@ import {
 	type WorkflowJson,
 	type WorkflowNode,
 } from '../harness/n8n';
+import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, rl, triggerWorkflow } from './fixtures';
 
 jest.setTimeout(180_000);
 
-const T = (node: string) => `${PACKAGE_NAME}.${node}`;
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 
-// The credentials the examples (and the demo) refer to.
-const CRED = {
-	cliniko: { id: 'cliniko-simulator', name: 'Cliniko (simulator)' },
-	xtrakit: { id: 'xtrakit-simulator', name: 'XtraKit (simulator)' },
-	clientxcms: { id: 'clientxcms-simulator', name: 'CLIENTXCMS (simulator)' },
-	saveris: { id: 'saveris-simulator', name: 'testo Saveris (simulator)' },
-};
+// CRED: the credentials the examples (and the demo) refer to (fixtures.ts).
 const clinikoCred = { clinikoApi: CRED.cliniko };
 const xtraKitCred = { xtraKitApi: CRED.xtrakit };
 const clientXcmsCred = { clientXcmsApi: CRED.clientxcms };
 const saverisCred = { saverisApi: CRED.saveris };
-
-/** Scheduled ticks never fire during a run (1 January); every poll comes from an activation. */
-const NEVER_DURING_TESTS = { item: [{ mode: 'custom', cronExpression: '0 0 1 1 *' }] };
-
-function triggerWorkflow(id: string, name: string, trigger: WorkflowNode): WorkflowJson {
-	return {
-		id,
-		name,
-		nodes: [
-			{ ...trigger, id: `${id}-trigger`, position: [0, 0] },
-			{ id: `${id}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-		],
-		connections: { [trigger.name]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		active: false,
-		settings: { executionOrder: 'v1' },
-	};
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cliniko
@@ -136,13 +111,7 @@ const clinikoBad = linearWorkflow('clinikoBad000001', 'Cliniko: a 422', [
 	},
 ]);
 
-const clinikoTrigger = triggerWorkflow('clinikoTrigger01', 'Cliniko: new patients', {
-	name: 'Cliniko Trigger',
-	type: T('clinikoTrigger'),
-	typeVersion: 1,
-	parameters: { pollTimes: NEVER_DURING_TESTS, event: 'created', resource: 'patient' },
-	credentials: clinikoCred,
-});
+// clinikoTrigger (new patients) is in fixtures.ts: the queue-mode test runs it too.
 
 // ---------------------------------------------------------------------------------------------
 // XtraKit

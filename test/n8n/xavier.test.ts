@@ -26,27 +26,20 @@ import {
 	type PackageMode,
 	type WorkflowJson,
 } from '../harness/n8n';
+import { CRED, xavierGetAll as getAllWorkflow } from './fixtures';
 
 // Real n8n processes: seconds per step, more on a busy machine (also set here so any jest config works).
 jest.setTimeout(180_000);
 
 /** The credential the examples in examples/ (and the demo) refer to. */
-const CREDENTIAL = { id: 'xavier-simulator', name: 'Xavier Analytics (simulator)' };
+const CREDENTIAL = CRED.xavier;
 const example = (file: string) =>
 	JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 const healthExample = example('xavier-clients-health.json');
 const healthDropExample = example('xavier-trigger-health-drop.json');
 const credentials = { xavierApi: CREDENTIAL };
 
-const getAllWorkflow = linearWorkflow('xavierGetAll0001', 'Xavier: all clients', [
-	{
-		name: 'Xavier',
-		type: `${PACKAGE_NAME}.xavier`,
-		typeVersion: 1,
-		parameters: { resource: 'client', operation: 'getAll', returnAll: true },
-		credentials,
-	},
-]);
+// getAllWorkflow (every client, Return All) is in fixtures.ts: the queue-mode test runs it too.
 
 const MISSING_ID = 'noSuchClient9';
 const badIdWorkflow = linearWorkflow('xavierBadId00001', 'Xavier: unknown client', [
