@@ -1,5 +1,5 @@
 // Test tiers as jest projects: `unit` (pure logic and simulators), `core` (nodes run by n8n-core's
-// execution code against the simulators) and `n8n` (the built package inside real n8n 1.x and 2.x).
+// execution code against the simulators) and `n8n` (the built package inside real n8n 1.x and 2.x) and `browser` (the editor in chromium).
 // test/tsconfig.json sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` type-checks.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }];
 
@@ -21,6 +21,7 @@ module.exports = {
 			setupFiles: ['<rootDir>/test/core/setup.ts'],
 		},
 		{ ...base, displayName: 'n8n', testMatch: ['<rootDir>/test/n8n/**/*.test.ts'] },
+		{ ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
 		// Runs after every other tier (scripts/test.js): greps their artifacts for test secrets.
 		{ ...base, displayName: 'scan', testMatch: ['<rootDir>/test/secret-scan.test.ts'] },
 	],

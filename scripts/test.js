@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check, lint, build, then every test tier, then the secret scan over everything
 // the tiers wrote. Ends with one "N passed, N failed" line for CI.
-//   SKIP_N8N=1 npm test   skips tier 3 (real n8n) for a quick local run.
+//   SKIP_N8N=1 npm test       skips tier 3 (real n8n) and tier 4 (its editor) for a quick local run.
+//   SKIP_BROWSER=1 npm test   skips tier 4 only (the editor in chromium).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -55,6 +56,8 @@ if (process.env.SKIP_N8N === '1') {
 	process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
 } else {
 	jest('n8n', ['n8n'], ['--runInBand']);
+	if (process.env.SKIP_BROWSER === '1') process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
+	else jest('browser', ['browser'], ['--runInBand']);
 }
 jest('secret-scan', ['scan']);
 
