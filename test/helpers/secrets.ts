@@ -14,7 +14,7 @@
  *   `SECRET_REGISTRY_FILE`), so the scan, which runs in another process, sees them too.
  * - `scanForSecrets(dir)`: walks every file under `dir` and reports each occurrence of each known
  *   secret in plain, URL-encoded, and base64 form (any alignment, so a secret inside
- *   `Basic base64(user:password)` is found as well), plus secrets inside decoded base64 runs.
+ *   `Basic base64(user:password)` is found as well); one pass over each file for all of them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -113,8 +113,8 @@ export interface SecretFinding {
 	file: string;
 	/** 1-based line number of the first character of the match. */
 	line: number;
-	/** Which encoding matched: plain, url-encoded, base64 (any alignment), or inside decoded base64. */
-	form: 'plain' | 'url-encoded' | 'base64' | 'base64url' | 'decoded-base64';
+	/** Which encoding matched: plain, url-encoded, base64 (any alignment), found in one pass. */
+	form: 'plain' | 'url-encoded' | 'base64' | 'base64url';
 	/** The secret, masked except its last 3 characters, so the report itself does not leak it. */
 	secretMasked: string;
 	/** A short excerpt around the match with the secret masked. */
@@ -169,7 +169,88 @@ function* walk(dir: string): Generator<string> {
 	}
 }
 
-const BASE64_RUN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
+interface Needle {
+	needle: string;
+	secret: string;
+	form: SecretFinding['form'];
+}
+
+/** Every form a secret is looked for in: plain, URL-encoded, base64 and base64url at any alignment. */
+function needlesOf(secrets: string[]): Needle[] {
+	const needles: Needle[] = [];
+	for (const secret of secrets) {
+		const forms: Array<[SecretFinding['form'], string]> = [['plain', secret]];
+		const urlEncoded = encodeURIComponent(secret);
+		if (urlEncoded !== secret) forms.push(['url-encoded', urlEncoded]);
+		for (const needle of base64Needles(secret, 'base64')) forms.push(['base64', needle]);
+		for (const needle of base64Needles(secret, 'base64url'))
+			if (!forms.some(([, n]) => n === needle)) forms.push(['base64url', needle]);
+		for (const [form, needle] of forms) needles.push({ needle, secret, form });
+	}
+	return needles;
+}
+
+/**
+ * Finds many needles in one pass (a run registers a thousand issued tokens and writes 100 MB of
+ * artifacts: one indexOf per needle and file took minutes). A rolling hash of the first
+ * PREFIX characters picks the candidate needles at each position; startsWith confirms them.
+ */
+const PREFIX = Math.min(MIN_SECRET_LENGTH, 6);
+const B_POW = Array.from({ length: PREFIX - 1 }).reduce<number>((h) => Math.imul(h, 31), 1);
+
+class NeedleFinder {
+	private readonly buckets = new Map<number, Needle[]>();
+	/** One bit per hash value modulo 2^20: most positions are rejected without a Map lookup. */
+	private readonly seen = new Uint8Array(1 << 17);
+
+	constructor(needles: Needle[]) {
+		for (const n of needles) {
+			if (n.needle.length < PREFIX) continue;
+			const h = NeedleFinder.hash(n.needle, 0);
+			this.seen[(h >>> 3) & 0x1ffff] |= 1 << (h & 7);
+			const bucket = this.buckets.get(h);
+			if (bucket) bucket.push(n);
+			else this.buckets.set(h, [n]);
+		}
+	}
+
+	private static hash(text: string, at: number): number {
+		let h = 0;
+		for (let j = 0; j < PREFIX; j++) h = (Math.imul(h, 31) + text.charCodeAt(at + j)) | 0;
+		return h;
+	}
+
+	/** Calls `hit` for every occurrence (overlapping ones of one needle skipped), in text order. */
+	find(text: string, hit: (index: number, needle: Needle) => void): void {
+		if (text.length < PREFIX || this.buckets.size === 0) return;
+		const nextFree = new Map<Needle, number>();
+		let h = NeedleFinder.hash(text, 0);
+		for (let i = 0; ; i++) {
+			const bucket = this.seen[(h >>> 3) & 0x1ffff] & (1 << (h & 7)) ? this.buckets.get(h) : undefined;
+			if (bucket) {
+				for (const n of bucket) {
+					if (i >= (nextFree.get(n) ?? 0) && text.startsWith(n.needle, i)) {
+						hit(i, n);
+						nextFree.set(n, i + n.needle.length);
+					}
+				}
+			}
+			if (i + PREFIX >= text.length) break;
+			h = (Math.imul((h - Math.imul(text.charCodeAt(i), B_POW)) | 0, 31) + text.charCodeAt(i + PREFIX)) | 0;
+		}
+	}
+}
+
+const finders = new WeakMap<string[], { all: NeedleFinder }>();
+
+function findersFor(secrets: string[]): { all: NeedleFinder } {
+	let f = finders.get(secrets);
+	if (!f) {
+		f = { all: new NeedleFinder(needlesOf(secrets)) };
+		finders.set(secrets, f);
+	}
+	return f;
+}
 
 /** Finds every occurrence of the given secrets (default: `knownSecrets()`) in `text`. */
 export function findSecretsInText(
@@ -186,42 +267,11 @@ export function findSecretsInText(
 			secretMasked: maskSecret(secret),
 			excerpt: excerptAround(text, index, length, secrets),
 		});
+	const { all } = findersFor(secrets);
+	all.find(text, (index, n) => push(n.form, n.secret, index, n.needle.length));
 
-	for (const secret of secrets) {
-		const forms: Array<[SecretFinding['form'], string]> = [['plain', secret]];
-		const urlEncoded = encodeURIComponent(secret);
-		if (urlEncoded !== secret) forms.push(['url-encoded', urlEncoded]);
-		for (const needle of base64Needles(secret, 'base64')) forms.push(['base64', needle]);
-		for (const needle of base64Needles(secret, 'base64url'))
-			if (!forms.some(([, n]) => n === needle)) forms.push(['base64url', needle]);
-		for (const [form, needle] of forms) {
-			let from = 0;
-			for (;;) {
-				const index = text.indexOf(needle, from);
-				if (index < 0) break;
-				push(form, secret, index, needle.length);
-				from = index + needle.length;
-			}
-		}
-	}
-
-	// Secrets inside base64 runs whose decoding is text (e.g. a JSON blob base64-encoded).
-	for (const match of text.matchAll(BASE64_RUN)) {
-		const run = match[0];
-		for (const alphabet of ['base64', 'base64url'] as const) {
-			let decoded: string;
-			try {
-				decoded = Buffer.from(run, alphabet).toString('utf8');
-			} catch {
-				continue;
-			}
-			for (const secret of secrets) {
-				if (decoded.includes(secret) && !findings.some((f) => f.secretMasked === maskSecret(secret) && f.line === lineOf(text, match.index ?? 0))) {
-					push('decoded-base64', secret, match.index ?? 0, run.length);
-				}
-			}
-		}
-	}
+	// No separate pass decoding base64 runs: a base64 text holding a secret contains one of the
+	// secret's alignment needles (base64Needles), whatever bytes surround it.
 	return findings;
 }
 
