@@ -7,7 +7,7 @@ import type { OperationContext, OperationDef } from '../shared/types';
 import { API_PREFIX, baseUrlProblem, clientXcms } from './provider';
 import { MERGE_ON_UPDATE } from './fields';
 import { fetchRecord } from './records';
-import { RESOURCES, clientXcmsOperations, idParam } from './resources';
+import { RESOURCES, clientXcmsOperations, readId } from './resources';
 import { findRoute } from './routes';
 import type { ClientXcmsRoute } from './routes';
 
@@ -106,7 +106,7 @@ async function runMultipart(op: OperationDef, opCtx: OperationContext, names: st
 async function runGroupGet(op: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
 	const records = await runOperation(op, opCtx);
 	if (records.length === 1 && records[0].id !== undefined && records[0].id !== null) return records;
-	const id = String(opCtx.ctx.getNodeParameter(idParam('group'), opCtx.itemIndex, '', { extractValue: true })).trim();
+	const id = readId(opCtx, 'group');
 	return [await fetchRecord(opCtx.ctx, RESOURCES.group, id, opCtx.itemIndex)];
 }
 

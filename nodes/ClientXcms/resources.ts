@@ -1,7 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
+import { optionalCalendarDate } from '../shared/dates';
 import type { OperationContext, OperationDef, ParamMapping } from '../shared/types';
+import { parseJsonValue, textOf } from '../shared/validate';
 import { BODY_FIELDS, MERGE_ON_UPDATE, fieldProperty, optionList } from './fields';
 import { fetchRecord, laravelPages, notFoundError, readPage } from './records';
 import { CLIENTXCMS_ROUTES } from './routes';
@@ -21,7 +23,7 @@ export const RESOURCES: Record<string, ResourceInfo> = {
 	instance: { name: 'Instance', label: 'Instance', path: '', show: 'object' },
 	customer: { name: 'Customer', label: 'Customer', path: '/customers', show: 'object', searchMethod: 'searchCustomers' },
 	product: { name: 'Product', label: 'Product', path: '/products', show: 'paginatedShow', searchMethod: 'searchProducts' },
-	group: { name: 'Product Group', label: 'Group', path: '/groups', show: 'list', searchMethod: 'searchGroups' },
+	group: { name: 'Product Group', label: 'Product group', path: '/groups', show: 'list', searchMethod: 'searchGroups' },
 	pricing: { name: 'Pricing', label: 'Pricing', path: '/pricings', show: 'object' },
 	service: { name: 'Service', label: 'Service', path: '/services', show: 'paginatedShow', searchMethod: 'searchServices' },
 	invoice: { name: 'Invoice', label: 'Invoice', path: '/invoices', show: 'paginatedShow', searchMethod: 'searchInvoices' },
@@ -69,8 +71,9 @@ function idField(resource: string): INodeProperties {
 	};
 }
 
-function readId(op: OperationContext, resource: string): string {
-	return String(op.ctx.getNodeParameter(idParam(resource), op.itemIndex, '', { extractValue: true }) ?? '').trim();
+export function readId(op: OperationContext, resource: string): string {
+	const value = op.ctx.getNodeParameter(idParam(resource), op.itemIndex, '', { extractValue: true });
+	return textOf(op.ctx.getNode(), value, `${RESOURCES[resource].label} ID`, op.itemIndex);
 }
 
 /** A 200 whose body says `success: false` is a failure, with the server's message. */
@@ -202,7 +205,8 @@ function bodyFieldsFor(resource: string, kind: 'create' | 'update'): BodyFieldsR
 			options: rest.map((f) => fieldProperty(f, false)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	const jsonKeys = all.filter((f) => f.kind === 'json').map((f) => f.key);
+	// Every JSON field of CLIENTXCMS (pricing by cycle, an address) is an object.
+	const jsonKeys = all.filter((f) => f.kind === 'json').map((f) => ({ key: f.key, label: f.label, shape: 'object' as const }));
 	return { fields, body: { fields: top.map((f): ParamMapping => ({ param: f.key, label: f.label })), collections: [collection], jsonKeys } };
 }
 
@@ -281,15 +285,17 @@ function extras(route: ClientXcmsRoute): Partial<OperationDef> {
 				buildBody: (body, op) => ({ ...body, force: op.ctx.getNodeParameter('force', op.itemIndex, false) as boolean }),
 				body: {},
 			};
-		case 'product.updateConfig':
+		case 'product.updateConfig': {
+			const config: INodeProperties = { displayName: 'Config (JSON)', name: 'config', type: 'json', default: '{}', required: true, description: 'Module-specific configuration fields' };
 			return {
-				fields: [{ displayName: 'Config (JSON)', name: 'config', type: 'json', default: '{}', required: true, description: 'Module-specific configuration fields' }],
+				fields: [config],
 				buildBody: (_body, op) => {
-					const raw = op.ctx.getNodeParameter('config', op.itemIndex, '{}');
-					return (typeof raw === 'string' ? JSON.parse(raw === '' ? '{}' : raw) : raw) as IDataObject;
+					const raw = op.ctx.getNodeParameter(config.name, op.itemIndex, '{}');
+					return (parseJsonValue(op.ctx.getNode(), raw, config.displayName, op.itemIndex, 'object') ?? {}) as IDataObject;
 				},
 				body: {},
 			};
+		}
 		case 'ticket.reply':
 			return {
 				fields: [str('Message', 'content', { required: true, typeOptions: { rows: 4 }, description: '5 to 10000 characters' }), attachmentsField()],
@@ -346,8 +352,14 @@ function extras(route: ClientXcmsRoute): Partial<OperationDef> {
 					binaryPropertyField(),
 				],
 				body: { fields: [{ param: 'format', required: true }], collections: ['exportFilters'] },
-				buildBody: (body) => {
-					for (const k of ['date_from', 'date_to']) if (typeof body[k] === 'string') body[k] = (body[k] as string).slice(0, 10);
+				buildBody: (body, op) => {
+					const labels: Record<string, string> = { date_from: 'Date From', date_to: 'Date To' };
+					for (const [key, label] of Object.entries(labels)) {
+						if (!(key in body)) continue;
+						const date = optionalCalendarDate(op.ctx.getNode(), body[key], label, op.itemIndex);
+						if (date === undefined) delete body[key];
+						else body[key] = date;
+					}
 					return body;
 				},
 			};
@@ -373,9 +385,10 @@ function extras(route: ClientXcmsRoute): Partial<OperationDef> {
 				],
 				buildQuery: (op) => {
 					const qs: IDataObject = {};
-					for (const k of ['start_date', 'end_date']) {
-						const v = op.ctx.getNodeParameter(k, op.itemIndex, '') as string;
-						if (v) qs[k] = String(v).slice(0, 10);
+					const labels: Record<string, string> = { start_date: 'Start Date', end_date: 'End Date' };
+					for (const [key, label] of Object.entries(labels)) {
+						const date = optionalCalendarDate(op.ctx.getNode(), op.ctx.getNodeParameter(key, op.itemIndex, ''), label, op.itemIndex);
+						if (date !== undefined) qs[key] = date;
 					}
 					return qs;
 				},
@@ -404,16 +417,31 @@ function description(route: ClientXcmsRoute): string {
 	return `${route.method} /api/application${route.path} (ability ${route.ability})`;
 }
 
+/** The nodes panel's sentence for an operation that is not plain CRUD, as n8n's own nodes word them. */
+const ACTIONS: Record<string, string> = {
+	'instance.health': "Check the instance's health",
+	'instance.license': "Get the instance's license",
+	'customer.confirm': "Confirm a customer's email",
+	'customer.resendConfirmation': "Resend a customer's confirmation email",
+	'customer.sendPassword': 'Send a customer a password reset',
+	'customer.action': "Run an action on a customer's account",
+	'product.getConfig': "Get a product's config",
+	'product.updateConfig': "Update a product's config",
+	'invoice.notify': 'Notify a customer of an invoice',
+	'invoice.edit': 'Return an invoice to draft',
+	'invoice.pdf': 'Get an invoice as PDF',
+	'invoice.download': "Download an invoice's PDF",
+	'ticket.reply': 'Reply to a ticket',
+	'server.test': "Test a server's connection",
+	'cancellationReason.analytics': 'Get cancellation reason analytics',
+};
+
 function actionOf(route: ClientXcmsRoute): string {
 	const label = RESOURCES[route.resource].label.toLowerCase();
-	const names: Record<string, string> = {
-		getAll: `Get many ${label === 'log entry' ? 'log entries' : `${label}s`}`,
-		get: `Get a ${label}`,
-		create: `Create a ${label}`,
-		update: `Update a ${label}`,
-		delete: `Delete a ${label}`,
-	};
-	return names[route.operation] ?? `${route.name} (${label})`;
+	const article = /^[aeiou]/.test(label) ? 'an' : 'a';
+	if (route.operation === 'getAll') return `Get many ${label === 'log entry' ? 'log entries' : `${label}s`}`;
+	// Plain verbs on one record read as "Suspend a service", "Validate an invoice".
+	return ACTIONS[`${route.resource}.${route.operation}`] ?? `${route.name} ${article} ${label}`;
 }
 
 /** Routes that also bind a UUID (services, invoices, tickets); every other `{id}` is an integer on the server. */

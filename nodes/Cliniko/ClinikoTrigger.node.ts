@@ -82,7 +82,7 @@ export class ClinikoTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as ClinikoEvent;
 		const resource = event === 'created' || event === 'updated' ? (this.getNodeParameter('resource') as string) : '';
-		const options = this.getNodeParameter('options', {}) as { startDate?: string };
+		const options = this.getNodeParameter('options', {}) as { startDate?: unknown };
 		const watch = watchFor(event, resource);
 		if (!watch) {
 			throw new NodeOperationError(this.getNode(), `The resource "${resource}" cannot be watched`);
@@ -90,7 +90,7 @@ export class ClinikoTrigger implements INodeType {
 		const { watched, field } = watch;
 		const records = await timestampPoll(this, {
 			config: `${event}:${watched.value}`,
-			startDate: options.startDate || undefined,
+			startDate: options.startDate === '' || options.startDate === null ? undefined : options.startDate,
 			noun: `${watched.name.toLowerCase()} records`,
 			fetchSince: async (from) => await fetchSince(this, cliniko, watched, field, from),
 			fetchNewest: async () => await fetchNewest(this, cliniko, watched, field),

@@ -1,11 +1,15 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { dateText, requireDateTime } from '../shared/dates';
+import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
 import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/state';
 import type { ExportFinishedState, NewRecordsState } from './trigger/state';
 
 const TIMED = EXPORT_RESOURCES.filter((r) => r.timeBased);
+/** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
+const MAX_LAG_MINUTES = 7 * 24 * 60;
 
 export class SaverisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -142,17 +146,16 @@ export class SaverisTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const node = this.getNode();
 		const mode = this.getNodeParameter('mode') as string;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const format = String(options.fileFormat || 'CSV');
+		const format = textOf(node, options.fileFormat, 'File Format', 0) || 'CSV';
 		const manual = this.getMode() === 'manual';
 
 		if (mode === 'exportFinished') {
 			const resource = exportResource(this.getNodeParameter('exportResource') as string);
-			const uuid = String(this.getNodeParameter('requestUuid', '') ?? '').trim();
-			if (!resource || uuid === '') {
-				throw new NodeOperationError(this.getNode(), 'Request UUID is empty', { description: 'Enter the request_uuid of the export to watch.' });
-			}
+			if (!resource) throw new NodeOperationError(node, 'Choose the resource of the export to watch');
+			const uuid = requireText(node, this.getNodeParameter('requestUuid', ''), 'Request UUID', 0);
 			const state = this.getWorkflowStaticData('node') as ExportFinishedState;
 			const rows = await pollExportFinished(this, state, resource, uuid, format, manual);
 			return rows ? [this.helpers.returnJsonArray(rows)] : null;
@@ -160,18 +163,26 @@ export class SaverisTrigger implements INodeType {
 
 		const resource = exportResource(this.getNodeParameter('recordResource') as string);
 		if (!resource || !resource.timeBased) {
-			throw new NodeOperationError(this.getNode(), 'Choose Measurements, Alarms or Executed Tasks');
+			throw new NodeOperationError(node, 'Choose Measurements, Alarms or Executed Tasks');
 		}
-		const lagMinutes = Number(options.lagMinutes ?? 10);
-		const maxTries = Math.max(1, Math.floor(Number(options.maxTries ?? 5)));
-		const startDate = String(this.getNodeParameter('startDate', '') ?? '').trim();
+		// Checked on every poll, so a bad value is reported instead of a trigger that silently never fires.
+		const lagMinutes = optionalNumberInRange(node, options.lagMinutes, 'Delay (Minutes)', 0, MAX_LAG_MINUTES, 0) ?? 10;
+		const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
+		const startRaw = this.getNodeParameter('startDate', '');
+		const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
+		const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0);
+		const startText = unset ? '' : (dateText(startRaw) ?? '');
 		const settings = {
 			resource,
-			query: { format, filter: options.filter as string, select: options.select as string },
-			lagMs: (Number.isFinite(lagMinutes) && lagMinutes >= 0 ? lagMinutes : 10) * 60_000,
+			query: {
+				format,
+				filter: textOf(node, options.filter, 'Filter ($Filter)', 0),
+				select: textOf(node, options.select, 'Select ($Select)', 0),
+			},
+			lagMs: lagMinutes * 60_000,
 			maxTries,
-			startDate: startDate || undefined,
-			config: `newRecords|${resource.value}|${startDate}`,
+			startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
+			config: `newRecords|${resource.value}|${startText}`,
 		};
 		if (manual) return [this.helpers.returnJsonArray(await manualNewRecords(this, settings))];
 		const state = this.getWorkflowStaticData('node') as NewRecordsState;

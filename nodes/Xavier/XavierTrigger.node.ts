@@ -3,6 +3,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 
 import { apiRequestBody } from '../shared/http';
 import { recordsAt } from '../shared/pagination';
+import { describeValue, numberOf, textList } from '../shared/validate';
 import { getAlertLevels } from './methods';
 import { xavier } from './provider';
 import { detectEvents, sampleEvent, snapshotOf, uniqueClients } from './trigger/events';
@@ -83,16 +84,17 @@ export class XavierTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as XavierEvent;
 		const options: EventOptions = { threshold: 0, toLevels: [] };
 		if (event === 'healthScoreDropped') {
-			const threshold = Number(this.getNodeParameter('threshold', 60));
+			const raw = this.getNodeParameter('threshold', 60);
+			const threshold = numberOf(raw);
 			if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
 				throw new NodeOperationError(this.getNode(), 'Threshold must be a number from 0 to 100', {
-					description: `Got "${String(threshold)}".`,
+					description: `Got ${describeValue(raw)}.`,
 				});
 			}
 			options.threshold = threshold;
 		}
 		if (event === 'alertLevelChanged') {
-			options.toLevels = (this.getNodeParameter('toLevels', []) as string[]).map(String);
+			options.toLevels = textList(this.getNode(), this.getNodeParameter('toLevels', []), 'To Alert Level Names or IDs', 0);
 		}
 
 		const body = await apiRequestBody.call(this, xavier, { method: 'GET', path: '/clients' });

@@ -12,7 +12,7 @@ export const catalog: ProviderCatalog = {
 			displayName: 'XtraKit',
 			operations: [
 				...xtraKitOperations,
-				// One row per method the Custom API Call can send; the path is the user's.
+				// One row per method Any Endpoint › Call can send; the path is the user's.
 				...CUSTOM_CALL_METHODS.map((method) => ({ ...customApiCallOperation, method })),
 			],
 		},

@@ -16,6 +16,8 @@ export const xtraKit: ProviderConfig = {
 			.trim()
 			.replace(/\/+$/, ''),
 	// No rate limit is documented, so the node does not pace itself; 429/503 are still retried.
+	// Gets over many items go four at a time (a round trip each; writes still one by one, in order).
+	readConcurrency: 4,
 	errorMessage: (body, statusCode) => {
 		const text = envelopeMessage(body) ?? genericErrorMessage(body);
 		return statusCode === 402 ? planMessage(text) : text;

@@ -36,7 +36,9 @@ export function buildRequest(
 		qs[q.as ?? q.param] = value as IDataObject[string];
 	}
 	if (op.buildQuery) Object.assign(qs, op.buildQuery(opCtx));
-	op.validate?.(opCtx);
+	// The path values as read above: reading a parameter again evaluates its expression again, which
+	// n8n 2.x does in a sandbox at a cost comparable to the request itself.
+	op.validate?.(opCtx, pathValues);
 	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex) };
 	if (Object.keys(qs).length > 0) request.qs = qs;
 	if (op.body) request.body = readBody(op.body, opCtx);
@@ -65,9 +67,9 @@ export function readBody(def: BodyDef, { ctx, itemIndex }: OperationContext): ID
 			if (value !== undefined) body[key] = value;
 		}
 	}
-	for (const key of def.jsonKeys ?? []) {
+	for (const { key, label, shape } of def.jsonKeys ?? []) {
 		if (key in body) {
-			const parsed = parseJsonValue(node, body[key], key, itemIndex);
+			const parsed = parseJsonValue(node, body[key], label, itemIndex, shape);
 			if (parsed === undefined) delete body[key];
 			else body[key] = parsed as IDataObject[string];
 		}
@@ -108,21 +110,58 @@ export function asItems(records: IDataObject[]): INodeExecutionData[] {
 	return records.map((json) => ({ json }));
 }
 
+/** How many items may run at once: reads may overlap, everything else runs alone and in order. */
+export interface ItemConcurrency {
+	/** Items in flight at once, the one whose result is awaited included. */
+	limit: number;
+	/** Whether the item only reads (a GET), so running it next to other reads changes nothing but time. */
+	canOverlap: (itemIndex: number) => boolean;
+}
+
 /**
  * The per-item loop every node shares: each input item's outputs are paired with it, and a failure
  * becomes an error item when "Continue On Fail" is on, or stops the run naming the item.
  * `translateError` lets a provider reword an error (e.g. name a missing ability) before that.
+ * With `concurrency`, consecutive reads are started a few at a time (one request after another
+ * leaves a rate limit's budget unused while each round trip is waiting); results are still taken
+ * in item order, so outputs, pairing and the first error reported are those of a one-by-one run.
  */
 export async function forEachItem(
 	ctx: IExecuteFunctions,
 	run: (itemIndex: number) => Promise<INodeExecutionData[]>,
 	translateError?: (error: Error, itemIndex: number) => Error,
+	concurrency?: ItemConcurrency,
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
+	const limit = Math.max(1, Math.floor(concurrency?.limit ?? 1));
+	const overlapping = new Map<number, boolean>();
+	const canOverlap = (itemIndex: number): boolean => {
+		let answer = overlapping.get(itemIndex);
+		if (answer === undefined) {
+			answer = concurrency?.canOverlap(itemIndex) ?? false;
+			overlapping.set(itemIndex, answer);
+		}
+		return answer;
+	};
+	const running = new Map<number, Promise<INodeExecutionData[]>>();
+	let started = 0;
+	const start = () => {
+		const result = run(started);
+		// Awaited in item order below; one left unawaited after an earlier item stopped the run must
+		// not surface as an unhandled rejection.
+		result.catch(() => undefined);
+		running.set(started++, result);
+	};
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		if (started === itemIndex) start();
+		if (limit > 1 && canOverlap(itemIndex)) {
+			while (started < items.length && started - itemIndex < limit && canOverlap(started)) start();
+		}
 		try {
-			for (const item of await run(itemIndex)) output.push({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } });
+			const result = running.get(itemIndex) as Promise<INodeExecutionData[]>;
+			running.delete(itemIndex);
+			for (const item of await result) output.push({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } });
 		} catch (caught) {
 			const error = (translateError ? translateError(caught as Error, itemIndex) : caught) as NodeApiError;
 			if (ctx.continueOnFail()) {
@@ -165,6 +204,15 @@ export async function executeOperations(
 		const op = operationFor(this, table, itemIndex);
 		const requestOptions = settings.requestOptions?.(this, itemIndex);
 		return asItems(await runOperation(op, { ctx: this, itemIndex, provider, requestOptions }));
-	});
+	}, undefined, provider.readConcurrency ? { limit: provider.readConcurrency, canOverlap: (itemIndex) => isRead(this, table, itemIndex) } : undefined);
 	return [output];
+}
+
+/** Whether an item's row only reads. An item whose row cannot be told runs alone (and fails there). */
+function isRead(ctx: IExecuteFunctions, table: OperationDef[], itemIndex: number): boolean {
+	try {
+		return operationFor(ctx, table, itemIndex).method === 'GET';
+	} catch {
+		return false;
+	}
 }

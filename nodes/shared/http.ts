@@ -1,9 +1,10 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
 import { apiError, networkError } from './errors';
 import { pacerFor } from './pacer';
-import { RETRY_DEFAULTS, isIdempotent, isRetryableStatus, networkErrorCode, retryDelay } from './retry';
+import type { Pacer } from './pacer';
+import { RETRY_DEFAULTS, headerValue, isIdempotent, isRetryableStatus, networkErrorCode, retryDelay } from './retry';
 import type { ApiRequest, ApiResponse, HeaderMap, ProviderConfig, RequestContext } from './types';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -30,9 +31,44 @@ function originOf(url: string): string {
 	}
 }
 
+// n8n decrypts a credential on every getCredentials (n8n 2.x also reads it from its database first),
+// and every request of one execution uses the same one: read once per execution context. n8n's
+// helper still reads it for itself to authenticate each request.
+const credentialsRead = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsRead.get(ctx);
+	if (!byType) {
+		byType = new Map();
+		credentialsRead.set(ctx, byType);
+	}
+	let read = byType.get(type);
+	if (!read) {
+		read = ctx.getCredentials(type);
+		byType.set(type, read);
+		// A failed read is not kept: the next request asks again (and reports its own error).
+		read.catch(() => byType?.delete(type));
+	}
+	return await read;
+}
+
 function credentialKey(ctx: RequestContext, provider: ProviderConfig, baseUrl: string): string {
 	const id = ctx.getNode().credentials?.[provider.credentialType]?.id ?? '';
 	return `${provider.credentialType}|${id}|${baseUrl}`;
+}
+
+/**
+ * What the server says is left of its window. Trusted only when its X-RateLimit-Limit is the documented
+ * limit: a header about another budget (per second, per day) would pace against the wrong window.
+ */
+function observeRateHeaders(pacer: Pacer, provider: ProviderConfig, headers: HeaderMap): void {
+	const remaining = headerValue(headers, 'x-ratelimit-remaining');
+	const limit = headerValue(headers, 'x-ratelimit-limit');
+	if (remaining === undefined || limit === undefined || !/^\d+$/.test(remaining.trim())) return;
+	if (Number(limit) !== provider.rateLimit?.requests) return;
+	const now = Date.now();
+	const resetIn = provider.resetDelayMs?.(headers, now);
+	pacer.observeRemaining(Number(remaining), resetIn === undefined ? undefined : now + resetIn);
 }
 
 /**
@@ -45,7 +81,7 @@ export async function apiRequest(
 	request: ApiRequest,
 	options: RequestOptions = {},
 ): Promise<ApiResponse> {
-	const credentials = await this.getCredentials(provider.credentialType);
+	const credentials = await credentialsOf(this, provider.credentialType);
 	const baseUrl = provider.baseUrl(credentials);
 	const url = request.url ?? `${baseUrl}${request.path ?? ''}`;
 	if (request.url && originOf(request.url) !== originOf(baseUrl)) {
@@ -105,6 +141,7 @@ export async function apiRequest(
 		}
 
 		const { statusCode, headers } = response;
+		if (pacer && headers) observeRateHeaders(pacer, provider, headers);
 		if (statusCode >= 200 && statusCode < 300) {
 			return { statusCode, headers: headers ?? {}, body: response.body };
 		}

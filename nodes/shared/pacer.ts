@@ -6,6 +6,8 @@
 /** One request's place in the log: when the server may have counted it, at the latest. */
 export interface PacerSlot {
 	at: number;
+	/** The answer came back: `at` is final. */
+	settled?: boolean;
 }
 
 export class Pacer {
@@ -44,11 +46,41 @@ export class Pacer {
 	 */
 	settle(slot: PacerSlot, time = this.now()): void {
 		slot.at = Math.max(slot.at, time);
+		slot.settled = true;
 	}
 
 	/** The server said the window is spent (429, or a remaining count of 0): hold everything until then. */
 	blockUntil(timestamp: number): void {
 		this.blockedUntil = Math.max(this.blockedUntil, timestamp);
+	}
+
+	/**
+	 * The server said how many requests its window still takes (`X-RateLimit-Remaining`), and maybe
+	 * when that window ends. Fewer than the log leaves free means someone else spends the same budget
+	 * (another workflow or n8n instance with the key): the difference is logged as spent, to expire
+	 * with the server's window. When the server does not say when that ends, its window began no later
+	 * than the oldest request in the log was answered (or now, with an empty log), so expiring with that
+	 * one is late enough. More than the log leaves changes nothing: the log alone never overruns a
+	 * fixed window.
+	 */
+	observeRemaining(remaining: number, resetAt?: number): void {
+		if (!Number.isFinite(remaining) || remaining < 0) return;
+		const now = this.now();
+		const reset = resetAt !== undefined && resetAt > now && resetAt <= now + this.windowMs ? resetAt : undefined;
+		this.forgetExpired(now);
+		const others = this.limit - this.sent.length - Math.floor(remaining);
+		if (others <= 0) return;
+		const oldest = this.sent.reduce((min, slot) => Math.min(min, slot.at), now);
+		const at = reset === undefined ? oldest : reset - this.windowMs;
+		for (let i = 0; i < others; i++) this.sent.push({ at, settled: true });
+		if (remaining < 1 && reset !== undefined) this.blockUntil(reset);
+	}
+
+	/** Answered requests a whole window old no longer hold anything back (unanswered ones still may). */
+	private forgetExpired(now: number): void {
+		for (let i = this.sent.length - 1; i >= 0; i--) {
+			if (this.sent[i].settled && this.sent[i].at + this.windowMs <= now) this.sent.splice(i, 1);
+		}
 	}
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { apiRequest } from './http';
 import type { RequestOptions } from './http';
-import type { ApiRequest, Pagination, ProviderConfig, RequestContext } from './types';
+import type { ApiRequest, ApiResponse, NumberedPages, Pagination, ProviderConfig, RequestContext } from './types';
 
 /** Reads `a.b.c` from a response body; '' or undefined means the body itself. */
 export function valueAt(body: unknown, path: string | undefined): unknown {
@@ -59,19 +59,31 @@ export async function* listPages(
 	const pageSize = Math.min(pagination.maxPageSize, wanted ?? pagination.maxPageSize);
 
 	if (pagination.type === 'nextLink') {
-		let next: ApiRequest | undefined = {
-			...request,
-			qs: { ...request.qs, [pagination.pageSizeParam]: pageSize },
-		};
-		const seen = new Set<string>();
-		while (next) {
-			const { body } = await apiRequest.call(this, provider, next, options);
-			yield recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		const nextOf = (body: unknown): string | undefined => {
 			const link = valueAt(body, pagination.nextLinkPath);
-			// A link we already followed would loop forever; the API has no more pages for us.
-			if (typeof link !== 'string' || link === '' || seen.has(link)) break;
+			return typeof link === 'string' && link !== '' ? link : undefined;
+		};
+		const { body } = await apiRequest.call(
+			this,
+			provider,
+			{ ...request, qs: { ...request.qs, [pagination.pageSizeParam]: pageSize } },
+			options,
+		);
+		const first = recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		yield first;
+		let link = nextOf(body);
+		// Every link followed, so a server that links back to a page already read cannot loop us forever.
+		const seen = new Set<string>();
+		const plan =
+			link && pagination.numberedPages && first.length === pageSize
+				? planNumberedPages(pagination.numberedPages, body, link, pageSize, wanted)
+				: undefined;
+		if (plan) link = yield* numberedPages.call(this, provider, request, pagination, plan, nextOf, seen, options);
+		while (link && !seen.has(link)) {
 			seen.add(link);
-			next = { method: request.method, url: link, headers: request.headers };
+			const page = await apiRequest.call(this, provider, { method: request.method, url: link, headers: request.headers }, options);
+			yield recordsAt(this, provider, page.body, pagination.itemsPath, options.itemIndex);
+			link = nextOf(page.body);
 		}
 		return;
 	}
@@ -89,4 +101,80 @@ export async function* listPages(
 		if (records.length < pageSize) break;
 		offset += records.length;
 	}
+}
+
+interface PagePlan {
+	/** The URL of page `n`: page 2's link with its page number replaced. */
+	urlOf: (n: number) => string;
+	/** The last page worth asking for ahead: the last there is, or the last `wanted` needs. */
+	lastPage: number;
+	concurrency: number;
+}
+
+/**
+ * Whether pages 2… can be asked for ahead, and how: only when the first page's next link carries
+ * the page number 2 exactly once (so every other page's URL is that link with another number) and
+ * the first page states a whole-number total. Anything else leaves the walk one link at a time.
+ */
+export function planNumberedPages(
+	config: NumberedPages,
+	firstBody: unknown,
+	nextLink: string,
+	pageSize: number,
+	wanted: number | undefined,
+): PagePlan | undefined {
+	const rawTotal = valueAt(firstBody, config.totalPath);
+	const total = typeof rawTotal === 'string' && /^\d+$/.test(rawTotal.trim()) ? Number(rawTotal) : rawTotal;
+	if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) return undefined;
+	const queryStart = nextLink.indexOf('?');
+	if (queryStart === -1 || nextLink.includes('#')) return undefined;
+	const base = nextLink.slice(0, queryStart + 1);
+	const parts = nextLink.slice(queryStart + 1).split('&');
+	const name = encodeURIComponent(config.pageParam);
+	const pageParts = parts.map((part, index) => ({ part, index })).filter(({ part }) => part.split('=', 1)[0] === name);
+	if (pageParts.length !== 1 || pageParts[0].part !== `${name}=2`) return undefined;
+	const { index } = pageParts[0];
+	const lastPage = Math.min(Math.ceil(total / pageSize), wanted === undefined ? Infinity : Math.ceil(wanted / pageSize));
+	if (lastPage < 3 || config.concurrency < 2) return undefined;
+	return {
+		urlOf: (n) => base + parts.map((p, i) => (i === index ? `${name}=${n}` : p)).join('&'),
+		lastPage,
+		concurrency: Math.floor(config.concurrency),
+	};
+}
+
+/**
+ * Pages 2 to `plan.lastPage`, up to `plan.concurrency` requests in flight, yielded in order. A page is
+ * only yielded after every page before it, an error surfaces at its page (pages after it are dropped),
+ * and each page's own next link must name the page fetched after it: if it does not, the rest is
+ * dropped and the walk goes on from that link. Returns the link to go on from (none: the end).
+ */
+async function* numberedPages(
+	this: RequestContext,
+	provider: ProviderConfig,
+	request: ApiRequest,
+	pagination: { itemsPath: string },
+	plan: PagePlan,
+	nextOf: (body: unknown) => string | undefined,
+	seen: Set<string>,
+	options: RequestOptions,
+): AsyncGenerator<IDataObject[], string | undefined> {
+	const inFlight: Array<Promise<ApiResponse>> = [];
+	let launched = 1;
+	const launch = () => {
+		launched++;
+		const response = apiRequest.call(this, provider, { method: request.method, url: plan.urlOf(launched), headers: request.headers }, options);
+		// Read in order below; a page dropped unread must not surface as an unhandled rejection.
+		response.catch(() => undefined);
+		inFlight.push(response);
+	};
+	for (let page = 2; page <= plan.lastPage; page++) {
+		while (launched < plan.lastPage && inFlight.length < plan.concurrency) launch();
+		const { body } = await (inFlight.shift() as Promise<ApiResponse>);
+		seen.add(plan.urlOf(page));
+		yield recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		const link = nextOf(body);
+		if (!link || page === plan.lastPage || link !== plan.urlOf(page + 1)) return link;
+	}
+	return undefined;
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { DEFAULT_OVERLAP_MS, advance, cursorAt, queryFrom } from './cursor';
 import type { CursorRecord, TimestampCursor } from './cursor';
+import { requireDateTime } from './dates';
 
 interface PollState {
 	/** What the trigger was watching when the cursor was made; a change starts afresh. */
@@ -13,8 +14,11 @@ interface PollState {
 export interface TimestampPollOptions {
 	/** Identifies what is watched (resource + event); the cursor resets when it changes. */
 	config: string;
-	/** The user's start date: the first activation delivers everything from it. */
-	startDate?: string;
+	/**
+	 * The user's start date: the first activation delivers everything from it. Text without a zone
+	 * is read in the workflow's time zone.
+	 */
+	startDate?: unknown;
 	overlapMs?: number;
 	/** Every record whose timestamp is at or after `fromIso` (all pages, oldest first). */
 	fetchSince: (fromIso: string) => Promise<CursorRecord[]>;
@@ -45,11 +49,8 @@ export async function timestampPoll(ctx: IPollFunctions, options: TimestampPollO
 	let cursor = state.config === options.config ? state.cursor : undefined;
 	let seeding = false;
 	if (!cursor) {
-		if (options.startDate) {
-			const start = Date.parse(options.startDate);
-			if (Number.isNaN(start)) {
-				throw new NodeOperationError(ctx.getNode(), `Start Date "${options.startDate}" is not a valid date`);
-			}
+		if (options.startDate !== undefined) {
+			const start = requireDateTime(ctx.getNode(), options.startDate, 'Start Date', 0, { timeZone: ctx.getTimezone() });
 			// The overlap is subtracted from every query; start that much later so the backfill begins at the date.
 			cursor = cursorAt(new Date(start + overlapMs));
 		} else {

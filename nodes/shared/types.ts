@@ -7,6 +7,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import type { JsonShape } from './validate';
+
 /** Every context our code makes requests from. */
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -30,6 +32,11 @@ export interface ProviderConfig {
 	errorMessage?: (body: unknown, statusCode: number) => string | undefined;
 	/** Extra headers on every request (e.g. Accept). */
 	headers?: Record<string, string>;
+	/**
+	 * Input items whose operation is a GET run up to this many at a time (writes always one by one,
+	 * in item order). Unset: every item waits for the one before it.
+	 */
+	readConcurrency?: number;
 	/** Per-request timeout in milliseconds. */
 	timeoutMs?: number;
 	/** Attempts in total (first try + retries). */
@@ -74,7 +81,15 @@ export type Pagination =
 	/** The API returns everything at once; Return All / Limit are applied here. */
 	| { type: 'none'; itemsPath?: string }
 	/** Page size parameter plus a next-page link in the body (Cliniko, Laravel resources). */
-	| { type: 'nextLink'; itemsPath: string; nextLinkPath: string; pageSizeParam: string; maxPageSize: number }
+	| {
+			type: 'nextLink';
+			itemsPath: string;
+			nextLinkPath: string;
+			pageSizeParam: string;
+			maxPageSize: number;
+			/** Set when the API numbers its pages and reports its total: see `NumberedPages`. */
+			numberedPages?: NumberedPages;
+	  }
 	/** limit/offset parameters; the end is a short page. */
 	| { type: 'offset'; itemsPath?: string; limitParam: string; offsetParam: string; maxPageSize: number }
 	/**
@@ -90,6 +105,22 @@ export type Pagination =
 				wanted: number | undefined,
 			) => AsyncIterable<IDataObject[]>;
 	  };
+
+/**
+ * A next-link list whose links differ only in a page number and whose first page says how many
+ * records there are (Cliniko: `page`, `total_entries`). Following one link at a time pays a full
+ * round trip per page; knowing the total, the next pages can be asked for a few at a time. Each page's
+ * own next link is still checked against the page fetched after it, so the records are exactly those
+ * a one-by-one walk would give; on any doubt the walk goes on one link at a time.
+ */
+export interface NumberedPages {
+	/** Query parameter holding the page number in the next link (`page`). */
+	pageParam: string;
+	/** Where the first page's body holds the total number of records (`total_entries`). */
+	totalPath: string;
+	/** Requests in flight at once, the one being read included. */
+	concurrency: number;
+}
 
 /** Where a parameter of the node goes in the request. */
 export interface ParamMapping {
@@ -117,8 +148,11 @@ export interface BodyDef {
 	fields?: ParamMapping[];
 	/** Collection parameters ("Additional Fields", "Update Fields") whose entries are body keys. */
 	collections?: string[];
-	/** Body keys whose values are JSON text typed by the user: parsed, with a clear error if malformed. */
-	jsonKeys?: string[];
+	/**
+	 * Body keys whose values are JSON text typed by the user: parsed, with an error naming the field
+	 * (`label`, its display name) if malformed or not of the expected `shape`.
+	 */
+	jsonKeys?: Array<{ key: string; label: string; shape?: JsonShape }>;
 }
 
 /** One row of a provider's operations table. */
@@ -140,7 +174,7 @@ export interface OperationDef {
 	/** Turn the raw response body into the output records. */
 	unwrap?: (body: unknown, op: OperationContext) => IDataObject | IDataObject[];
 	/** Validate parameters before anything is sent; throw NodeOperationError. */
-	validate?: (op: OperationContext) => void;
+	validate?: (op: OperationContext, pathValues: Record<string, string>) => void;
 	/** Filter/transform the records after fetching (list filters the API does not offer). */
 	postProcess?: (records: IDataObject[], op: OperationContext) => IDataObject[];
 	/** What goes into the request body (POST/PATCH/PUT). */

@@ -2,9 +2,83 @@ import type { INode } from 'n8n-workflow';
 
 import { parameterError } from './errors';
 
+/** Longest piece of a user's text quoted back in a message. */
+const QUOTE_MAX = 80;
+
+function isDateLike(value: object): boolean {
+	// A JS Date, or a Luxon DateTime from an expression such as {{ $now }} (n8n passes it through).
+	return Object.prototype.toString.call(value) === '[object Date]' || typeof (value as { toISO?: unknown }).toISO === 'function';
+}
+
+/**
+ * What kind of value arrived, in words, for values that are not plain text or a finite number:
+ * "an object", "a list", "a date", "true (a boolean)", "NaN". Undefined for text and finite numbers.
+ */
+export function kindOf(value: unknown): string | undefined {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	switch (typeof value) {
+		case 'string':
+			return undefined;
+		case 'number':
+			return Number.isFinite(value) ? undefined : String(value);
+		case 'bigint':
+			return undefined;
+		case 'boolean':
+			return `${String(value)} (a boolean)`;
+		case 'object':
+			if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
+			return isDateLike(value) ? 'a date' : 'an object';
+		default:
+			return `a ${typeof value}`;
+	}
+}
+
+/**
+ * A value as a message shows it: text quoted and shortened, numbers as written, anything else by
+ * its kind. `String(value)` would show an object as "[object Object]", which tells the user nothing.
+ */
+export function describeValue(value: unknown): string {
+	if (typeof value === 'string') {
+		const shown = value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}…` : value;
+		// JSON quoting makes control characters and blanks visible.
+		return JSON.stringify(shown);
+	}
+	return kindOf(value) ?? String(value);
+}
+
+/**
+ * A parameter value as trimmed text: text and finite numbers pass, undefined/null give "". Objects,
+ * lists, dates and booleans are refused naming what arrived (typically a whole resource-locator
+ * value or an expression returning an object where an ID was meant).
+ */
+export function textOf(node: INode, value: unknown, label: string, itemIndex: number): string {
+	if (value === undefined || value === null) return '';
+	const kind = kindOf(value);
+	if (kind !== undefined) {
+		throw parameterError(
+			node,
+			`${label} must be text or a number, got ${kind}`,
+			itemIndex,
+			typeof value === 'object' ? `If "${label}" is set by an expression, make it return the ID itself, e.g. {{ $json.id }} rather than {{ $json }}.` : undefined,
+		);
+	}
+	return String(value).trim();
+}
+
+/**
+ * A multi-value parameter as trimmed texts: a list, or comma-separated text (what an expression
+ * often gives instead of a list); empty entries dropped, non-text entries refused.
+ */
+export function textList(node: INode, value: unknown, label: string, itemIndex: number): string[] {
+	if (value === undefined || value === null) return [];
+	const list: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	return list.map((entry) => textOf(node, entry, label, itemIndex)).filter((text) => text !== '');
+}
+
 /** A required text parameter, trimmed; empty or whitespace is refused before any request. */
 export function requireText(node: INode, value: unknown, label: string, itemIndex: number): string {
-	const text = value === undefined || value === null ? '' : String(value).trim();
+	const text = textOf(node, value, label, itemIndex);
 	if (text === '') {
 		throw parameterError(node, `${label} is empty`, itemIndex, `Enter a value for "${label}".`);
 	}
@@ -33,6 +107,12 @@ export function pathWith(
 	});
 }
 
+/** A number from a number or numeric text; NaN for anything else (Number([5]) would be 5, Number(" ") 0). */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
+}
+
 /** A number parameter that must lie in a range; undefined/empty means "not set". */
 export function optionalNumberInRange(
 	node: INode,
@@ -43,21 +123,47 @@ export function optionalNumberInRange(
 	itemIndex: number,
 ): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const n = typeof value === 'number' ? value : Number(value);
+	const n = numberOf(value);
 	if (!Number.isFinite(n) || n < min || n > max) {
-		throw parameterError(node, `${label} must be a number from ${min} to ${max}`, itemIndex, `Got "${String(value)}".`);
+		throw parameterError(node, `${label} must be a number from ${min} to ${max}`, itemIndex, `Got ${describeValue(value)}.`);
 	}
 	return n;
 }
 
-/** JSON typed into a field: objects and arrays pass through, text is parsed with a clear error. */
-export function parseJsonValue(node: INode, value: unknown, label: string, itemIndex: number): unknown {
-	if (typeof value !== 'string') return value;
-	const text = value.trim();
-	if (text === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		throw parameterError(node, `${label} is not valid JSON`, itemIndex, (error as Error).message);
+/** What a JSON field must hold once parsed. */
+export type JsonShape = 'any' | 'object' | 'objectOrList';
+
+const JSON_HINT = 'Enter JSON such as {"key": "value"}: keys and text in double quotes, no trailing commas.';
+
+function jsonKind(value: unknown): string {
+	if (typeof value === 'string') return 'text';
+	if (typeof value === 'number') return `a number (${value})`;
+	return kindOf(value) ?? 'a value';
+}
+
+/**
+ * JSON typed into a field: text is parsed, objects and lists from an expression pass through. Every
+ * error names the field by its display name and says what is wrong with the JSON; empty text is
+ * "not set" (undefined).
+ */
+export function parseJsonValue(node: INode, value: unknown, label: string, itemIndex: number, shape: JsonShape = 'any'): unknown {
+	let parsed = value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (text === '') return undefined;
+		try {
+			parsed = JSON.parse(text);
+		} catch (error) {
+			const reason = String((error as Error).message ?? error);
+			const shown = reason.length > 200 ? `${reason.slice(0, 200)}…` : reason;
+			throw parameterError(node, `${label} is not valid JSON: ${shown}`, itemIndex, JSON_HINT);
+		}
 	}
+	const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && !isDateLike(parsed);
+	const fits = shape === 'any' || isObject || (shape === 'objectOrList' && Array.isArray(parsed));
+	if (!fits) {
+		const wanted = shape === 'object' ? 'a JSON object' : 'a JSON object or list';
+		throw parameterError(node, `${label} must be ${wanted}, got ${jsonKind(parsed)}`, itemIndex, JSON_HINT);
+	}
+	return parsed;
 }

@@ -355,7 +355,7 @@ describe('CLIENTXCMS node: what the real server does', () => {
 		expect(items[0].json).toMatchObject({ id: 2, name: 'VPS', slug: 'vps' });
 		expect(calls('/groups/2')).toHaveLength(1);
 		const missing = await run(c('group', 'get', { groupId: rl(42) }));
-		expect(missing.error?.message).toBe('Group 42 was not found');
+		expect(missing.error?.message).toBe('Product group 42 was not found');
 	});
 
 	it('keeps pinned on product and group updates, which the server would reset', async () => {

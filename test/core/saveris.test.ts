@@ -118,6 +118,29 @@ describe('Saveris node: Export and Wait for every resource', () => {
 		expect(sim.log).toHaveLength(0);
 	});
 
+	it('takes dates from expressions ({{ $now }} is a Luxon DateTime, not text)', async () => {
+		const { items, error } = await run({ resource: 'alarm', operation: 'startExport', dateFrom: '={{ $now.minus({ hours: 2 }) }}', dateUntil: '={{ $now }}' });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const body = sim.log.find((e) => e.method === 'POST' && e.path === '/v3/alarms')?.body as IDataObject;
+		// Each expression reads its own $now, a few milliseconds apart.
+		expect(Math.abs(Date.parse(String(body.date_time_until)) - Date.parse(String(body.date_time_from)) - 2 * 3_600_000)).toBeLessThan(5000);
+	});
+
+	it('refuses a date V8 would guess at, and a range over a year, before sending anything', async () => {
+		// "a 1" used to be read as 2001-01-01: some 1,200 weekly export jobs, submitted one after another.
+		const guessed = await run({ resource: 'measurement', operation: 'exportAndWait', dateFrom: 'a 1', dateUntil: UNTIL });
+		expect(guessed.error?.className).toBe('NodeOperationError');
+		expect(guessed.error?.message).toBe('From is not a valid date and time: "a 1"');
+		const rolled = await run({ resource: 'measurement', operation: 'exportAndWait', dateFrom: FROM, dateUntil: '2024-02-30' });
+		expect(rolled.error?.message).toBe('Until is not a valid date and time: "2024-02-30"');
+		const long = await run({ resource: 'measurement', operation: 'startExport', dateFrom: '2023-01-01', dateUntil: UNTIL });
+		expect(long.error?.message).toBe('From and Until are 518 days apart; one run exports at most 366 days');
+		const nan = await run({ resource: 'measurement', operation: 'exportAndWait', dateFrom: FROM, dateUntil: UNTIL, waitOptions: { timeoutMinutes: '={{ NaN }}' } });
+		expect(nan.error?.message).toBe('Timeout (Minutes) must be a number from 0 to 1440');
+		expect(sim.log).toHaveLength(0);
+	});
+
 	it('with Continue On Fail, a bad item becomes an error item and the others run', async () => {
 		const { items, error } = await run(
 			{ resource: 'measurement', operation: 'exportAndWait', dateFrom: '={{ $json.from }}', dateUntil: '={{ $json.until }}' },

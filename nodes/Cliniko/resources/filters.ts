@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { describeValue } from '../../shared/validate';
 import { toDateOnly, toUtcDateTime } from './dates';
 import type { FilterType, SpecOperation } from './types';
 import { labelOf } from './words';
@@ -138,7 +139,7 @@ export function filterExpression(
 		typeof rawValue === 'string' ? rawValue.trim() : rawValue === undefined || rawValue === null ? '' : rawValue;
 	if (text === '') throw new FilterError(`The filter on ${label} needs a value`);
 	const bad = (expected: string) =>
-		new FilterError(`The filter value "${String(text)}" for ${label} is not ${expected}`);
+		new FilterError(`The filter value ${describeValue(text)} for ${label} is not ${expected}`);
 
 	let value: string;
 	switch (type) {

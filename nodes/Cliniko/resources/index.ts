@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { listFields, operationProperties, resourceProperty } from '../../shared/description';
 import { parameterError } from '../../shared/errors';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
-import { parseJsonValue } from '../../shared/validate';
+import { describeValue, parseJsonValue, textOf } from '../../shared/validate';
 import { specBodies, specOperations, specResources } from '../generated/spec';
 import { CANCEL_REQUIRED, CREATE_CURATION, DEFAULT_OPERATION, DEFAULT_RESOURCE, LOCATOR_ENTITIES } from './curation';
 import { toDateOnly, toUtcDateTime } from './dates';
@@ -26,8 +26,22 @@ export interface ClinikoOptions {
 	includeCancelled?: boolean;
 }
 
+// Options are read for the wait limit, the list switches and Simplify (once per page): n8n resolves
+// the collection afresh on every read, so each item's is read once per execution.
+const optionsRead = new WeakMap<object, Map<number, ClinikoOptions>>();
+
 export function readOptions({ ctx, itemIndex }: Pick<OperationContext, 'ctx' | 'itemIndex'>): ClinikoOptions {
-	return (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as ClinikoOptions;
+	let perItem = optionsRead.get(ctx);
+	if (!perItem) {
+		perItem = new Map();
+		optionsRead.set(ctx, perItem);
+	}
+	let options = perItem.get(itemIndex);
+	if (!options) {
+		options = (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as ClinikoOptions;
+		perItem.set(itemIndex, options);
+	}
+	return options;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -197,9 +211,9 @@ function invalid(op: OperationContext, message: string, description?: string) {
 }
 
 function idText(op: OperationContext, label: string, value: unknown): string {
-	const text = String(value ?? '').trim();
+	const text = textOf(op.ctx.getNode(), value, label, op.itemIndex);
 	if (!INT64.test(text)) {
-		throw invalid(op, `${label} must be a Cliniko ID (digits only), not "${text}"`, 'Cliniko IDs are whole numbers of up to 19 digits.');
+		throw invalid(op, `${label} must be a Cliniko ID (digits only), not ${describeValue(text)}`, 'Cliniko IDs are whole numbers of up to 19 digits.');
 	}
 	return text;
 }
@@ -226,30 +240,31 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], op: Operat
 				out[key] = idText(op, field.label, value);
 				break;
 			case 'idList': {
-				const list = Array.isArray(value) ? value : String(value).split(',');
+				const list = Array.isArray(value) ? value : textOf(node, value, field.label, op.itemIndex).split(',');
 				out[key] = list.map((v) => String(v).trim()).filter((v) => v !== '').map((v) => idText(op, field.label, v));
 				break;
 			}
 			case 'dateTime': {
 				const utc = toUtcDateTime(value, timeZone);
-				if (!utc) throw invalid(op, `${field.label} is not a date and time: "${String(value)}"`, 'Use e.g. 2025-05-31T09:30:00 (workflow time zone) or 2025-05-31T09:30:00Z (UTC).');
+				if (!utc) throw invalid(op, `${field.label} is not a date and time: ${describeValue(value)}`, 'Use e.g. 2025-05-31T09:30:00 (workflow time zone) or 2025-05-31T09:30:00Z (UTC).');
 				out[key] = utc;
 				break;
 			}
 			case 'date': {
 				const date = toDateOnly(value);
-				if (!date) throw invalid(op, `${field.label} is not a date: "${String(value)}"`, 'Use e.g. 2025-05-31.');
+				if (!date) throw invalid(op, `${field.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				out[key] = date;
 				break;
 			}
 			case 'decimal': {
-				const text = String(value).trim();
-				if (!/^-?\d+(\.\d+)?$/.test(text)) throw invalid(op, `${field.label} is not a decimal number: "${text}"`, 'Use e.g. 50 or 49.95.');
+				const text = textOf(node, value, field.label, op.itemIndex);
+				if (!/^-?\d+(\.\d+)?$/.test(text)) throw invalid(op, `${field.label} is not a decimal number: ${describeValue(text)}`, 'Use e.g. 50 or 49.95.');
 				out[key] = text;
 				break;
 			}
 			case 'json': {
-				const parsed = parseJsonValue(node, value, field.label, op.itemIndex);
+				// Every Cliniko JSON field holds an object or a list; an emptied field is how a value is cleared.
+				const parsed = parseJsonValue(node, value, field.label, op.itemIndex, 'objectOrList');
 				if (parsed !== undefined) out[key] = parsed as IDataObject[string];
 				break;
 			}
@@ -292,11 +307,11 @@ function buildQuery(spec: SpecOperation) {
 			}
 			if (q.kind === 'date') {
 				const date = toDateOnly(value);
-				if (!date) throw invalid(op, `${q.label} is not a date: "${String(value)}"`, 'Use e.g. 2025-05-31.');
+				if (!date) throw invalid(op, `${q.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				query[q.key] = date;
 			} else if (q.kind === 'dateTime') {
 				const utc = toUtcDateTime(value, op.ctx.getTimezone());
-				if (!utc) throw invalid(op, `${q.label} is not a date and time: "${String(value)}"`);
+				if (!utc) throw invalid(op, `${q.label} is not a date and time: ${describeValue(value)}`);
 				query[q.key] = utc;
 			} else {
 				query[q.key] = value as IDataObject[string];
@@ -312,11 +327,8 @@ function buildQuery(spec: SpecOperation) {
 }
 
 function validatePathIds(spec: SpecOperation) {
-	return (op: OperationContext): void => {
-		for (const p of spec.pathParams) {
-			const value = op.ctx.getNodeParameter(p.param, op.itemIndex, '', { extractValue: true });
-			idText(op, `${p.label} ID`, value);
-		}
+	return (op: OperationContext, pathValues: Record<string, string>): void => {
+		for (const p of spec.pathParams) idText(op, `${p.label} ID`, pathValues[p.key]);
 	};
 }
 
@@ -372,6 +384,10 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 			nextLinkPath: 'links.next',
 			pageSizeParam: 'per_page',
 			maxPageSize: 100,
+			// DOCS: links look like `…?page=4&per_page=100` and every list states `total_entries`. Four in
+			// flight: the round trip, not the 200-a-minute budget, bounds a Return All (the pacer still
+			// holds every request to that budget).
+			numberedPages: { pageParam: 'page', totalPath: 'total_entries', concurrency: 4 },
 		};
 	}
 	if (spec.body) {

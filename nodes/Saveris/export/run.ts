@@ -1,46 +1,65 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { requireDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
+import { optionalNumberInRange, requireText, textOf } from '../../shared/validate';
 import type { ExportResource } from '../resources/definitions';
+import { DAY_MS, MAX_RANGE_DAYS, MAX_TIMEOUT_MINUTES, MAX_WINDOW_MS } from '../resources/definitions';
 import { exportBody, jobStatus, readJob, splitWindows, submitJob, waitForJob } from './jobs';
 import type { ExportQuery, JobResult, OutputMode, Window } from './jobs';
 
-/** A date parameter in ms; values without a zone are read as UTC. */
-export function parseDateParam(value: unknown): number {
-	if (value === undefined || value === null || value === '') return Number.NaN;
-	const text = String(value).trim();
-	const zoned = /([zZ]|[+-]\d\d:?\d\d)$/.test(text) || !/T\d/.test(text) ? text : `${text}Z`;
-	return Date.parse(zoned);
-}
-
-/** The windows of a time-based export: From < Until, each window at most 7 days. */
+/**
+ * The windows of a time-based export: From < Until, each window at most 7 days, the whole range at
+ * most MAX_RANGE_DAYS. All checked before anything is sent: every window is one export job, and they
+ * are all submitted before the first is awaited.
+ */
 export function readWindows(ctx: IExecuteFunctions, resource: ExportResource, itemIndex: number): Array<Window | undefined> {
 	if (!resource.timeBased) return [undefined];
 	const node = ctx.getNode();
-	const fromRaw = ctx.getNodeParameter('dateFrom', itemIndex, '');
-	const untilRaw = ctx.getNodeParameter('dateUntil', itemIndex, '');
-	const from = parseDateParam(fromRaw);
-	const until = parseDateParam(untilRaw);
-	if (Number.isNaN(from)) throw parameterError(node, `From "${String(fromRaw)}" is not a valid date`, itemIndex, 'Enter a date and time, e.g. 2024-06-01T00:00:00Z.');
-	if (Number.isNaN(until)) throw parameterError(node, `Until "${String(untilRaw)}" is not a valid date`, itemIndex, 'Enter a date and time, e.g. 2024-06-02T00:00:00Z.');
-	if (from >= until) {
-		throw parameterError(node, 'From must be before Until', itemIndex, `Got From ${new Date(from).toISOString()} and Until ${new Date(until).toISOString()}.`);
+	const from = requireDateTime(node, ctx.getNodeParameter('dateFrom', itemIndex, ''), 'From', itemIndex, { example: '2024-06-01T00:00:00Z' });
+	const until = requireDateTime(node, ctx.getNodeParameter('dateUntil', itemIndex, ''), 'Until', itemIndex, { example: '2024-06-02T00:00:00Z' });
+	const range = `From ${new Date(from).toISOString()} and Until ${new Date(until).toISOString()}`;
+	if (from >= until) throw parameterError(node, 'From must be before Until', itemIndex, `Got ${range}.`);
+	if (until - from > MAX_RANGE_DAYS * DAY_MS) {
+		const days = Math.ceil((until - from) / DAY_MS);
+		throw parameterError(
+			node,
+			`From and Until are ${days} days apart; one run exports at most ${MAX_RANGE_DAYS} days`,
+			itemIndex,
+			`Got ${range}. Saveris takes at most 7 days per export job, so ${MAX_RANGE_DAYS} days are already ${Math.ceil((MAX_RANGE_DAYS * DAY_MS) / MAX_WINDOW_MS)} jobs. Split the range over several runs, or use the testo Saveris Trigger to export continuously.`,
+		);
 	}
 	return splitWindows(from, until);
 }
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, withOdata: boolean): ExportQuery {
-	const format = String(ctx.getNodeParameter('fileFormat', itemIndex, 'CSV'));
+	const node = ctx.getNode();
+	const format = textOf(node, ctx.getNodeParameter('fileFormat', itemIndex, 'CSV'), 'File Format', itemIndex) || 'CSV';
 	if (!withOdata) return { format };
 	const odata = ctx.getNodeParameter('odata', itemIndex, {}) as IDataObject;
-	return { format, filter: odata.filter as string, select: odata.select as string, orderby: odata.orderby as string };
+	return {
+		format,
+		filter: textOf(node, odata.filter, 'Filter ($Filter)', itemIndex),
+		select: textOf(node, odata.select, 'Select ($Select)', itemIndex),
+		orderby: textOf(node, odata.orderby, 'Order By ($Orderby)', itemIndex),
+	};
 }
 
 function requireUuid(ctx: IExecuteFunctions, itemIndex: number): string {
-	const uuid = String(ctx.getNodeParameter('requestUuid', itemIndex, '') ?? '').trim();
-	if (uuid === '') throw parameterError(ctx.getNode(), 'Request UUID is empty', itemIndex, 'Enter the request_uuid that Start Export returned.');
-	return uuid;
+	return requireText(ctx.getNode(), ctx.getNodeParameter('requestUuid', itemIndex, ''), 'Request UUID', itemIndex);
+}
+
+/**
+ * How long Export and Wait waits, checked: a NaN timeout would never expire and a NaN interval
+ * would poll without pause, so only finite values in range pass.
+ */
+function readWait(ctx: IExecuteFunctions, itemIndex: number): { timeoutMs: number; intervalMs: number } {
+	const node = ctx.getNode();
+	const options = ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject;
+	const minutes = optionalNumberInRange(node, options.timeoutMinutes, 'Timeout (Minutes)', 0, MAX_TIMEOUT_MINUTES, itemIndex) ?? 10;
+	const seconds = optionalNumberInRange(node, options.intervalSeconds, 'First Check After (Seconds)', 0, 3600, itemIndex) ?? 2;
+	return { timeoutMs: minutes * 60_000, intervalMs: seconds * 1000 };
 }
 
 /** Rows of several jobs merged; delivery is at-least-once, so a repeated record `uuid` is dropped. */
@@ -88,7 +107,7 @@ export async function runExportOperation(
 	}
 
 	const mode = ctx.getNodeParameter('output', itemIndex, 'items') as OutputMode;
-	const binaryName = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data');
+	const binaryName = textOf(ctx.getNode(), ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data'), 'Put Output File in Field', itemIndex) || 'data';
 	const rows: IDataObject[] = [];
 	const files: JobResult['files'] = [];
 	const seen = new Set<string>();
@@ -119,9 +138,7 @@ export async function runExportOperation(
 		if (mode !== 'binary' && query.format !== 'CSV' && query.format !== 'JSON') {
 			throw parameterError(ctx.getNode(), `Result files in ${query.format} format cannot be turned into items`, itemIndex, 'Choose CSV or JSON, or the "Binary Files" output.');
 		}
-		const options = ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject;
-		const timeoutMs = Number(options.timeoutMinutes ?? 10) * 60_000;
-		const intervalMs = Number(options.intervalSeconds ?? 2) * 1000;
+		const { timeoutMs, intervalMs } = readWait(ctx, itemIndex);
 		const deadline = Date.now() + timeoutMs;
 		// All windows are submitted first, so Saveris works on them in parallel.
 		const uuids: string[] = [];

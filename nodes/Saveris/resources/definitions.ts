@@ -157,5 +157,16 @@ export function exportResource(value: string): ExportResource | undefined {
 	return EXPORT_RESOURCES.find((r) => r.value === value);
 }
 
+export const DAY_MS = 24 * 60 * 60_000;
+
 /** The Data API's documented window limit ([BYU] only): 7 days per request. */
-export const MAX_WINDOW_MS = 7 * 24 * 60 * 60_000;
+export const MAX_WINDOW_MS = 7 * DAY_MS;
+
+/**
+ * The longest From–Until range of one run: a year, i.e. at most 53 export jobs per item. A longer
+ * range (or a typo such as year 20240) would submit hundreds of jobs and keep the run busy for hours.
+ */
+export const MAX_RANGE_DAYS = 366;
+
+/** Longest "Export and Wait" timeout: a day. */
+export const MAX_TIMEOUT_MINUTES = 24 * 60;

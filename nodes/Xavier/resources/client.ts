@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import type { OperationContext, OperationDef } from '../../shared/types';
 import { parameterError } from '../../shared/errors';
-import { optionalNumberInRange } from '../../shared/validate';
+import { optionalNumberInRange, textList, textOf } from '../../shared/validate';
 
 const clientIdLocator: INodeProperties = {
 	displayName: 'Client',
@@ -95,16 +95,11 @@ function readFilters({ ctx, itemIndex }: OperationContext): Required<Omit<Client
 			'No client can match; lower the minimum or raise the maximum.',
 		);
 	}
-	const levels = Array.isArray(raw.alertLevels)
-		? raw.alertLevels
-		: typeof raw.alertLevels === 'string'
-			? String(raw.alertLevels).split(',')
-			: [];
 	return {
 		minHealthScore: min,
 		maxHealthScore: max,
-		alertLevels: levels.map((l) => l.trim().toLowerCase()).filter((l) => l !== ''),
-		nameContains: String(raw.nameContains ?? '').trim().toLowerCase(),
+		alertLevels: textList(node, raw.alertLevels, 'Alert Level Names or IDs', itemIndex).map((l) => l.toLowerCase()),
+		nameContains: textOf(node, raw.nameContains, 'Name Contains', itemIndex).toLowerCase(),
 	};
 }
 

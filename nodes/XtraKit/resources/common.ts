@@ -3,7 +3,8 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { parameterError } from '../../shared/errors';
 import { apiRequest } from '../../shared/http';
 import type { OperationContext, Pagination } from '../../shared/types';
-import { pathWith, requireText } from '../../shared/validate';
+import { dateText, parseDateTime } from '../../shared/dates';
+import { describeValue, numberOf, pathWith, requireText, textOf } from '../../shared/validate';
 import { isEnvelope, openEnvelope, recordFrom } from '../envelope';
 import { listPagesOf } from '../paging';
 import { xtraKit } from '../provider';
@@ -27,19 +28,18 @@ export type FieldType =
 
 export type FieldTypes = Record<string, FieldType>;
 
-const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * XtraKit timestamps carry no time zone ("2024-08-04 08:23:45"). A date typed in n8n is sent with
  * its wall-clock digits as written (in the workflow's zone), never shifted to UTC.
  */
 export function toXtraKitDateTime(value: unknown): string | undefined {
-	const text = value instanceof Date ? value.toISOString() : String(value ?? '').trim();
-	const m = WALL_CLOCK.exec(text);
-	if (m) return `${m[1]} ${(m[2] ?? '00').padStart(2, '0')}:${m[3] ?? '00'}:${m[4] ?? '00'}`;
-	const parsed = Date.parse(text);
-	if (Number.isNaN(parsed)) return undefined;
-	return new Date(parsed).toISOString().slice(0, 19).replace('T', ' ');
+	const m = WALL_CLOCK.exec(dateText(value) ?? '');
+	if (!m) return undefined;
+	const wallClock = `${m[1]} ${(m[2] ?? '00').padStart(2, '0')}:${m[3] ?? '00'}:${m[4] ?? '00'}`;
+	// Calendar, clock and zone checked, so "2024-02-30", "25:00" or "+25:00" is refused rather than sent.
+	return parseDateTime(`${wallClock}${m[5] ?? ''}`) === undefined ? undefined : wallClock;
 }
 
 export function toXtraKitDate(value: unknown): string | undefined {
@@ -54,20 +54,20 @@ function label(field: string): string {
 /** One value in the form XtraKit documents for its type; a value that cannot be is refused. */
 export function coerceValue(node: INode, field: string, type: FieldType, value: unknown, itemIndex: number): unknown {
 	const bad = (expected: string) =>
-		parameterError(node, `${label(field)} must be ${expected}`, itemIndex, `Got "${String(value)}".`);
+		parameterError(node, `${label(field)} must be ${expected}`, itemIndex, `Got ${describeValue(value)}.`);
 	switch (type) {
 		case 'int': {
-			const n = typeof value === 'number' ? value : Number(String(value).trim());
+			const n = numberOf(value);
 			if (!Number.isInteger(n) || n < 0) throw bad('a whole number (an ID)');
 			return n;
 		}
 		case 'money': {
-			const n = typeof value === 'number' ? value : Number(String(value).trim());
+			const n = numberOf(value);
 			if (!Number.isFinite(n) || n < 0 || n >= 1e8) throw bad('an amount from 0 to 99999999.99');
 			return n.toFixed(2);
 		}
 		case 'numberString': {
-			const n = typeof value === 'number' ? value : Number(String(value).trim());
+			const n = numberOf(value);
 			if (!Number.isFinite(n) || n < 0) throw bad('a number of 0 or more');
 			return String(n);
 		}
@@ -86,7 +86,7 @@ export function coerceValue(node: INode, field: string, type: FieldType, value: 
 			return d;
 		}
 		default:
-			return typeof value === 'string' ? value : String(value);
+			return typeof value === 'string' ? value : textOf(node, value, label(field), itemIndex);
 	}
 }
 
@@ -143,7 +143,7 @@ export function locator(options: {
 export function unwrapRecord(key: string, notFound?: { param: string; message: (value: string) => string }) {
 	return (body: unknown, op: OperationContext): IDataObject => {
 		const node = op.ctx.getNode();
-		const value = notFound ? String(readLocator(op, notFound.param) ?? '').trim() : '';
+		const value = notFound ? textOf(node, readLocator(op, notFound.param), notFound.param, op.itemIndex) : '';
 		const data = openEnvelope(node, body, {
 			itemIndex: op.itemIndex,
 			notFound: notFound ? notFound.message(value) : undefined,

@@ -27,9 +27,9 @@ export const CUSTOM_CALL_METHODS: IHttpRequestMethods[] = ['DELETE', 'GET', 'POS
 export const customApiCallOperation: OperationDef = {
 	resource: 'customApiCall',
 	operation: 'call',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description: 'Call any XtraKit endpoint, e.g. a DELETE the node does not offer',
+	name: 'Call',
+	action: 'Call any XtraKit endpoint',
+	description: 'Call any XtraKit endpoint, e.g. a DELETE the node does not offer, with the node\'s retries, pacing and error messages',
 	method: 'GET',
 	path: '{path}',
 	fields: [
@@ -143,13 +143,8 @@ async function runOne(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataO
 	const request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject | IDataObject[] } = { method, path };
 	if (Object.keys(qs).length > 0) request.qs = qs;
 	if (method === 'POST' || method === 'PUT') {
-		const body = parseJsonValue(node, ctx.getNodeParameter('body', itemIndex, '{}'), 'Body', itemIndex);
-		if (body !== undefined) {
-			if (body === null || typeof body !== 'object') {
-				throw parameterError(node, 'Body must be a JSON object or array', itemIndex);
-			}
-			request.body = body as IDataObject;
-		}
+		const body = parseJsonValue(node, ctx.getNodeParameter('body', itemIndex, '{}'), 'Body', itemIndex, 'objectOrList');
+		if (body !== undefined) request.body = body as IDataObject;
 	}
 
 	const { statusCode, body } = await apiRequest.call(ctx, xtraKit, request, { itemIndex });

@@ -17,11 +17,12 @@ export const xtraKitOperations: OperationDef[] = [
 	...expenseOperations,
 ];
 
-/** The operations as the node shows them: the documented ones, then the Custom API Call. */
+/** The operations as the node shows them: the documented ones, then the call to any endpoint. */
 export const xtraKitNodeOperations: OperationDef[] = [...xtraKitOperations, customApiCallOperation];
 
 export const xtraKitResources = [
-	{ name: 'Custom API Call', value: 'customApiCall' },
+	// Not named "Custom API Call": n8n adds its own entry of that name (it opens the HTTP Request node).
+	{ name: 'Any Endpoint', value: 'customApiCall' },
 	{ name: 'Customer', value: 'customer' },
 	{ name: 'Customer Group', value: 'customerGroup' },
 	{ name: 'Expense', value: 'expense' },

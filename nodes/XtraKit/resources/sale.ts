@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
 import type { OperationContext, OperationDef } from '../../shared/types';
+import { describeValue, textOf } from '../../shared/validate';
 import { customerLocator } from './customer';
 import {
 	coerceBody,
@@ -195,9 +196,9 @@ const saleOptions: INodeProperties = {
 };
 
 function validateInvoiceCode(op: OperationContext): void {
-	const code = String(op.ctx.getNodeParameter('invoice_code', op.itemIndex, '') ?? '').trim();
+	const code = textOf(op.ctx.getNode(), op.ctx.getNodeParameter('invoice_code', op.itemIndex, ''), 'Invoice Code', op.itemIndex);
 	if (code !== '' && !/^\d{6}$/.test(code)) {
-		throw parameterError(op.ctx.getNode(), 'Invoice Code must be 6 digits', op.itemIndex, `Got "${code}". XtraKit documents a unique 6-digit code, e.g. 324232.`);
+		throw parameterError(op.ctx.getNode(), 'Invoice Code must be 6 digits', op.itemIndex, `Got ${describeValue(code)}. XtraKit documents a unique 6-digit code, e.g. 324232.`);
 	}
 }
 

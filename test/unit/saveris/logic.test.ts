@@ -1,6 +1,7 @@
 import { FALLBACK_LIFETIME_MS, jwtExpiryMs, loginErrorMessage, TOKEN_MARGIN_MS, tokenFromBody, useUntil } from '../../../nodes/Saveris/auth/token';
 import { checkDownloadUrl, exportBody, fileNameOf, splitWindows } from '../../../nodes/Saveris/export/jobs';
-import { mergeRows, parseDateParam } from '../../../nodes/Saveris/export/run';
+import { mergeRows } from '../../../nodes/Saveris/export/run';
+import { parseDateTime } from '../../../nodes/shared/dates';
 import { isTokenExpiredAnswer, saverisBaseUrl, saverisErrorMessage } from '../../../nodes/Saveris/provider';
 import { exportResource } from '../../../nodes/Saveris/resources/definitions';
 import { MIN_WINDOW_MS, nextWindow, retryDelayMs } from '../../../nodes/Saveris/trigger/state';
@@ -31,9 +32,9 @@ describe('window splitting', () => {
 	});
 
 	it('reads dates without a zone as UTC', () => {
-		expect(parseDateParam('2024-06-01T00:00:00')).toBe(Date.parse('2024-06-01T00:00:00Z'));
-		expect(parseDateParam('2024-06-01T02:00:00+02:00')).toBe(Date.parse('2024-06-01T00:00:00Z'));
-		expect(parseDateParam('')).toBeNaN();
+		expect(parseDateTime('2024-06-01T00:00:00')).toBe(Date.parse('2024-06-01T00:00:00Z'));
+		expect(parseDateTime('2024-06-01T02:00:00+02:00')).toBe(Date.parse('2024-06-01T00:00:00Z'));
+		expect(parseDateTime('')).toBeUndefined();
 	});
 });
 

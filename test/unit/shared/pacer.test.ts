@@ -53,3 +53,70 @@ describe('Pacer settling', () => {
 		expect(pacer.reserve()).toBe(1000);
 	});
 });
+
+describe('Pacer and the server’s own count (X-RateLimit-Remaining)', () => {
+	it('counts what others spent of the same budget: fewer left than the log thinks holds requests back', () => {
+		let now = 0;
+		const pacer = new Pacer(5, 1000, () => now);
+		pacer.settle(pacer.reserveSlot().slot);
+		// The log leaves 4; the server says 2: someone else sent 2 with the same key.
+		pacer.observeRemaining(2);
+		expect([pacer.reserve(), pacer.reserve()]).toEqual([0, 0]);
+		expect(pacer.reserve()).toBe(1000);
+	});
+
+	it('without a reset time, lets the difference expire with the oldest request in the log', () => {
+		let now = 0;
+		const pacer = new Pacer(3, 1000, () => now);
+		pacer.settle(pacer.reserveSlot().slot);
+		now = 600;
+		// The server's window began no later than the request answered at 0: it ends by 1000.
+		pacer.observeRemaining(0);
+		expect(pacer.reserve()).toBe(400);
+	});
+
+	it('lets the difference expire with the server’s window when it says when that ends', () => {
+		let now = 100;
+		const pacer = new Pacer(5, 1000, () => now);
+		pacer.observeRemaining(0, 400);
+		expect(pacer.reserve()).toBe(300);
+		now = 400;
+		expect([pacer.reserve(), pacer.reserve(), pacer.reserve()]).toEqual([0, 0, 0]);
+	});
+
+	it('changes nothing when the server leaves as much as the log or more', () => {
+		let now = 0;
+		const pacer = new Pacer(3, 1000, () => now);
+		pacer.settle(pacer.reserveSlot().slot);
+		pacer.observeRemaining(2);
+		pacer.observeRemaining(50);
+		expect([pacer.reserve(), pacer.reserve()]).toEqual([0, 0]);
+		expect(pacer.reserve()).toBe(1000);
+	});
+
+	it('ignores a reset in the past or further than a window away, and nonsense counts', () => {
+		let now = 5000;
+		const pacer = new Pacer(2, 1000, () => now);
+		pacer.observeRemaining(-1);
+		pacer.observeRemaining(Number.NaN);
+		pacer.observeRemaining(1, 100_000);
+		expect(pacer.reserve()).toBe(0);
+		expect(pacer.reserve()).toBe(1000);
+	});
+
+	it('forgets answered requests a window old, never ones still waiting for their answer', () => {
+		let now = 0;
+		const pacer = new Pacer(2, 1000, () => now);
+		const answered = pacer.reserveSlot();
+		pacer.settle(answered.slot);
+		pacer.reserveSlot(); // still in flight when the window has passed
+		now = 1500;
+		// With the old answered slot forgotten, the log holds one request: a server saying 1 is left agrees.
+		pacer.observeRemaining(1);
+		expect(pacer.reserve()).toBe(0);
+		// The unanswered one still counts: the next waits for it (its slot is at 0, so it frees at once
+		// here), and the log stays at the limit.
+		expect(pacer.reserve()).toBe(0);
+		expect(pacer.reserve()).toBe(1000);
+	});
+});

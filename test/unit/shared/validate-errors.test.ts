@@ -3,7 +3,7 @@ import type { INode } from 'n8n-workflow';
 
 import { apiError, genericErrorMessage, networkError } from '../../../nodes/shared/errors';
 import type { ProviderConfig } from '../../../nodes/shared/types';
-import { optionalNumberInRange, pathWith, requireText } from '../../../nodes/shared/validate';
+import { describeValue, optionalNumberInRange, parseJsonValue, pathWith, requireText, textList, textOf } from '../../../nodes/shared/validate';
 
 const node: INode = {
 	id: '1',
@@ -22,6 +22,60 @@ describe('parameter validation', () => {
 		expect(requireText(node, ' 8eb3l ', 'Client', 0)).toBe('8eb3l');
 	});
 
+	it('names what arrived when an ID is not text or a number, never "[object Object]"', () => {
+		// A whole resource-locator value, or an expression returning an object or a list.
+		expect(() => requireText(node, { __rl: true, mode: 'id', value: '7' }, 'Client ID', 0)).toThrow('Client ID must be text or a number, got an object');
+		expect(() => requireText(node, { id: 1 }, 'Client ID', 0)).toThrow(NodeOperationError);
+		expect(() => requireText(node, [1, 2], 'Client ID', 0)).toThrow('Client ID must be text or a number, got a list of 2');
+		expect(() => requireText(node, [], 'Client ID', 0)).toThrow('got an empty list');
+		expect(() => requireText(node, true, 'Client ID', 0)).toThrow('got true (a boolean)');
+		expect(() => requireText(node, Number.NaN, 'Client ID', 0)).toThrow('got NaN');
+		expect(() => requireText(node, new Date(0), 'Client ID', 0)).toThrow('got a date');
+		expect(() => textOf(node, { toISO: () => 'x' }, 'Client ID', 0)).toThrow('got a date');
+		expect(requireText(node, 42, 'Client ID', 0)).toBe('42');
+		expect(textOf(node, null, 'Client ID', 0)).toBe('');
+		try {
+			requireText(node, {}, 'Client ID', 0);
+		} catch (error) {
+			expect((error as NodeOperationError).description).toContain('{{ $json.id }}');
+		}
+	});
+
+	it('reads multi-value parameters from a list or comma-separated text', () => {
+		expect(textList(node, ['a', ' b ', ''], 'Levels', 0)).toEqual(['a', 'b']);
+		expect(textList(node, 'a, b,,c', 'Levels', 0)).toEqual(['a', 'b', 'c']);
+		expect(textList(node, undefined, 'Levels', 0)).toEqual([]);
+		expect(() => textList(node, ['a', { b: 1 }], 'Levels', 0)).toThrow('Levels must be text or a number, got an object');
+	});
+
+	it('shows values in messages by what they are', () => {
+		expect(describeValue('a"b')).toBe('"a\\"b"');
+		expect(describeValue('\u0000\t')).toBe('"\\u0000\\t"');
+		expect(describeValue('x'.repeat(3000))).toBe(`"${'x'.repeat(80)}…"`);
+		expect(describeValue({})).toBe('an object');
+		expect(describeValue(-1)).toBe('-1');
+		expect(describeValue(undefined)).toBe('nothing');
+	});
+
+	it('names a JSON field by its display name and says what is wrong', () => {
+		expect(() => parseJsonValue(node, '{"memory":', 'Config (JSON)', 0)).toThrow(/^Config \(JSON\) is not valid JSON: .+/);
+		expect(() => parseJsonValue(node, "{'a':1}", 'Config (JSON)', 0)).toThrow(NodeOperationError);
+		expect(() => parseJsonValue(node, '[1,2]', 'Config (JSON)', 0, 'object')).toThrow('Config (JSON) must be a JSON object, got a list of 2');
+		expect(() => parseJsonValue(node, 'null', 'Config (JSON)', 0, 'object')).toThrow('Config (JSON) must be a JSON object, got null');
+		expect(() => parseJsonValue(node, '5', 'Body', 0, 'objectOrList')).toThrow('Body must be a JSON object or list, got a number (5)');
+		expect(() => parseJsonValue(node, true, 'Body', 0, 'objectOrList')).toThrow('got true (a boolean)');
+		expect(parseJsonValue(node, ' {"a":1} ', 'Config (JSON)', 0, 'object')).toEqual({ a: 1 });
+		expect(parseJsonValue(node, [1], 'Body', 0, 'objectOrList')).toEqual([1]);
+		expect(parseJsonValue(node, '  ', 'Config (JSON)', 0, 'object')).toBeUndefined();
+		try {
+			parseJsonValue(node, '{"a":1,}', 'Pricing (JSON)', 3);
+		} catch (error) {
+			expect((error as NodeOperationError).message).toMatch(/^Pricing \(JSON\) is not valid JSON: /);
+			expect((error as NodeOperationError).description).toContain('double quotes');
+			expect((error as NodeOperationError).context.itemIndex).toBe(3);
+		}
+	});
+
 	it('encodes path values so they cannot reach another route', () => {
 		expect(pathWith(node, '/clients/{id}/stats', { id: 'a/b?c#d' }, 0)).toBe('/clients/a%2Fb%3Fc%23d/stats');
 		expect(pathWith(node, '/clients/{id}', { id: 'ünï cödé' }, 0)).toBe('/clients/%C3%BCn%C3%AF%20c%C3%B6d%C3%A9');
@@ -36,6 +90,9 @@ describe('parameter validation', () => {
 		expect(() => optionalNumberInRange(node, 101, 'Score', 0, 100, 0)).toThrow('Score must be a number from 0 to 100');
 		expect(() => optionalNumberInRange(node, 'abc', 'Score', 0, 100, 0)).toThrow(NodeOperationError);
 		expect(() => optionalNumberInRange(node, -1e308, 'Score', 0, 100, 0)).toThrow(NodeOperationError);
+		expect(() => optionalNumberInRange(node, '  ', 'Score', 0, 100, 0)).toThrow(NodeOperationError);
+		expect(() => optionalNumberInRange(node, [5], 'Score', 0, 100, 0)).toThrow(NodeOperationError);
+		expect(() => optionalNumberInRange(node, true, 'Score', 0, 100, 0)).toThrow(NodeOperationError);
 	});
 });
 
