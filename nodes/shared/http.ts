@@ -117,8 +117,10 @@ export async function apiRequest(
 	let sessionRefreshed = false;
 	let sessionHeaders = provider.session ? await provider.session.headers(this, credentials, baseUrl, false) : {};
 	for (let attempt = 1; ; attempt++) {
-		const reserved = pacer?.reserveSlot();
-		if (reserved && reserved.wait > 0) await sleep(reserved.wait);
+		const reserved = pacer ? await pacer.acquire() : undefined;
+		// A timer may fire a millisecond or two before its time (it counts from the event loop's cached
+		// clock): sleep again until the slot is really due, or the log's promise is broken.
+		for (let wait = reserved?.wait ?? 0; reserved && wait > 0; wait = reserved.slot.at - Date.now()) await sleep(wait);
 		let response: FullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(

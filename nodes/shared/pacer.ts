@@ -13,6 +13,8 @@ export interface PacerSlot {
 export class Pacer {
 	private readonly sent: PacerSlot[] = [];
 	private blockedUntil = 0;
+	/** Reservations waiting for a request in flight to be answered. */
+	private readonly waiting = new Map<PacerSlot, Array<() => void>>();
 
 	constructor(
 		readonly limit: number,
@@ -25,14 +27,32 @@ export class Pacer {
 		const now = this.now();
 		let at = Math.max(now, this.blockedUntil);
 		if (this.sent.length >= this.limit) {
-			let oldest = 0;
-			for (let i = 1; i < this.sent.length; i++) if (this.sent[i].at < this.sent[oldest].at) oldest = i;
-			const [slot] = this.sent.splice(oldest, 1);
+			const [slot] = this.sent.splice(this.oldest(), 1);
 			at = Math.max(at, slot.at + this.windowMs);
 		}
 		const slot = { at };
 		this.sent.push(slot);
 		return { wait: at - now, slot };
+	}
+
+	/**
+	 * `reserveSlot` for requests sent side by side. When the log is full and its oldest request is
+	 * still in flight, the window runs from that request's answer, not yet known: wait for it first.
+	 * (One request at a time never meets this: the previous answer is always in.)
+	 */
+	async acquire(): Promise<{ wait: number; slot: PacerSlot }> {
+		for (;;) {
+			if (this.sent.length < this.limit) return this.reserveSlot();
+			const oldest = this.sent[this.oldest()];
+			if (oldest.settled) return this.reserveSlot();
+			await new Promise<void>((resolve) => this.waiting.set(oldest, [...(this.waiting.get(oldest) ?? []), resolve]));
+		}
+	}
+
+	private oldest(): number {
+		let oldest = 0;
+		for (let i = 1; i < this.sent.length; i++) if (this.sent[i].at < this.sent[oldest].at) oldest = i;
+		return oldest;
 	}
 
 	reserve(): number {
@@ -47,6 +67,9 @@ export class Pacer {
 	settle(slot: PacerSlot, time = this.now()): void {
 		slot.at = Math.max(slot.at, time);
 		slot.settled = true;
+		const waiting = this.waiting.get(slot);
+		this.waiting.delete(slot);
+		for (const resolve of waiting ?? []) resolve();
 	}
 
 	/** The server said the window is spent (429, or a remaining count of 0): hold everything until then. */

@@ -1,126 +1,246 @@
-// Return All in real n8n (the tier-3 harness, test/harness/n8n.ts): our Cliniko node vs n8n's HTTP
-// Request node with pagination set up as a user would, same server, same simulator. Prints one JSON line.
-//   node n8n-worker.js <buildDir> <flavour> <patients> <runs>
+// Real n8n (the tier-3 harness, test/harness/n8n.ts), one server for both comparisons, our nodes vs
+// n8n's HTTP Request node set up as a user would, the simulators in processes of their own:
+//   1. Return All of <patients> Cliniko patients (pagination by links.next in the HTTP Request node);
+//   2. <gets> input items each doing one Get (XtraKit customers; no rate limit on either side).
+// Prints one JSON line.
+//   node n8n-worker.js <buildDir> <flavour> <patients> <runs> <gets>
+// The package loaded is PACKAGE_DIR of the harness (N8N_E2E_PACKAGE_DIR: scripts/bench.js stages a
+// build there, so dist/ is never touched).
 'use strict';
 
+const os = require('node:os');
 const path = require('node:path');
 
-const [buildDir, flavour, patientsArg, runsArg] = process.argv.slice(2);
+const [buildDir, flavour, patientsArg, runsArg, getsArg] = process.argv.slice(2);
 const req = (p) => require(path.join(buildDir, p));
 const n8n = req('test/harness/n8n');
-const { startClinikoSimulator, CLINIKO_TEST_USER_AGENT } = req('test/simulators/cliniko');
+const { CLINIKO_TEST_USER_AGENT } = req('test/simulators/cliniko');
+const { startSim } = require('./sim-client');
 
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const LATENCY_MS = 50;
 
-(async () => {
-	const patients = Number(patientsArg);
-	const runs = Number(runsArg);
-	// Our node paces per credential (200 requests a minute, for the life of the n8n process), and one
-	// Return All of 10,000 is 100 requests: each run of our node gets a credential (key) of its own so
-	// that no run waits for the budget an earlier run spent. The simulator's limiter is off.
-	const keys = Array.from({ length: runs + 1 }, (_, i) => `bench_cliniko_key_${i}-au1`);
-	const sim = await startClinikoSimulator({ rateLimit: null, keys });
-	let env;
-	let server;
-	try {
-		const existing = sim.state.rows('patients').filter((r) => r.deleted_at == null).length;
-		for (let i = existing; i < patients; i++) sim.state.create('patients', {});
-		const live = sim.state.rows('patients').filter((r) => r.deleted_at == null).length;
+const median = (xs) => {
+	const s = [...xs].sort((x, y) => x - y);
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
-		env = await n8n.createN8nEnv(flavour, { packageMode: 'custom', name: 'bench-return-all', artifactsDir: path.join(require('node:os').tmpdir(), 'n8n-nodes-saas-connectors-bench', 'n8n-artifacts') });
-		await n8n.importCredentials(
-			env,
-			keys.map((key, i) => ({ id: `benchCliniko${i}`, name: `Cliniko bench ${i}`, type: 'clinikoApi', data: { ...sim.credentials, apiKey: key } })),
-		);
-		const ours = keys.map((_, i) =>
-			n8n.linearWorkflow(`benchOurs000000${i}`, `Bench: Cliniko node Return All ${i}`, [
-				{
-					name: 'Cliniko',
-					type: 'n8n-nodes-saas-connectors.cliniko',
-					typeVersion: 1,
-					parameters: { resource: 'patient', operation: 'getAll', returnAll: true },
-					credentials: { clinikoApi: { id: `benchCliniko${i}`, name: `Cliniko bench ${i}` } },
-				},
-			]),
-		);
-		// What a user builds without us: HTTP Request with "response contains next URL" pagination
-		// (Cliniko's links.next, done when there is none), the auth and the required User-Agent as
-		// headers, then Split Out to get one item per patient (the HTTP node returns one item per page).
-		const auth = sim.headers(keys[0]);
-		const http = n8n.linearWorkflow('benchHttpReq0001', 'Bench: HTTP Request pagination', [
+function returnAllWorkflows(sim, keys) {
+	const ours = keys.map((_, i) =>
+		n8n.linearWorkflow(`benchOurs000000${i}`, `Bench: Cliniko node Return All ${i}`, [
 			{
-				name: 'HTTP Request',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				parameters: {
-					url: `${sim.baseUrl}/patients?per_page=100`,
-					sendHeaders: true,
-					headerParameters: {
-						parameters: [
-							{ name: 'Authorization', value: auth.Authorization },
-							{ name: 'User-Agent', value: CLINIKO_TEST_USER_AGENT },
-							{ name: 'Accept', value: 'application/json' },
-						],
-					},
-					options: {
+				name: 'Cliniko',
+				type: 'n8n-nodes-saas-connectors.cliniko',
+				typeVersion: 1,
+				parameters: { resource: 'patient', operation: 'getAll', returnAll: true },
+				credentials: { clinikoApi: { id: `benchCliniko${i}`, name: `Cliniko bench ${i}` } },
+			},
+		]),
+	);
+	// What a user builds without us: HTTP Request with "response contains next URL" pagination
+	// (Cliniko's links.next, done when there is none), the auth and the required User-Agent as
+	// headers, then Split Out to get one item per patient (the HTTP node returns one item per page).
+	const auth = sim.headers[keys[0]];
+	const http = n8n.linearWorkflow('benchHttpReq0001', 'Bench: HTTP Request pagination', [
+		{
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				url: `${sim.baseUrl}/patients?per_page=100`,
+				sendHeaders: true,
+				headerParameters: {
+					parameters: [
+						{ name: 'Authorization', value: auth.Authorization },
+						{ name: 'User-Agent', value: CLINIKO_TEST_USER_AGENT },
+						{ name: 'Accept', value: 'application/json' },
+					],
+				},
+				options: {
+					pagination: {
 						pagination: {
-							pagination: {
-								paginationMode: 'responseContainsNextURL',
-								nextURL: '={{ $response.body.links.next }}',
-								paginationCompleteWhen: 'other',
-								completeExpression: '={{ !$response.body.links.next }}',
-							},
+							paginationMode: 'responseContainsNextURL',
+							nextURL: '={{ $response.body.links.next }}',
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ !$response.body.links.next }}',
 						},
 					},
 				},
 			},
-			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'patients', options: {} } },
+		},
+		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'patients', options: {} } },
+	]);
+	return { ours, http };
+}
+
+function getsWorkflows(sim, gets) {
+	// Both start from the same <gets> items: Edit Fields (a literal list of customer IDs) → Split Out.
+	const ids = Array.from({ length: gets }, (_, i) => sim.customerIds[i % sim.customerIds.length]);
+	const input = [
+		{ name: 'IDs', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids }), options: {} } },
+		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'ids', options: {} } },
+	];
+	const ours = n8n.linearWorkflow('benchGetsOurs001', 'Bench: XtraKit node, one Get per item', [
+		...input,
+		{
+			name: 'Get',
+			type: 'n8n-nodes-saas-connectors.xtraKit',
+			typeVersion: 1,
+			parameters: { resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'id', value: '={{ $json.ids }}' } },
+			credentials: { xtraKitApi: { id: 'benchXtraKit0', name: 'XtraKit bench' } },
+		},
+	]);
+	// The HTTP Request node with the key as a header, n8n's defaults otherwise (every item's request
+	// sent at once: no batching).
+	const http = n8n.linearWorkflow('benchGetsHttp001', 'Bench: HTTP Request, one GET per item', [
+		...input,
+		{
+			name: 'Get',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				url: `=${sim.baseUrl}/customers/{{ $json.ids }}`,
+				sendHeaders: true,
+				headerParameters: { parameters: [{ name: 'Authorization', value: sim.headers.Authorization }] },
+				options: {},
+			},
+		},
+	]);
+	return { ours, http, ids };
+}
+
+(async () => {
+	const patients = Number(patientsArg);
+	const runs = Number(runsArg);
+	const gets = Number(getsArg || 1000);
+	// Our node paces per credential (200 requests a minute, for the life of the n8n process), and one
+	// Return All of 10,000 is 100 requests: each run of our node gets a credential (key) of its own so
+	// that no run waits for the budget an earlier run spent. The simulator's limiter is off.
+	// Return All runs under two network conditions (loopback, and every answer held LATENCY_MS).
+	const latencies = [0, LATENCY_MS];
+	const keys = Array.from({ length: (runs + 1) * latencies.length }, (_, i) => `bench_cliniko_key_${i}-au1`);
+	const cliniko = await startSim(buildDir, 'cliniko', { patients, keys, rateLimit: null });
+	const xtrakit = await startSim(buildDir, 'xtrakit', {});
+	let env;
+	let server;
+	try {
+		env = await n8n.createN8nEnv(flavour, {
+			packageMode: 'custom',
+			name: 'bench',
+			artifactsDir: path.join(os.tmpdir(), 'n8n-nodes-saas-connectors-bench', 'n8n-artifacts'),
+		});
+		await n8n.importCredentials(env, [
+			...keys.map((key, i) => ({ id: `benchCliniko${i}`, name: `Cliniko bench ${i}`, type: 'clinikoApi', data: { ...cliniko.credentials, apiKey: key } })),
+			{ id: 'benchXtraKit0', name: 'XtraKit bench', type: 'xtraKitApi', data: xtrakit.credentials },
 		]);
-		await n8n.importWorkflow(env, [...ours, http]);
+		const all = returnAllWorkflows(cliniko, keys);
+		const many = getsWorkflows(xtrakit, gets);
+		await n8n.importWorkflow(env, [...all.ours, all.http, many.ours, many.http]);
 		server = await n8n.startN8nServer(env);
 
 		// Runs a workflow as the editor's "Execute workflow" does (what server.runWorkflow does), but
-		// waits on the execution list instead of downloading the whole execution (tens of MB here): the
-		// figure is n8n's own startedAt → stoppedAt of the execution.
+		// waits on the execution list instead of downloading the whole execution (tens of MB for 10,000
+		// patients): the figure is n8n's own startedAt → stoppedAt of the execution.
+		// Under load n8n's SQLite health check sometimes answers 503 "Database is not ready!", and a
+		// kept-alive connection may be reset while n8n's event loop is busy: ask again.
+		const retry503 = async (call) => {
+			for (let attempt = 1; ; attempt++) {
+				try {
+					return await call();
+				} catch (error) {
+					const transient = error.status === 503 || /fetch failed|ECONNRESET|socket hang up/i.test(`${error.message} ${error.cause?.code ?? ''}`);
+					if (!transient || attempt >= 20) throw error;
+					await new Promise((resolve) => setTimeout(resolve, 500));
+				}
+			}
+		};
 		const terminal = new Set(['success', 'error', 'crashed', 'canceled', 'failed']);
-		const timed = async (id) => {
-			sim.resetLog();
-			const workflow = await server.rest('GET', `/workflows/${id}`);
-			const started = await server.rest('POST', `/workflows/${id}/run`, { workflowData: workflow, triggerToStartFrom: { name: 'Start' } });
+		const timed = async (sim, id) => {
+			await sim.clearLog();
+			const workflow = await retry503(() => server.rest('GET', `/workflows/${id}`));
+			const started = await retry503(() => server.rest('POST', `/workflows/${id}/run`, { workflowData: workflow, triggerToStartFrom: { name: 'Start' } }));
 			const execId = String(started.executionId);
-			const deadline = Date.now() + 300_000;
+			const deadline = Date.now() + 600_000;
 			for (;;) {
-				const list = await server.listExecutions(id);
+				const list = await retry503(() => server.listExecutions(id));
 				const e = list.find((x) => String(x.id) === execId);
 				if (e && terminal.has(e.status)) {
 					if (e.status !== 'success') throw new Error(`${id}: execution ${execId} ${e.status}`);
-					return { ms: new Date(e.stoppedAt).getTime() - new Date(e.startedAt).getTime(), requests: sim.log.length, okRequests: sim.log.filter((x) => x.status === 200).length };
+					const log = await sim.log();
+					return {
+						execId,
+						ms: new Date(e.stoppedAt).getTime() - new Date(e.startedAt).getTime(),
+						requests: log.length,
+						okRequests: log.filter((x) => x.status === 200).length,
+					};
 				}
 				if (Date.now() > deadline) throw new Error(`${id}: execution ${execId} did not finish`);
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 		};
-		// Warm-up of each (the last credential for ours), then alternate.
-		await timed(ours[runs].id);
-		await timed(http.id);
-		const node = [];
-		const httpRuns = [];
-		let nodeOut;
-		let httpOut;
-		for (let r = 0; r < runs; r++) {
-			nodeOut = await timed(ours[r].id);
-			node.push(nodeOut.ms);
-			httpOut = await timed(http.id);
-			httpRuns.push(httpOut.ms);
+
+		// 1. Return All. Per condition: a warm-up of each (with a credential of its own for ours), then alternate.
+		const returnAll = [];
+		let nextKey = 0;
+		for (const latencyMs of latencies) {
+			await cliniko.clearFaults();
+			if (latencyMs > 0) await cliniko.addFault({ kind: 'latency', ms: latencyMs, times: 'always' });
+			await timed(cliniko, all.ours[nextKey++].id);
+			await timed(cliniko, all.http.id);
+			const node = [];
+			const httpRuns = [];
+			let nodeOut;
+			let httpOut;
+			for (let r = 0; r < runs; r++) {
+				nodeOut = await timed(cliniko, all.ours[nextKey++].id);
+				node.push(nodeOut.ms);
+				httpOut = await timed(cliniko, all.http.id);
+				httpRuns.push(httpOut.ms);
+				process.stderr.write(`return all +${latencyMs} ms run ${r + 1}: ours ${nodeOut.ms} ms, HTTP Request ${httpOut.ms} ms\n`);
+			}
+			returnAll.push({ latencyMs, nodeRequests: nodeOut.requests, httpRequests: httpOut.requests, nodeMs: median(node), httpMs: median(httpRuns), nodeRuns: node, httpRuns });
 		}
+		await cliniko.clearFaults();
+
+		// 2. One Get per item: the Get node's own time (n8n's executionTime of that node) and the whole run.
+		const getRun = async (id) => {
+			const t = await timed(xtrakit, id);
+			const run = await retry503(() => server.getExecution(t.execId));
+			const task = run.runData.Get?.[0];
+			const items = task?.data?.main?.[0] ?? [];
+			const failed = items.filter((i) => i.json && (i.json.error !== undefined || i.json.status === 'error')).length;
+			return { ...t, nodeMs: task?.executionTime, items: items.length, failed };
+		};
+		await getRun(many.ours.id);
+		await getRun(many.http.id);
+		const getsOurs = [];
+		const getsHttp = [];
+		for (let r = 0; r < runs; r++) {
+			getsOurs.push(await getRun(many.ours.id));
+			getsHttp.push(await getRun(many.http.id));
+			process.stderr.write(`gets run ${r + 1}: ours ${getsOurs.at(-1).nodeMs} ms, HTTP Request ${getsHttp.at(-1).nodeMs} ms\n`);
+		}
+
 		const version = n8n.n8nVersion(flavour);
 		process.stdout.write(
-			JSON.stringify({ flavour, version, live, nodeRequests: nodeOut.requests, httpRequests: httpOut.requests, nodeMs: median(node), httpMs: median(httpRuns), nodeRuns: node, httpRuns }) + '\n',
+			JSON.stringify({
+				flavour,
+				version,
+				live: cliniko.live,
+				...returnAll[0],
+				returnAll,
+				gets: {
+					items: gets,
+					ours: { nodeMs: median(getsOurs.map((g) => g.nodeMs)), ms: median(getsOurs.map((g) => g.ms)), runs: getsOurs },
+					http: { nodeMs: median(getsHttp.map((g) => g.nodeMs)), ms: median(getsHttp.map((g) => g.ms)), runs: getsHttp },
+				},
+			}) + '\n',
 		);
 	} finally {
 		await server?.stop();
 		await env?.dispose();
-		await sim.close();
+		await cliniko.stop();
+		await xtrakit.stop();
 	}
 	process.exit(0);
 })().catch((error) => {

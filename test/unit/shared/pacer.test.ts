@@ -120,3 +120,39 @@ describe('Pacer and the server’s own count (X-RateLimit-Remaining)', () => {
 		expect(pacer.reserve()).toBe(1000);
 	});
 });
+
+describe('Pacer with requests side by side (acquire)', () => {
+	it('when the log is full of requests still in flight, waits for the oldest answer and counts from it', async () => {
+		let now = 0;
+		const pacer = new Pacer(2, 1000, () => now);
+		const first = await pacer.acquire();
+		const second = await pacer.acquire();
+		let third: { wait: number } | undefined;
+		const pending = pacer.acquire().then((r) => (third = r));
+		await Promise.resolve();
+		expect(third).toBeUndefined();
+		// The first answer comes back late: the server may have counted it as late as 300. The second,
+		// sent at 0 and unanswered, is now the oldest: still nothing can be reserved.
+		now = 300;
+		pacer.settle(first.slot);
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(third).toBeUndefined();
+		now = 310;
+		pacer.settle(second.slot);
+		await pending;
+		// Counted from the first answer (300), not from when it was sent (0).
+		expect(third?.wait).toBe(990);
+		expect((await pacer.acquire()).wait).toBe(1000);
+	});
+
+	it('reserves at once while the log has room or its oldest request is answered', async () => {
+		let now = 0;
+		const pacer = new Pacer(2, 1000, () => now);
+		const a = await pacer.acquire();
+		pacer.settle(a.slot);
+		await pacer.acquire();
+		now = 100;
+		expect((await pacer.acquire()).wait).toBe(900);
+	});
+});
