@@ -333,6 +333,11 @@ function report(m, results, missing) {
 	p();
 	p(`Written by \`npm run bench\` (scripts/bench.js) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Benchmarks, not tests: nothing here is asserted.`);
 	p(`Each figure is the median of ${RUNS} runs unless a table says otherwise. Largest Saveris file: ${results.saverisMaxMb ?? MAX_MB} MB (\`BENCH_MAX_MB\`).`);
+	const stamps = Object.entries(results.measuredAt ?? {});
+	if (stamps.length) {
+		const names = { saveris: '1 (Saveris)', load: '2 (cold load, size)', rate: '3 (rate limit)', cliniko: '4 (Return All)', n8n: '4b and 5 (real n8n)' };
+		p(`Tables measured (UTC, with the 1-minute load average at the end where recorded): ${stamps.map(([k, v]) => `${names[k] ?? k} ${v.at.slice(0, 16).replace('T', ' ')}${v.load ? `, load ${v.load}` : ''}`).join('; ')}.`);
+	}
 	p();
 	const summary = [];
 	if (results.rate?.runs) {
@@ -434,6 +439,7 @@ function report(m, results, missing) {
 			`(${Math.ceil(r0.items / r0.limit)} windows' worth) through the tier-2 harness (n8n-core's WorkflowExecute), Gets ${r0.readConcurrency} at a time as the node does (\`readConcurrency\`). Requests are counted at the simulator. ` +
 			'Achieved rate = requests / (first-to-last arrival + one window): every window may hold at most 200, so a client that sent each window\'s 200 at the very instant it opens would score 100 %; ' +
 			'a real client spends some time sending them, and in the last window that time is not made up by anything, so that time (the "send" column) is what this figure loses. ' +
+			'That sending time is CPU in n8n\'s request path (a new connection per request, the credential\'s expressions resolved per request; our own code is a small part of it), so on this shared 2-core machine the whole-run figure moves with the load (a run at a load average of 5–7 gave 92–94 %). ' +
 			'"Window starts" are the first arrivals of windows 2 and 3 after the run\'s first: 6.00 s apart is a pacer that wastes nothing at the window boundary; "rate while the limit binds" is 200 requests per such interval (windows 1 and 2), the rate a long run tends to. ' +
 			'"429s" are requests the simulator refused (the node waits and retries them, so they do not fail an item); failed items are output items carrying an error. ' +
 			`${runs.length} runs, each shown, median last; then, where shown, one run at Cliniko's real minute (simulator window 60 s, pacer unscaled: what a real account gets, where the time spent sending weighs a tenth as much), one run with every item waiting for the one before it, for scale, and one run of each with every answer held 25 ms by the simulator (a round trip scaled like the minute: 250 ms at the real minute, about Europe to au1), where a client waiting for each answer before the next request cannot spend the budget at all. ` +
@@ -567,7 +573,7 @@ function missedTargets(results) {
 	if (n && n.nodeMs / n.httpMs > 0.5) {
 		const t4 = results.returnAll?.conditions?.find((c) => c.latencyMs === 0);
 		notes.push(
-			`Return All vs the HTTP Request node in real n8n (${ratio(n.nodeMs, n.httpMs)} on loopback > 0.5×): both wait on the same simulator, a single process that spends ${t4 ? `about ${Math.round(t4.aheadMs / t4.requests)} ms` : 'tens of ms'} of CPU on each page of 100 out of 10,000 rows (the bare fetch reading 4 pages at a time in table 4 takes ${t4 ? `${fmt(t4.aheadMs)} ms` : 'as long'}, nearly the node's time there), so reading pages 4 at a time cannot go below that, ` +
+			`Return All vs the HTTP Request node in real n8n (${ratio(n.nodeMs, n.httpMs)} on loopback > 0.5×): both wait on the same simulator, a single process that takes ${t4 ? `about ${Math.round(t4.aheadMs / t4.requests)} ms` : 'tens of ms'} of its own time for each page of 100 out of 10,000 rows (the bare fetch reading 4 pages at a time in table 4 takes ${t4 ? `${fmt(t4.aheadMs)} ms` : 'as long'}, nearly the node's time there), so reading pages 4 at a time cannot go below that, ` +
 				'while the HTTP Request node adds its own per-page work on top of the same floor. n8n itself then spends time on the 10,000 items that no node saves (it serialises the run\'s data with `flatted`: about 0.7 s a run in a profile of n8n taken while writing this, for both workflows). ' +
 				'With a round trip per page, as against any real Cliniko shard, the gap opens: see the +50 ms row. Against a server that answers several pages at once (a real API), the node\'s four pages in flight count fully.',
 		);
@@ -614,16 +620,30 @@ async function main() {
 	}
 	if (wanted('saveris') || wanted('rate') || wanted('cliniko') || wanted('n8n')) build();
 	if (wanted('load') || wanted('n8n')) stagePackage();
+	// When each table was measured: with BENCH_ONLY, tables of different runs share the report.
+	const measuredAt = (results.measuredAt ??= {});
+	const stamp = (name) => (measuredAt[name] = { at: new Date().toISOString(), load: os.loadavg()[0].toFixed(1) });
 	if (wanted('saveris')) {
 		results.saveris = await benchSaveris();
 		results.saverisMaxMb = MAX_MB;
+		stamp('saveris');
 	}
-	if (wanted('load')) results.load = benchLoad();
-	if (wanted('rate')) results.rate = benchRate();
-	if (wanted('cliniko')) results.returnAll = benchReturnAll();
+	if (wanted('load')) {
+		results.load = benchLoad();
+		stamp('load');
+	}
+	if (wanted('rate')) {
+		results.rate = benchRate();
+		stamp('rate');
+	}
+	if (wanted('cliniko')) {
+		results.returnAll = benchReturnAll();
+		stamp('cliniko');
+	}
 	if (wanted('n8n')) {
 		try {
 			results.n8n = benchN8n();
+			stamp('n8n');
 		} catch (error) {
 			log('real-n8n comparison failed; its table is left out:', String(error.message ?? error).split('\n')[0]);
 		}
