@@ -787,6 +787,25 @@ function reaperSend(line: string): void {
 }
 
 /** Kills every n8n process this harness started and that is still running (safety net for afterAll). */
+/**
+ * Collects a long-running child's stdout and stderr and writes them to `logFile` as they come;
+ * `log` takes the harness's own notes until the child exits.
+ */
+export function teeToLog(child: ChildProcess, logFile: string): { output: () => string; log: fs.WriteStream } {
+	let output = '';
+	fs.mkdirSync(path.dirname(logFile), { recursive: true });
+	const log = fs.createWriteStream(logFile);
+	log.on('error', () => undefined); // a vanished artifacts folder must not kill the run
+	const onData = (chunk: Buffer) => {
+		output += chunk.toString('utf8');
+		log.write(chunk);
+	};
+	child.stdout?.on('data', onData);
+	child.stderr?.on('data', onData);
+	child.once('exit', () => log.end());
+	return { output: () => output, log };
+}
+
 export async function stopAllN8n(): Promise<void> {
 	await Promise.all([...liveChildren].map((c) => stopChild(c, 10_000)));
 }
@@ -810,17 +829,7 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	track(child);
-	let output = '';
-	fs.mkdirSync(path.dirname(logFile), { recursive: true });
-	const log = fs.createWriteStream(logFile);
-	log.on('error', () => undefined); // a vanished artifacts folder must not kill the run
-	const onData = (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		log.write(chunk);
-	};
-	child.stdout?.on('data', onData);
-	child.stderr?.on('data', onData);
-	child.once('exit', () => log.end());
+	const { output, log } = teeToLog(child, logFile);
 
 	let cookie = '';
 	const stop = async () => {
@@ -831,15 +840,15 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 		await waitFor(
 			async () => {
 				if (child.exitCode !== null || child.signalCode !== null) {
-					throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(output, 40)}`);
+					throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(output(), 40)}`);
 				}
-				if (!output.includes('Editor is now accessible')) return false;
+				if (!output().includes('Editor is now accessible')) return false;
 				const res = await fetch(`${url}/rest/settings`).catch(() => undefined);
 				return res?.status === 200;
 			},
 			options.timeoutMs ?? 180_000,
 			250,
-			() => `n8n start not ready after ${options.timeoutMs ?? 180_000} ms:\n${tail(output, 40)}`,
+			() => `n8n start not ready after ${options.timeoutMs ?? 180_000} ms:\n${tail(output(), 40)}`,
 		);
 	} catch (error) {
 		await stop();
@@ -1009,7 +1018,7 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 			const sorted = [...found].sort((a, b) => Number(a.id) - Number(b.id));
 			return Promise.all(sorted.map((e) => getExecution(e.id)));
 		},
-		output: () => output,
+		output,
 		onExit: (listener) => {
 			if (child.exitCode !== null || child.signalCode !== null) listener(child.exitCode);
 			else child.once('exit', (code) => listener(code));

@@ -30,7 +30,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { freePort, stopChild, track, waitFor, type N8nEnv, type N8nServer } from './n8n';
+import { freePort, stopChild, teeToLog, track, waitFor, type N8nEnv, type N8nServer } from './n8n';
 
 export interface RedisServer {
 	port: number;
@@ -146,29 +146,19 @@ interface Daemon {
 function spawnLogged(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Daemon {
 	const child = spawn(cmd, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	track(child);
-	let output = '';
-	fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
-	const log = fs.createWriteStream(options.logFile);
-	log.on('error', () => undefined); // a vanished artifacts folder must not kill the run
-	const onData = (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		log.write(chunk);
-	};
-	child.stdout?.on('data', onData);
-	child.stderr?.on('data', onData);
-	child.once('exit', () => log.end());
+	const { output } = teeToLog(child, options.logFile);
 	const exited = () => child.exitCode !== null || child.signalCode !== null;
 	return {
-		output: () => output,
+		output,
 		ready: (marker, timeoutMs) =>
 			waitFor(
 				async () => {
-					if (exited()) throw new Error(`${path.basename(cmd)} ${args[0]} exited (${child.exitCode ?? child.signalCode}) before "${marker}":\n${tail(output, 40)}`);
-					return output.includes(marker);
+					if (exited()) throw new Error(`${path.basename(cmd)} ${args[0]} exited (${child.exitCode ?? child.signalCode}) before "${marker}":\n${tail(output(), 40)}`);
+					return output().includes(marker);
 				},
 				timeoutMs,
 				100,
-				() => `no "${marker}" from ${path.basename(cmd)} ${args.slice(0, 2).join(' ')} after ${timeoutMs} ms:\n${tail(output, 40)}`,
+				() => `no "${marker}" from ${path.basename(cmd)} ${args.slice(0, 2).join(' ')} after ${timeoutMs} ms:\n${tail(output(), 40)}`,
 			),
 		stop: (graceMs) => stopChild(child, graceMs),
 	};
