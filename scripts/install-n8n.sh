@@ -11,6 +11,13 @@ n8n_version="$(node -p "require('$here/test/harness/versions.json')['$flavour'].
 node_version="$(node -p "require('$here/test/harness/versions.json')['$flavour'].node")"
 log() { echo "[install-n8n] $*" >&2; }
 
+# Started from `npm test` or `npm run demo`, this script inherits npm's configuration as npm_config_*
+# variables, the project's .npmrc `ignore-scripts=true` included: `npm rebuild sqlite3` would then
+# build nothing and report success. The installs below run with npm's defaults and their own flags.
+for name in $(compgen -e); do
+  case "$name" in npm_config_*|NPM_CONFIG_*|npm_package_*|npm_lifecycle_*) unset "$name" ;; esac
+done
+
 # One install at a time per cache (tests, the demo and CI may all call this at once): the second
 # caller waits here, then finds the .complete marker and reuses the first one's install.
 mkdir -p "$cache"
@@ -49,7 +56,7 @@ JSON
       [ -z "$gyp" ] && gyp="$(dirname "$(dirname "$(command -v npm)")")/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js"
       (cd "$dest/$sqlite" && "$nodebin" "$( [ "${gyp#/}" = "$gyp" ] && echo "$dest/$gyp" || echo "$gyp")" rebuild --nodedir="$nodedir" >&2)
     else
-      (cd "$dest" && npm rebuild sqlite3 --foreground-scripts >&2)
+      (cd "$dest" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts >&2)
     fi
   fi
   # Smoke test: the native module loads in the Node that will run n8n, and the CLI answers.

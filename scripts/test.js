@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, build, then every test tier, then the secret scan over everything
-// the tiers wrote. Ends with one "N passed, N failed" line for CI.
+// `npm test`: provision what the tiers need (scripts/provision.js: Debian packages, both real n8n
+// versions in the background), type-check, lint, build, then every test tier, then the secret scan
+// over everything the tiers wrote and over every file git tracks. Ends with one
+// "N passed, N failed" line for CI and the run's wall time.
 //   SKIP_N8N=1 npm test       skips tier 3 (real n8n) and tier 4 (its editor) for a quick local run.
 //   SKIP_BROWSER=1 npm test   skips tier 4 only (the editor in chromium).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+
+const { installN8n, provideDebianPackages, tailOf } = require('./provision');
+
+const runStarted = Date.now();
 
 const root = path.join(__dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -46,21 +52,51 @@ function jest(label, projects, extra = []) {
 	failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
 }
 
-run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) &&
-	run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
-run('lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']);
-run('build', 'npm', ['run', 'build', '--silent']);
+async function main() {
+	const withN8n = process.env.SKIP_N8N !== '1';
+	const withBrowser = withN8n && process.env.SKIP_BROWSER !== '1';
+	process.stdout.write('\n=== provision ===\n');
+	const provisionError = provideDebianPackages({ n8n: withN8n, browser: withBrowser });
+	if (provisionError) {
+		// Never a silent skip: the run fails here with the one command that fixes it.
+		process.stdout.write(`provision: ${provisionError}\ntests: 0 passed, 1 failed\n`);
+		process.exit(1);
+	}
+	process.stdout.write('=== provision: ok ===\n');
+	// Both n8n installs start now and run beside the first tiers (minutes on an empty cache).
+	const n8nInstalls = withN8n ? Promise.all(['n8n1', 'n8n2'].map((f) => installN8n(f, path.join(artifacts, 'install')))) : undefined;
 
-jest('unit+core', ['unit', 'core']);
-if (process.env.SKIP_N8N === '1') {
-	process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
-} else {
-	jest('n8n', ['n8n'], ['--runInBand']);
-	if (process.env.SKIP_BROWSER === '1') process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
-	else jest('browser', ['browser'], ['--runInBand']);
+	run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) &&
+		run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
+	run('lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']);
+	run('build', 'npm', ['run', 'build', '--silent']);
+
+	jest('unit+core', ['unit', 'core']);
+	if (!withN8n) {
+		process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
+	} else {
+		process.stdout.write('\n=== real n8n installs (scripts/install-n8n.sh, started with the run) ===\n');
+		const installs = await n8nInstalls;
+		for (const r of installs) {
+			process.stdout.write(`${r.flavour}: ${r.ok ? 'ready' : `FAILED (exit ${r.code}), log ${r.logFile}`} after ${r.seconds} s\n`);
+			if (!r.ok) process.stdout.write(`${tailOf(r.logFile)}\n`);
+		}
+		if (installs.every((r) => r.ok)) {
+			jest('n8n', ['n8n'], ['--runInBand']);
+			if (!withBrowser) process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
+			else jest('browser', ['browser'], ['--runInBand']);
+		} else {
+			failures.push('real n8n install');
+			failed++;
+		}
+	}
+	jest('secret-scan', ['scan']);
+
+	const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
+	process.stdout.write(`\n${failures.length ? `failed steps: ${failures.join(', ')}\n` : ''}`);
+	process.stdout.write(`wall time: ${minutes} min\n`);
+	process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+	process.exit(failed === 0 && failures.length === 0 ? 0 : 1);
 }
-jest('secret-scan', ['scan']);
 
-process.stdout.write(`\n${failures.length ? `failed steps: ${failures.join(', ')}\n` : ''}`);
-process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
-process.exit(failed === 0 && failures.length === 0 ? 0 : 1);
+void main();
