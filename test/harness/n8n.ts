@@ -46,6 +46,7 @@
  *   N8N_EXPRESSION_ENGINE=legacy. jest's NODE_ENV=test makes n8n refuse to load nodes: removed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -347,8 +348,10 @@ export async function packTarball(): Promise<string> {
 	if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first`);
 	const key = `${fs.statSync(dist).mtimeMs}:${fs.statSync(path.join(PACKAGE_DIR, 'package.json')).mtimeMs}`;
 	if (packed && packed.key === key && fs.existsSync(packed.file)) return packed.file;
-	// One fixed folder (overwritten), so no run leaves tarballs behind.
-	const dest = path.join(os.tmpdir(), `n8n-e2e-pack-${process.getuid?.() ?? 'user'}`);
+	// One fixed folder per checkout (overwritten), so no run leaves tarballs behind and two clones
+	// tested at once (a CI clone beside a work tree) never pack over each other.
+	const checkout = createHash('sha256').update(PACKAGE_DIR).digest('hex').slice(0, 12);
+	const dest = path.join(os.tmpdir(), `n8n-e2e-pack-${process.getuid?.() ?? 'user'}-${checkout}`);
 	fs.rmSync(dest, { recursive: true, force: true });
 	fs.mkdirSync(dest, { recursive: true });
 	const res = await runProcess('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {
