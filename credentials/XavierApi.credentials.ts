@@ -10,7 +10,7 @@ export class XavierApi implements ICredentialType {
 
 	displayName = 'Xavier Analytics (Dext Precision) API';
 
-	documentationUrl = 'https://help.dext.com/en/articles/105818-precision-api';
+	documentationUrl = 'https://help.dext.com/en/articles/272702-data-health-insights-api';
 
 	icon = { light: 'file:../nodes/Xavier/xavier.svg', dark: 'file:../nodes/Xavier/xavier.dark.svg' } as const;
 
@@ -22,15 +22,16 @@ export class XavierApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Create one in Precision under Your Settings › API › Create API Token',
+			description: 'Create one in Dext under Practice settings › Data Health › API tokens (enter a name, select Create, copy the token: it is shown only once)',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.xavier-analytics.com',
+			default: 'https://api.precision.dext.com',
 			required: true,
-			description: 'Leave as is for the real service; change it only to reach a test server',
+			description:
+				"Leave as is for the real service (Dext's current API host). Older Xavier Analytics accounts may still use https://api.xavier-analytics.com; change it otherwise only to reach a test server",
 		},
 	];
 

@@ -3,7 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { genericErrorMessage } from '../shared/errors';
 import type { ProviderConfig } from '../shared/types';
 
-export const XAVIER_DEFAULT_BASE_URL = 'https://api.xavier-analytics.com';
+// Dext help article 272702 ("Data Health & Insights API"): "The current version of the API lives at
+// https://api.precision.dext.com/". api.xavier-analytics.com is the old host; a redirect from it is not
+// followed with the token (the request helper never sends credentials to another host).
+export const XAVIER_DEFAULT_BASE_URL = 'https://api.precision.dext.com';
 
 export const xavier: ProviderConfig = {
 	displayName: 'Xavier Analytics',

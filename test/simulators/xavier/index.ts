@@ -1,4 +1,4 @@
-// Xavier Analytics (Dext Precision) simulator: https://api.xavier-analytics.com/ on 127.0.0.1.
+// Xavier Analytics (Dext Precision) simulator: https://api.precision.dext.com/ (formerly api.xavier-analytics.com) on 127.0.0.1.
 import { TEST_SECRETS } from '../../helpers/secrets';
 import { createSimulator, type RateLimitWindow, type Simulator } from '../core';
 import { xavierErrors, xavierRoutes, type XavierSettings } from './routes';
