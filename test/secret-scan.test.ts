@@ -4,7 +4,9 @@
  * n8n log lines. Runs after every other tier (scripts/test.js orders it last).
  *
  * It looks for every known secret (test/helpers/secrets.ts: the fixed TEST_SECRETS plus anything
- * registered at run time with registerSecret) in plain, URL-encoded and base64 form.
+ * registered at run time with registerSecret) in plain, URL-encoded and base64 form — in the
+ * artifacts, and in every file git tracks, which are also searched for secret-shaped content (a cookie
+ * jar with an n8n login, an Authorization header with a literal value, a private key).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,8 +17,10 @@ import { ARTIFACTS_DIR } from './helpers/artifacts';
 import {
 	base64Needles,
 	findSecretsInText,
+	findSecretShapes,
 	formatFindings,
 	knownSecrets,
+	scanFiles,
 	scanForSecrets,
 	TEST_SECRETS,
 	type SecretFinding,
@@ -91,6 +95,46 @@ describe('secret scan', () => {
 			const encoded = Buffer.from(`${prefix}${secret}:trailing`).toString('base64');
 			expect(base64Needles(secret).some((n) => encoded.includes(n))).toBe(true);
 			expect(findSecretsInText(encoded, 'x', [secret]).length).toBeGreaterThan(0);
+		}
+	});
+
+	it('recognises secret-shaped content and lets placeholders pass (self-check)', () => {
+		// Built from pieces so this file itself holds none of the shapes it plants.
+		const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJpZCI6IjEyMyIsImV4cCI6OTl9', 'c2lnbmF0dXJlMTIz'].join('.');
+		const tab = '\t';
+		const jar = ['#HttpOnly_127.0.0.1', 'FALSE', '/', 'FALSE', '1796100928', 'n8n' + '-auth', jwt].join(tab);
+		const header = 'Author' + 'ization: Bearer ' + 'abc123def456ghi789';
+		const key = '-----BEGIN ' + 'RSA PRIVATE' + ' KEY-----';
+		expect(findSecretShapes(jar).map((f) => f.form)).toEqual(['cookie-jar']);
+		expect(findSecretShapes(`curl -H "Cookie: n8n${'-auth'}=${jwt}"`).map((f) => f.form)).toEqual(['cookie-jar']);
+		expect(findSecretShapes(header).map((f) => f.form)).toEqual(['authorization-header']);
+		expect(findSecretShapes(key).map((f) => f.form)).toEqual(['private-key']);
+		expect(formatFindings(findSecretShapes(jar + '\n' + header))).not.toContain('abc123def456ghi789');
+		for (const placeholder of [
+			'Author' + 'ization: Bearer API_KEY',
+			'Author' + 'ization: Bearer ${token}',
+			'Author' + 'ization: Bearer {{ $credentials.apiKey }}',
+			'Author' + 'ization: Basic <base64 of key:>',
+			'the n8n' + '-auth cookie',
+		]) {
+			expect(findSecretShapes(placeholder)).toEqual([]);
+		}
+	});
+
+	it('no known secret and nothing secret-shaped in any file git tracks', () => {
+		const root = path.join(__dirname, '..');
+		let listed: string;
+		try {
+			listed = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		} catch (error) {
+			throw new Error(`the secret scan reads the files git tracks: run the tests from a git clone (${String(error)})`);
+		}
+		const files = listed.split('\0').filter(Boolean);
+		expect(files.length).toBeGreaterThan(100);
+		// The fixed test secrets are defined in test/helpers/secrets.ts and nowhere else.
+		const findings = scanFiles(root, files, knownSecrets(), ['test/helpers/secrets.ts']);
+		if (findings.length) {
+			throw new Error(`${findings.length} secret(s) in tracked files (masked):\n${formatFindings(findings.slice(0, 50))}`);
 		}
 	});
 

@@ -113,8 +113,11 @@ export interface SecretFinding {
 	file: string;
 	/** 1-based line number of the first character of the match. */
 	line: number;
-	/** Which encoding matched: plain, url-encoded, base64 (any alignment), found in one pass. */
-	form: 'plain' | 'url-encoded' | 'base64' | 'base64url';
+	/**
+	 * Which encoding of a known secret matched (plain, url-encoded, base64 at any alignment), or which
+	 * secret-shaped content was found in a tracked file (findSecretShapes).
+	 */
+	form: 'plain' | 'url-encoded' | 'base64' | 'base64url' | 'cookie-jar' | 'authorization-header' | 'private-key';
 	/** The secret, masked except its last 3 characters, so the report itself does not leak it. */
 	secretMasked: string;
 	/** A short excerpt around the match with the secret masked. */
@@ -287,6 +290,68 @@ export function scanForSecrets(dir = path.join(REPO_ROOT, 'test-artifacts'), sec
 		// Scan binary files as latin1 so byte sequences still match ASCII secrets.
 		const text = content.includes(0) ? content.toString('latin1') : content.toString('utf8');
 		findings.push(...findSecretsInText(text, path.relative(root, file), secrets));
+	}
+	return findings;
+}
+
+/**
+ * Content shaped like a real secret, whatever its value: what must never be committed even when no
+ * test registered it (a curl cookie jar holding an n8n login, a header copied from a terminal, a key).
+ * Each pattern is anchored on a fixed word and bounded, so it runs in linear time over any file.
+ */
+const SHAPES: Array<{ form: SecretFinding['form']; pattern: RegExp; literal?: (match: RegExpExecArray) => boolean }> = [
+	// A Netscape cookie-jar line (`domain<TAB>flag<TAB>path<TAB>secure<TAB>expiry<TAB>n8n-auth<TAB>value`)
+	// or a Cookie header carrying n8n's session cookie with a JWT value.
+	{ form: 'cookie-jar', pattern: /n8n-auth(?:\t|=)[ \t]*eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{8,4000}(?:\.[A-Za-z0-9_-]{0,2000})?/g },
+	// An Authorization header with a literal credential. Placeholders are fine: API_KEY, <token>,
+	// ${token}, {{ $credentials.apiKey }} (no lower-case letter and digit mixed into 12+ characters).
+	{
+		form: 'authorization-header',
+		pattern: /Authorization["']?\s{0,3}[:=]\s{0,3}["']?(?:Bearer|Basic|Token|Bot)\s{1,3}([A-Za-z0-9+/=._~-]{12,4000})/gi,
+		literal: (m) => /[a-z]/.test(m[1]) && /[0-9]/.test(m[1]) && /[A-Za-z]/.test(m[1]),
+	},
+	{ form: 'private-key', pattern: /-----BEGIN (?:[A-Z]{1,20} ){0,3}PRIVATE KEY-----/g },
+];
+
+/** Every secret-shaped piece of `text` (see SHAPES), the value masked in the report. */
+export function findSecretShapes(text: string, file = '<text>'): SecretFinding[] {
+	const findings: SecretFinding[] = [];
+	for (const { form, pattern, literal } of SHAPES) {
+		pattern.lastIndex = 0;
+		for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+			if (literal && !literal(m)) continue;
+			const value = m[1] ?? m[0];
+			findings.push({
+				file,
+				line: lineOf(text, m.index),
+				form,
+				secretMasked: maskSecret(value),
+				excerpt: excerptAround(text, m.index, m[0].length, []),
+			});
+		}
+	}
+	return findings;
+}
+
+/**
+ * Scans the given files (paths relative to `root`, e.g. everything `git ls-files` lists) for known
+ * secrets and secret-shaped content. `definedIn` are the files allowed to hold the fixed test
+ * secrets (where they are defined); they are still checked for secret shapes.
+ */
+export function scanFiles(
+	root: string,
+	files: string[],
+	secrets: string[] = knownSecrets(),
+	definedIn: string[] = [],
+): SecretFinding[] {
+	const findings: SecretFinding[] = [];
+	for (const file of files) {
+		const full = path.join(root, file);
+		if (!fs.existsSync(full) || !fs.statSync(full).isFile()) continue;
+		const content = fs.readFileSync(full);
+		const text = content.includes(0) ? content.toString('latin1') : content.toString('utf8');
+		if (!definedIn.includes(file)) findings.push(...findSecretsInText(text, file, secrets));
+		findings.push(...findSecretShapes(text, file));
 	}
 	return findings;
 }

@@ -14,6 +14,7 @@ import {
 	type XavierClientListItem,
 	type XavierSimulator,
 } from '../../simulators/xavier';
+import { TEST_SECRETS } from '../../helpers/secrets';
 
 const auth = { Authorization: `Bearer ${XAVIER_TEST_TOKEN}` };
 
@@ -31,7 +32,7 @@ describe('Xavier simulator', () => {
 	});
 
 	it('offers the credential values of the xavierApi credential', () => {
-		expect(XAVIER_TEST_TOKEN).toBe('xav_test_token_7f3c9a');
+		expect(XAVIER_TEST_TOKEN).toBe(TEST_SECRETS.xavierToken);
 		expect(sim.credentials).toEqual({ apiToken: XAVIER_TEST_TOKEN, baseUrl: sim.url });
 	});
 
