@@ -2,8 +2,8 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n
 
 /**
  * testo Saveris Data API. The API takes a bearer IdToken from `POST /v1/token`; the nodes log in
- * themselves (see nodes/Saveris/auth/token.ts) because an expired token answers 403, which n8n's
- * own preAuthentication refresh (401 only) would never react to.
+ * themselves (see nodes/Saveris/auth/token.ts): n8n's preAuthentication refresh-and-retry on 401
+ * exists only from n8n-workflow 2.40, and n8n 1.x must work too.
  */
 export class SaverisApi implements ICredentialType {
 	name = 'saverisApi';
@@ -36,21 +36,26 @@ export class SaverisApi implements ICredentialType {
 			name: 'region',
 			type: 'options',
 			default: 'eu',
+			// The Data API hosts a source lists: data-api.{eu.p, eu.i, am.p, ap.p}.savr.saveris.net (the
+			// byuTesto audit note; testo's OpenAPI names eu.p / eu.i). Outside Europe only production exists.
 			options: [
-				{ name: 'America (Am)', value: 'am' },
-				{ name: 'Asia-Pacific (Ap)', value: 'ap' },
-				{ name: 'Europe (Eu)', value: 'eu' },
+				{ name: 'America', value: 'am' },
+				{ name: 'Asia-Pacific', value: 'ap' },
+				{ name: 'Europe', value: 'eu' },
 			],
+			description: 'Where the Saveris account is hosted',
 		},
 		{
 			displayName: 'Environment',
 			name: 'environment',
 			type: 'options',
 			default: 'p',
+			displayOptions: { show: { region: ['eu'] } },
 			options: [
-				{ name: 'Production (P)', value: 'p' },
-				{ name: 'Integration / Testing (I)', value: 'i' },
+				{ name: 'Production', value: 'p' },
+				{ name: 'Integration (Testing)', value: 'i' },
 			],
+			description: "testo's integration system for testing (Europe only)",
 		},
 		{
 			displayName: 'Base URL Override',
@@ -59,14 +64,14 @@ export class SaverisApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://data-api.eu.p.savr.saveris.net',
 			description:
-				'Leave empty to use https://data-api.{region}.{environment}.savr.saveris.net; set it only to reach a test server',
+				'Leave empty to use the host of the region: https://data-api.eu.p.savr.saveris.net (Europe), eu.i (Europe, Integration), am.p (America) or ap.p (Asia-Pacific); set it only to reach a test server',
 		},
 	];
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ ($credentials.baseUrl || ("https://data-api." + $credentials.region + "." + $credentials.environment + ".savr.saveris.net")).replace(/\\/+$/, "") }}',
+				'={{ ($credentials.baseUrl || ("https://data-api." + $credentials.region + "." + ($credentials.region === "eu" ? $credentials.environment : "p") + ".savr.saveris.net")).replace(/\\/+$/, "") }}',
 			url: '/v1/token',
 			method: 'POST',
 			body: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' },

@@ -7,8 +7,10 @@ import { bearerToken } from './auth/token';
 export function saverisBaseUrl(credentials: IDataObject): string {
 	const override = String(credentials.baseUrl ?? '').trim();
 	if (override !== '') return override.replace(/\/+$/, '');
-	const region = String(credentials.region || 'eu');
-	const env = String(credentials.environment || 'p');
+	// The hosts a source lists: eu.p, eu.i, am.p, ap.p (credentials/SaverisApi.credentials.ts). The
+	// environment field shows only for Europe; a value left over from an older credential is ignored.
+	const region = ['am', 'ap', 'eu'].includes(String(credentials.region)) ? String(credentials.region) : 'eu';
+	const env = region === 'eu' && credentials.environment === 'i' ? 'i' : 'p';
 	return `https://data-api.${region}.${env}.savr.saveris.net`;
 }
 

@@ -276,7 +276,7 @@ describe('Saveris credential and token', () => {
 		expect(sim.state.logins).toBe(1);
 	});
 
-	it('logs in again after a 403 expired-token answer, once per request', async () => {
+	it('logs in again after an expired token is refused (401), once per request', async () => {
 		await run({ resource: 'tenant', operation: 'exportAndWait' });
 		sim.expireAllTokens();
 		sim.resetLog();
@@ -284,7 +284,7 @@ describe('Saveris credential and token', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(SNAPSHOTS.tenant.length);
 		expect(sim.log.slice(0, 3).map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
-			'POST /v3/tenants 403',
+			'POST /v3/tenants 401',
 			'POST /v1/token 200',
 			'POST /v3/tenants 200',
 		]);
@@ -450,7 +450,7 @@ describe('Saveris Trigger', () => {
 			expect(expiries).toBeGreaterThan(5);
 			expect([...sim.state.jobs.values()].some((j) => j.outcome === 'Error')).toBe(true);
 			expect(sim.log.some((e) => e.path.startsWith('/storage/') && e.status === 403)).toBe(true);
-			expect(sim.log.some((e) => e.status === 403 && e.path === '/v2/measurements')).toBe(true);
+			expect(sim.log.some((e) => e.status === 401 && e.path === '/v2/measurements')).toBe(true);
 			expect(Date.now() - Date.parse(state.cursor)).toBeLessThan(2 * 3_600_000);
 			expect(errors).toBeGreaterThan(0); // reported after Max Tries, cursor kept
 			if (process.env.SAVERIS_STATS) process.stderr.write(JSON.stringify({ emitted: emitted.length, errors, restarts, expiries, jobs: sim.state.jobs.size, logins: sim.state.logins }) + '\n');

@@ -97,7 +97,7 @@ export type SaverisSimulator = Simulator<SaverisState> & {
 	settings: SaverisSettings;
 	username: string;
 	password: string;
-	/** Every issued token now answers 403 EXPIRED_TOKEN (as if the clock passed their `exp`). */
+	/** Every issued token now answers 401 (as if the clock passed their `exp`). */
 	expireAllTokens(): void;
 	/** Issue a token as the token endpoint would (for direct tests). */
 	issueToken(): string;
@@ -310,7 +310,12 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 			const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
 			const exp = token ? state.tokens.get(token) : undefined;
 			if (exp === undefined) return problem(401, 'UNAUTHORIZED', 'Unauthorized', 'Authorization information is missing or invalid.');
-			if (Date.now() >= exp) return problem(403, 'EXPIRED_TOKEN', 'The incoming token has expired');
+			// An expired token: the current paths use a JWT custom (Lambda) authorizer, the legacy ones
+			// Cognito; both answer 401 (API Gateway: a custom authorizer's "Unauthorized" is a 401; Cognito
+			// user-pool authorizers answer 401 "The incoming token has expired"). Nothing in testo's OpenAPI
+			// ("Data REST API" v1.0, gateway responses) documents a 403 for it. Modelled as the less convenient
+			// reading: the same 401 as an unknown token, so the client cannot tell expiry from revocation.
+			if (Date.now() >= exp) return problem(401, 'UNAUTHORIZED', 'Unauthorized', 'Authorization information is missing or invalid.');
 			return null;
 		},
 		// API Gateway answers unknown paths and methods with 403 "Missing Authentication Token".

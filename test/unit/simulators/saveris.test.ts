@@ -36,15 +36,15 @@ describe('Saveris simulator', () => {
 		expect(await bad.json()).toEqual({ Status: 'Error', Message: 'Incorrect username or password.' });
 	});
 
-	it('401 problem+json without a valid token, 403 EXPIRED_TOKEN once expired, 403 for unknown paths', async () => {
+	it('401 problem+json without a valid token and once it expired (the authorizers answer 401), 403 for unknown paths', async () => {
 		const none = await call('POST', '/v3/tenants', {}, {});
 		expect(none.status).toBe(401);
 		expect(none.headers.get('content-type')).toContain('application/problem+json');
 		expect(await none.json()).toMatchObject({ type: 'UNAUTHORIZED', status: 401, detail: 'Authorization information is missing or invalid.' });
 		sim.expireAllTokens();
 		const expired = await call('POST', '/v3/tenants', {});
-		expect(expired.status).toBe(403);
-		expect(await expired.json()).toMatchObject({ type: 'EXPIRED_TOKEN' });
+		expect(expired.status).toBe(401);
+		expect(await expired.json()).toMatchObject({ type: 'UNAUTHORIZED', status: 401 });
 		token = await login();
 		const unknown = await call('GET', '/v9/nothing');
 		expect(unknown.status).toBe(403);
