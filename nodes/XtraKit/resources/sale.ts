@@ -62,12 +62,18 @@ const saleLocator = (description: string): INodeProperties =>
 		description: `${description}, by its invoice code`,
 	});
 
-// FACT: add-sale names main (XtraKit dashboard), pos (XtraPOS) and order (Storefront). The list
-// filter's page says "pos, invoice, storefront" instead; the node uses the add-sale values throughout.
+// Two vocabularies, each used where its page documents it: add-sale and edit-sale take main (XtraKit
+// dashboard), pos (XtraPOS) and order (Storefront); the list-sales filter documents "pos, invoice,
+// storefront". No page maps one set onto the other, so neither is translated.
 const invoiceTypes = [
-	{ name: 'Dashboard (Main)', value: 'main', description: 'An invoice made in the XtraKit dashboard' },
-	{ name: 'Storefront (Order)', value: 'order', description: 'An order from the XtraKit Storefront' },
-	{ name: 'XtraPOS (Pos)', value: 'pos', description: 'A receipt from the XtraPOS point of sale' },
+	{ name: 'Dashboard', value: 'main', description: 'An invoice made in the XtraKit dashboard (sent as "main")' },
+	{ name: 'Storefront', value: 'order', description: 'An order from the XtraKit Storefront (sent as "order")' },
+	{ name: 'XtraPOS', value: 'pos', description: 'A receipt from the XtraPOS point of sale (sent as "pos")' },
+];
+const listInvoiceTypes = [
+	{ name: 'Invoice', value: 'invoice', description: 'Sent as "invoice", as the list-sales page documents' },
+	{ name: 'POS', value: 'pos', description: 'Sent as "pos"' },
+	{ name: 'Storefront', value: 'storefront', description: 'Sent as "storefront"' },
 ];
 
 const paymentTypes = [
@@ -248,7 +254,7 @@ export const saleOperations: OperationDef[] = [
 						description: 'End date for filtering sales, sent as "due_date" (YYYY-MM-DD)',
 					},
 					{ displayName: 'Invoice Code', name: 'invoice_code', type: 'string', default: '', placeholder: 'e.g. 324232' },
-					{ displayName: 'Invoice Type', name: 'invoice_type', type: 'options', options: invoiceTypes, default: 'main' },
+					{ displayName: 'Invoice Type', name: 'invoice_type', type: 'options', options: listInvoiceTypes, default: 'pos' },
 					{ displayName: 'Payment Date', name: 'payment_date', type: 'dateTime', default: '' },
 					{ displayName: 'Payment Status', name: 'payment_status', type: 'options', options: paymentStatuses, default: 'paid' },
 					{

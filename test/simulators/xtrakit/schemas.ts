@@ -26,9 +26,11 @@ export const dateValue = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-M
 const text = z.string().trim().min(1, 'is required');
 const optionalText = z.string().nullable().optional();
 
-// FACT (add-sale): main, pos, order. FACT (list-sales filter): "pos, invoice, storefront". Both accepted;
-// INFERENCE: invoice = main and storefront = order (stored as main / order).
-export const INVOICE_TYPES = ['main', 'pos', 'order', 'invoice', 'storefront'] as const;
+// Two vocabularies, each accepted only where its page documents it (docs.xtrakit.com):
+// add-sale and edit-sale take `invoice_type` main, pos, order; the list-sales filter documents
+// "pos, invoice, storefront". No source maps one onto the other.
+export const SALE_INVOICE_TYPES = ['main', 'pos', 'order'] as const;
+export const LIST_INVOICE_TYPES = ['pos', 'invoice', 'storefront'] as const;
 export const PAYMENT_TYPES = [
 	'None',
 	'Mobile Money',
@@ -85,7 +87,7 @@ const saleShape = {
 	total_amount: moneyValue,
 	amount_paid: moneyValue,
 	discount: moneyValue.nullable().optional(),
-	invoice_type: z.enum(INVOICE_TYPES),
+	invoice_type: z.enum(SALE_INVOICE_TYPES),
 	invoice_colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour code like #FFFFFF').nullable().optional(),
 	invoice_note: optionalText,
 	invoice_terms: optionalText,
@@ -153,7 +155,7 @@ export const querySchemas = {
 		.object({
 			invoice_code: z.string().optional(),
 			customer_id: z.string().regex(/^\d+$/).optional(),
-			invoice_type: z.enum(INVOICE_TYPES).optional(),
+			invoice_type: z.enum(LIST_INVOICE_TYPES).optional(),
 			payment_date: dateValue.optional(),
 			payment_status: z.enum(PAYMENT_STATUSES).optional(),
 			created_at: dateTimeFilter.optional(),

@@ -33,7 +33,11 @@ const orNull = <T>(value: T | null | undefined): T | null => (value === undefine
 const moneyOf = (value: number | string | null | undefined): string | null =>
 	value === undefined || value === null ? null : money(Number(value));
 
-/** INFERENCE: the filter page's spellings are other names for the add-sale ones. */
+/**
+ * Which stored sales a list filter value selects. INFERENCE (no source says): `invoice` selects
+ * dashboard invoices (stored `main`) and `storefront` Storefront orders (stored `order`); `pos` is
+ * the same word on both pages. The filter itself only takes the list page's values (schemas.ts).
+ */
 export function normaliseInvoiceType(value: string): 'main' | 'pos' | 'order' {
 	if (value === 'invoice') return 'main';
 	if (value === 'storefront') return 'order';

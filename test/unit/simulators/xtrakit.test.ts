@@ -1,6 +1,6 @@
 // The XtraKit simulator against the research notes (§2): envelope on every answer, documented shapes
-// and seed values, auth, 402, the docs' contradictions resolved (create answers 200, both invoice_type
-// spellings), the switches (errors as HTTP 200, pagination, delete status), contract violations.
+// and seed values, auth, 402, the docs' contradictions resolved (create answers 200, each page's own
+// invoice_type vocabulary), the switches (errors as HTTP 200, pagination, delete status), contract violations.
 import { TEST_SECRETS } from '../../helpers/secrets';
 import {
 	buildXtraKitSeed,
@@ -186,7 +186,7 @@ describe('XtraKit simulator', () => {
 		(list.body.data as { items: unknown[] }).items.forEach((i) => itemSchema.parse(i));
 	});
 
-	it('accepts both invoice_type spellings and answers line items', async () => {
+	it("takes each page's own invoice_type vocabulary: add-sale main/pos/order, the list filter pos/invoice/storefront", async () => {
 		const sale = {
 			invoice_code: '555001',
 			invoice_number: 'INV-000555',
@@ -194,7 +194,7 @@ describe('XtraKit simulator', () => {
 			sub_total_amount: '48.00',
 			total_amount: '48.00',
 			amount_paid: '48.00',
-			invoice_type: 'storefront',
+			invoice_type: 'order',
 			payment_type: 'Mobile Money',
 			items: [{ item_name: 'Milo 400g Tin', unit_price: '48.00', quantity: '1', tax: '0.00' }],
 		};
@@ -203,13 +203,19 @@ describe('XtraKit simulator', () => {
 		const data = res.body.data as { sales: Record<string, unknown>; 'sales-item': unknown[] };
 		expect(data.sales).toMatchObject({ invoice_code: 555001, invoice_type: 'order', customer_id: '3' });
 		expect(data['sales-item']).toHaveLength(1);
-		// The list filter takes both spellings too.
-		const byOld = await get('/sales?invoice_type=storefront');
-		const byNew = await get('/sales?invoice_type=order');
-		expect((byOld.body.data as { sales: unknown[] }).sales).toEqual((byNew.body.data as { sales: unknown[] }).sales);
 		const dup = await call('POST', '/sales/add', sale);
 		expect(dup.body).toMatchObject({ status: 400, message: 'The invoice code has already been taken.' });
 		expect(sim.violations).toEqual([]);
+		// The list filter's documented values work; the add-sale spellings are not list values.
+		const byStorefront = await get('/sales?invoice_type=storefront');
+		expect((byStorefront.body.data as { sales: Array<{ invoice_code: number }> }).sales.map((s) => s.invoice_code)).toContain(555001);
+		expect(sim.violations).toEqual([]);
+		const byOrder = await get('/sales?invoice_type=order');
+		expect(byOrder.status).toBe(400);
+		expect(sim.violations).toEqual([expect.objectContaining({ kind: 'invalid-query', path: '/api/v1/sales' })]);
+		// And a list value is not an add-sale value.
+		const created = await call('POST', '/sales/add', { ...sale, invoice_code: '555002', invoice_type: 'storefront' });
+		expect(created.status).toBe(400);
 	});
 
 	it('edits through the documented routes: PUT /sales/edit/{code}, not PUT /sales/{code}', async () => {
