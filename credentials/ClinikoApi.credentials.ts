@@ -59,12 +59,13 @@ export class ClinikoApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			// HTTP Basic: the API key is the username, the password is empty.
+			// Trimmed: a key pasted with a trailing line break would otherwise be refused as revoked.
 			auth: {
-				username: '={{$credentials.apiKey}}',
+				username: '={{String($credentials.apiKey || "").trim()}}',
 				password: '',
 			},
 			headers: {
-				'User-Agent': '={{$credentials.appName}} ({{$credentials.contactEmail}})',
+				'User-Agent': '={{String($credentials.appName || "").trim()}} ({{String($credentials.contactEmail || "").trim()}})',
 				Accept: 'application/json',
 			},
 		},
@@ -79,6 +80,15 @@ export class ClinikoApi implements ICredentialType {
 			method: 'GET',
 		},
 		rules: [
+			{
+				// Cliniko answers "Requires a user agent" when the User-Agent lacks a name and contact e-mail.
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Cliniko refused the request for its User-Agent: fill Application Name and Contact Email in this credential (Cliniko requires a name and a valid contact e-mail).',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {

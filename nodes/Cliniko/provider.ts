@@ -36,6 +36,22 @@ export function shardFromKey(apiKey: string): string {
 	return DEFAULT_SHARD;
 }
 
+/**
+ * Cliniko refuses a request whose User-Agent lacks a name and a contact e-mail with a bare
+ * "Requires a user agent" (HTTP 400); say which credential field to fill before sending anything.
+ */
+function checkUserAgentFields(credentials: IDataObject): void {
+	const email = String(credentials.contactEmail ?? '').trim();
+	if (email === '' || !email.includes('@')) {
+		throw new Error(
+			`The Cliniko credential's Contact Email is ${email === '' ? 'empty' : `not an e-mail address ("${email}")`}: Cliniko requires a name and a valid contact e-mail in every request's User-Agent. Fill Contact Email (and Application Name) in the Cliniko credential.`,
+		);
+	}
+	if (String(credentials.appName ?? '').trim() === '') {
+		throw new Error('The Cliniko credential\'s Application Name is empty: Cliniko requires a name in every request\'s User-Agent. Fill it in the Cliniko credential.');
+	}
+}
+
 /** `https://api.{shard}.cliniko.com/v1`, or the credential's override (simulator, a shard the regex does not know). */
 export function clinikoBaseUrl(credentials: IDataObject): string {
 	const override = String(credentials.baseUrl ?? '').trim();
@@ -103,7 +119,11 @@ export function clinikoErrorMessage(body: unknown, statusCode: number): string |
 export const cliniko: ProviderConfig = {
 	displayName: 'Cliniko',
 	credentialType: 'clinikoApi',
-	baseUrl: clinikoBaseUrl,
+	// Every request asks for the base URL first: the credential's User-Agent fields are checked there too.
+	baseUrl: (credentials) => {
+		checkUserAgentFields(credentials);
+		return clinikoBaseUrl(credentials);
+	},
 	// Documented: 200 requests per minute per user; over it, 429 with X-RateLimit-Reset.
 	rateLimit: { requests: 200, perMs: 60_000 },
 	// One Get after another spends most of the time waiting on round trips (to a shard across the

@@ -602,4 +602,33 @@ describe('Cliniko credential', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Cliniko refused the API key/);
 	});
+
+	it('trims a key pasted with spaces or a line break, in the test and in the node', async () => {
+		const pasted = { ...sim.credentials, apiKey: ` ${sim.credentials.apiKey}\n` };
+		expect(await testCredential(ClinikoApi, pasted)).toMatchObject({ status: 'OK' });
+		const { items, error } = await runNode({
+			nodeType: Cliniko,
+			parameters: { resource: 'user', operation: 'getCurrent' } as never,
+			credentials: { clinikoApi: pasted },
+			credentialTypes: [ClinikoApi],
+		});
+		expect(error).toBeUndefined();
+		expect(items.length).toBe(1);
+	});
+
+	it('names the credential field when the contact e-mail is empty, before sending anything', async () => {
+		const result = await testCredential(ClinikoApi, { ...sim.credentials, contactEmail: '' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Contact Email');
+		sim.resetLog();
+		const { error } = await runNode({
+			nodeType: Cliniko,
+			parameters: { resource: 'user', operation: 'getCurrent' } as never,
+			credentials: { clinikoApi: { ...sim.credentials, contactEmail: ' ' } },
+			credentialTypes: [ClinikoApi],
+		});
+		expect(error?.message).toMatch(/Contact Email/);
+		expect(error?.message).toMatch(/Cliniko credential/);
+		expect(sim.log).toHaveLength(0);
+	});
 });

@@ -51,9 +51,9 @@ describe('Cliniko credential', () => {
 
 	it('authenticates with Basic (key, empty password) and sends the User-Agent and Accept headers', () => {
 		const credential = new ClinikoApi();
-		expect(credential.authenticate.properties.auth).toEqual({ username: '={{$credentials.apiKey}}', password: '' });
+		expect(credential.authenticate.properties.auth).toEqual({ username: '={{String($credentials.apiKey || "").trim()}}', password: '' });
 		expect(credential.authenticate.properties.headers).toEqual({
-			'User-Agent': '={{$credentials.appName}} ({{$credentials.contactEmail}})',
+			'User-Agent': '={{String($credentials.appName || "").trim()}} ({{String($credentials.contactEmail || "").trim()}})',
 			Accept: 'application/json',
 		});
 		expect(credential.test.request.url).toBe('/user');
