@@ -23,7 +23,9 @@ export function buildRequest(
 	const { ctx, itemIndex } = opCtx;
 	const node = ctx.getNode();
 	const pathValues: Record<string, string> = {};
+	const pathLabels: Record<string, string> = {};
 	for (const p of op.pathParams ?? []) {
+		pathLabels[p.as ?? p.param] = p.label ?? p.param;
 		pathValues[p.as ?? p.param] = requireText(node, readParam(ctx, p.param, itemIndex), p.label ?? p.param, itemIndex);
 	}
 	const qs: IDataObject = {};
@@ -39,7 +41,7 @@ export function buildRequest(
 	// The path values as read above: reading a parameter again evaluates its expression again, which
 	// n8n 2.x does in a sandbox at a cost comparable to the request itself.
 	op.validate?.(opCtx, pathValues);
-	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex) };
+	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex, pathLabels) };
 	if (Object.keys(qs).length > 0) request.qs = qs;
 	if (op.body) request.body = readBody(op.body, opCtx);
 	return { request, pathValues };

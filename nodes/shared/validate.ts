@@ -87,13 +87,15 @@ export function requireText(node: INode, value: unknown, label: string, itemInde
 
 /**
  * Fills {placeholders} of a documented path with encoded values. "." and ".." are refused because
- * URL normalisation would turn them into another route rather than an ID.
+ * URL normalisation would turn them into another route rather than an ID. `labels` names each
+ * placeholder as the user sees its field (default: the placeholder).
  */
 export function pathWith(
 	node: INode,
 	template: string,
 	values: Record<string, string>,
 	itemIndex: number,
+	labels: Record<string, string> = {},
 ): string {
 	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const value = values[name];
@@ -101,7 +103,12 @@ export function pathWith(
 			throw parameterError(node, `Missing value for "${name}" in ${template}`, itemIndex);
 		}
 		if (value === '.' || value === '..') {
-			throw parameterError(node, `"${value}" is not a valid ${name}`, itemIndex);
+			throw parameterError(
+				node,
+				`"${value}" is not a valid ${labels[name] ?? name}`,
+				itemIndex,
+				'"." and ".." would address another part of the API, not a record. Enter the record\'s ID.',
+			);
 		}
 		return encodeURIComponent(value);
 	});

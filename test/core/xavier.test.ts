@@ -92,6 +92,11 @@ describe('Xavier node: Client › Get and Get Activity Stats', () => {
 		expect(empty.error?.message).toContain('Client is empty');
 		expect(sim.log).toHaveLength(0);
 
+		// "." and ".." would change the route, not name a record: refused naming the field as the user sees it.
+		const dots = await run({ operation: 'get', clientId: locator('..') });
+		expect(dots.error?.message).toBe('".." is not a valid Client');
+		expect(sim.log).toHaveLength(0);
+
 		const odd = await run({ operation: 'getActivityStats', clientId: locator('a/../b?x#y') });
 		expect(odd.error?.message).toContain('no client with ID "a/../b?x#y"');
 		expect(sim.log[0].rawPath).toBe('/clients/a%2F..%2Fb%3Fx%23y/activity-stats');

@@ -225,7 +225,7 @@ export function mergeForUpdate(options: {
 		const changes = coerceBody(node, options.types, body, itemIndex);
 		const value = requireText(node, readLocator(op, options.param), options.label, itemIndex);
 		const placeholder = /\{(\w+)\}/.exec(options.path)?.[1] ?? 'id';
-		const path = pathWith(node, options.path, { [placeholder]: value }, itemIndex);
+		const path = pathWith(node, options.path, { [placeholder]: value }, itemIndex, { [placeholder]: options.label });
 		const notFound = options.notFound(value);
 		const { statusCode, body: answer } = await apiRequest.call(ctx, xtraKit, { method: 'GET', path }, {
 			itemIndex,
