@@ -9,9 +9,10 @@
 //      provider pointed at its simulator, and the example workflows from examples/
 //   5. starts n8n, sets up the owner account and prints the editor URL and login; Ctrl-C stops all.
 //
-//   node scripts/demo.js [--n8n2] [--custom] [--port=5678] [--no-build]
+//   node scripts/demo.js [--n8n2] [--custom] [--port=5678] [--no-build] [--folder=DIR]
 //     --n8n2      n8n 2.x (on Node 24 from the cache) instead of 1.x
 //     --custom    load the package as a custom extension (N8N_CUSTOM_EXTENSIONS) instead of the tarball
+//     --folder    the n8n user folder (default .n8n-demo/<flavour>; the demo test uses a temp folder)
 //
 // Credentials get the id `<simulator>-simulator` (e.g. `xavier-simulator`), which is what the
 // examples in examples/ refer to. Real accounts work by editing the credential in the editor.
@@ -144,7 +145,7 @@ async function main() {
 	const credentialTypes = pkg.n8n.credentials.map((f) => typeNameOf(f, '.credentials.js'));
 	const nodeNames = new Set(pkg.n8n.nodes.map((f) => typeNameOf(f, '.node.js')));
 
-	const userFolder = path.join(root, '.n8n-demo', flavour);
+	const userFolder = path.resolve(option('folder', path.join(root, '.n8n-demo', flavour)));
 	step(`Preparing the n8n user folder ${path.relative(root, userFolder)} (package from the ${packageMode === 'tarball' ? 'npm-pack tarball' : 'custom extension folder'})`);
 	const env = await harness.createN8nEnv(flavour, {
 		packageMode,
