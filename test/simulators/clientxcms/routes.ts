@@ -646,12 +646,17 @@ export function clientXcmsRoutes(): SimRoute[] {
 						...data,
 						balance: Number(data.balance ?? 0).toFixed(2),
 						email_verified_at: verified ? c.state.now() : null,
-						is_confirmed: verified,
-						is_deleted: false,
-						dark_mode: false,
+						// Stored as MySQL tinyints (the Customer model casts none of them): read back as 1 / 0.
+						is_confirmed: verified ? 1 : 0,
+						is_deleted: 0,
+						dark_mode: 0,
+						gdpr_compliment: 0,
 						notes: null,
 					};
 				},
+				// The answer is the fresh model: its PHP defaults (`dark_mode`, `gdpr_compliment` false,
+				// Customer.php $attributes) and markEmailAsVerified()'s `is_confirmed => true` (Customer.php:353-357).
+				json: (_c, row) => ({ ...row, dark_mode: false, gdpr_compliment: false, is_confirmed: row.is_confirmed === 1 }),
 			},
 			update: {
 				rules: (c) => customerRules(c, true),
@@ -694,7 +699,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			handle: (c) => {
 				const customer = c.record as Row;
 				if (customer.email_verified_at) return message(400, 'Email already verified');
-				return ok(c.state.touch(customer, { email_verified_at: c.state.now(), is_confirmed: true }));
+				// Stored as 1; the answer holds markEmailAsVerified()'s `true` (Customer.php:353-357).
+				return ok({ ...c.state.touch(customer, { email_verified_at: c.state.now(), is_confirmed: 1 }), is_confirmed: true });
 			},
 		},
 		{

@@ -169,7 +169,8 @@ function seed(): Record<Table, Row[]> {
 			data: {},
 			currency: 'EUR',
 			suspend_reason: status === 'suspended' ? 'Unpaid invoice' : null,
-			is_cancelled: status === 'cancelled',
+			// A boolean column without a cast (Service.php $casts): MySQL answers 1 / 0.
+			is_cancelled: status === 'cancelled' ? 1 : 0,
 			description: null,
 			created_at: day(2 + i),
 			updated_at: day(2 + i),
