@@ -164,7 +164,7 @@ export async function startClientXcmsSimulator(options: ClientXcmsSimulatorOptio
 			keys.set(CLIENTXCMS_TEST_KEY, ['*']);
 		},
 		credentials: (url) => ({ baseUrl: url, apiKey: CLIENTXCMS_TEST_KEY }),
-		// FACT: 60 requests a minute per authenticated admin (all keys in the simulator belong to one admin).
+		// 60 requests a minute per authenticated admin (RouteServiceProvider.php:46-48; all keys in the simulator belong to one admin).
 		rateLimit: {
 			limit: 60,
 			windowMs: 60_000,

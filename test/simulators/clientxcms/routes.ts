@@ -567,7 +567,8 @@ const deleted = (text: string) => (c: HandlerContext) => {
 function serviceAction(c: HandlerContext, status: string, verb: string): SimResponse {
 	const service = c.record as Row;
 	if (c.settings.bugs) {
-		// FACT (v2.15 – v2.16): the controller passes "suspended"/"expired", the service layer only knows "suspend"/"expire".
+		// v2.14 – v2.16-fix: the controller passes "suspended"/"expired" (ServiceController.php:225, 288),
+		// ServiceService::changeServiceStatus only knows "suspend"/"expire" and answers "Invalid status".
 		return ok({ data: service, result: [{ service, success: false, message: 'Invalid status', created_at: c.state.now(), data: [] }, status] });
 	}
 	c.state.touch(service, { status, ...(status === 'suspended' ? { suspended_at: c.state.now(), suspend_reason: c.body.reason ?? null } : {}) });
@@ -719,7 +720,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 			envelope: 'object',
 			since: '2.14',
 			binding: { table: 'customers' },
-			// FACT: a code bug refuses verified customers with "Email already verified".
+			// A code bug refuses verified customers with "Email already verified" (CustomerController.php:207-215).
 			handle: (c) => ((c.record as Row).email_verified_at ? message(400, 'Email already verified') : message(200, 'Reset link sent')),
 		},
 		{
@@ -898,7 +899,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			r.method === 'GET' && r.path === '/groups/{id}'
 				? {
 						...r,
-						// FACT: the route parameter is {product}, the method expects $group: nothing binds.
+						// The route parameter is {product} (routes/api-application.php:69), GroupController::show
+						// expects $group (line 196): nothing binds, and an empty new Group is answered.
 						binding: undefined,
 						handle: (c: HandlerContext) => {
 							if (c.settings.bugs) return ok({ parent_id: null, status: 'active', sort_order: 0, pinned: false });
@@ -939,6 +941,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			envelope: 'paginatedShow',
 			since: '2.14',
 			includes: ['customer', 'metadata', 'pricing', 'configoptions'],
+			// show(Service $service) binds by uuid, then id, else abort(404) → {"message": ""}
+			// (Service.php:927-936, ServiceController.php:166-169): not a 200 with empty data.
 			binding: { table: 'services', uuid: true, emptyMessage: true },
 			handle: paginatedShow('services', { filters: SERVICE_FIELDS, sorts: SERVICE_FIELDS, includes: ['customer', 'metadata', 'pricing', 'configoptions'] }),
 		},
@@ -1010,6 +1014,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 				},
 			},
 			update: { rules: invoiceUpdateRules, apply: (_c, data) => ({ ...data, ...(data.fees !== undefined ? { fees: Number(data.fees) } : {}), ...(data.tax !== undefined ? { tax: Number(data.tax) } : {}) }) },
+			// InvoiceController::destroy (lines 233-242): json([...], 204), sent empty; 403 when it cannot be deleted.
 			destroy: (c) => {
 				const invoice = c.record as Row;
 				if (!['draft', 'cancelled', 'pending'].includes(String(invoice.status))) return message(403, 'Invoice cannot be deleted');
@@ -1096,6 +1101,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 			show: 'paginatedShow',
 			store: { rules: departmentRules },
 			update: { rules: departmentRules },
+			// DepartmentController::destroy (lines 242-250): 403 with tickets, else json([...], 204), sent empty.
 			destroy: (c) => {
 				if (c.state.live('tickets').some((t) => t.department_id === (c.record as Row).id)) return message(403, 'This department has tickets and cannot be deleted');
 				c.state.softDelete(c.record as Row);
@@ -1155,6 +1161,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 				rules: { department_id: 'required|integer|exists:departments', priority: 'required|in:low,medium,high', subject: 'required|string|max:255', close_reason: 'nullable|string', assigned_to: 'nullable|string' },
 				apply: (_c, data) => ({ ...data, department_id: Number(data.department_id), ...(data.assigned_to === 'none' ? { assigned_to: null } : {}) }),
 			},
+			// TicketController::destroy (lines 291-311): a ticket not closed is only closed (200).
 			destroy: (c) => {
 				const t = c.record as Row;
 				if (t.status !== 'closed') {
