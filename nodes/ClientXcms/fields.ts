@@ -37,7 +37,14 @@ export const BODY_FIELDS: Record<string, BodyField[]> = {
 		{ key: 'company_name', label: 'Company Name', kind: 'string' },
 		{ key: 'billing_details', label: 'Billing Details', kind: 'string' },
 		{ key: 'password', label: 'Password', kind: 'password', description: 'Leave empty on create to send the customer a reset link' },
-		{ key: 'verified', label: 'Email Verified', kind: 'boolean', default: true, only: 'create' },
+		{
+			key: 'verified',
+			label: 'Email Verified',
+			kind: 'boolean',
+			default: true,
+			only: 'create',
+			description: 'Whether to mark the e-mail as verified. When off, the node leaves the field out: the server verifies whenever it is sent, even as false.',
+		},
 		{ key: 'balance', label: 'Balance', kind: 'number' },
 	],
 	product: [

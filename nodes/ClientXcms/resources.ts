@@ -229,6 +229,9 @@ const BOOLEAN_KEYS: Record<string, string[]> = Object.fromEntries(
 function serverBody(resource: string, kind: 'create' | 'update', body: IDataObject): IDataObject {
 	const out: IDataObject = { ...body };
 	for (const key of BOOLEAN_KEYS[resource] ?? []) if (key in out) out[key] = asBoolean(out[key]);
+	// StoreCustomerRequest.php:102-104 verifies the e-mail whenever `verified` is filled, and a JSON
+	// false counts as filled: "not verified" is said by leaving it out.
+	if (resource === 'customer' && out.verified === false) delete out.verified;
 	if (resource === 'group' && 'use_image_as_background' in out) {
 		if (out.use_image_as_background === true) out.use_image_as_background = kind === 'update' ? 'true' : true;
 		else delete out.use_image_as_background;

@@ -70,6 +70,14 @@ describe('CLIENTXCMS fidelity: data loss on a real server', () => {
 		expect(sim.violations).toEqual([]);
 	});
 
+	it('customer Create with "Email Verified" off leaves the e-mail unverified (a JSON false counts as filled)', async () => {
+		const customer = { email: 'aline.roux@example.fr', firstname: 'Aline', lastname: 'Roux', address: '1 quai', city: 'Lyon', zipcode: '69002', region: 'ARA', country: 'FR', locale: 'fr_FR' };
+		const { items, error } = await run(c('customer', 'create', { ...customer, additionalFields: { verified: false } }));
+		expect(error).toBeUndefined();
+		expect(calls('/customers', 'POST')[0].body).not.toHaveProperty('verified');
+		expect(sim.state.find('customers', items[0].json.id)).toMatchObject({ email_verified_at: null, is_confirmed: 0 });
+	});
+
 	it('2. subdomain Update keeps products and groups', async () => {
 		const { error } = await run(c('subdomain', 'update', { subdomainId: '1', updateFields: { domain: 'espace.example.fr' } }));
 		expect(error).toBeUndefined();

@@ -636,7 +636,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			store: {
 				rules: (c) => customerRules(c, false),
 				make: (c, data) => {
-					const verified = 'verified' in data && data.verified !== null;
+					// StoreCustomerRequest.php:102-104: `filled('verified')` — true for any value but null/'' (a JSON false too).
+					const verified = 'verified' in data && data.verified !== null && data.verified !== '';
 					delete data.verified;
 					delete data.password;
 					return {
