@@ -107,7 +107,20 @@ async function runGroupGet(op: OperationDef, opCtx: OperationContext): Promise<I
 	const records = await runOperation(op, opCtx);
 	if (records.length === 1 && records[0].id !== undefined && records[0].id !== null) return records;
 	const id = readId(opCtx, 'group');
-	return [await fetchRecord(opCtx.ctx, RESOURCES.group, id, opCtx.itemIndex)];
+	try {
+		return [await fetchRecord(opCtx.ctx, RESOURCES.group, id, opCtx.itemIndex)];
+	} catch (error) {
+		// The 403 is the list's: name the ability that read needs, not groups:show (which the key has).
+		const list = findRoute('group', 'getAll');
+		if (list && error instanceof NodeApiError && error.httpCode === '403' && errorText(error).includes('Invalid ability provided')) {
+			const message = `The API key lacks the "${list.ability}" ability that Get (Product Group) needs to look the group up in the group list (HTTP 403)`;
+			const description = `CLIENTXCMS's GET /groups/{id} answers an empty group for any ID (routes/api-application.php:69 names the parameter {product}, GroupController::show expects $group), so the node reads GET ${API_PREFIX}/groups instead, which answered "Invalid ability provided.". Give the key the "${list.ability}" ability, or "*".`;
+			throw new NodeApiError(opCtx.ctx.getNode(), { message, description, httpCode: '403' } as JsonObject, { message, description, httpCode: '403', itemIndex: opCtx.itemIndex });
+		}
+		// Wrapping an existing NodeApiError hands back the same error, context intact.
+		if (error instanceof NodeApiError) throw new NodeApiError(opCtx.ctx.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(opCtx.ctx.getNode(), error as Error, { itemIndex: opCtx.itemIndex });
+	}
 }
 
 function errorText(error: { message?: string; description?: string | null }): string {
@@ -121,12 +134,50 @@ function readAbility(route: ClientXcmsRoute): string | undefined {
 	return findRoute(route.resource, via)?.ability;
 }
 
+/** A 404 of a route that binds a model by ID: the binding's message, not the controller's. */
+const BINDING_404 = 'No query results for model';
+
+/** 404s that mean something else than "no such record" (see each message's source). */
+function special404(error: NodeApiError, route: ClientXcmsRoute, ctx: IExecuteFunctions, itemIndex: number): NodeApiError | undefined {
+	if (error.httpCode !== '404') return undefined;
+	const text = errorText(error);
+	const build = (message: string, description: string) =>
+		new NodeApiError(ctx.getNode(), { message, description, httpCode: '404' } as JsonObject, { message, description, httpCode: '404', itemIndex });
+	const key = `${route.resource}.${route.operation}`;
+	if (key === 'server.test' && text.includes('Server] test')) {
+		return build(
+			'Test Connection cannot work on CLIENTXCMS v2.15 – v2.16-fix (HTTP 404)',
+			'routes/api-application.php registers POST /servers/{server} (line 126) before POST /servers/test (line 128), so the server takes "test" as a server ID and answers "No query results for model [App\\Models\\Provisioning\\Server] test". No release up to v2.16-fix can run this test; test the server in the CLIENTXCMS admin.',
+		);
+	}
+	// Plain substring tests: no regular expression over the server's text.
+	if ((key === 'product.getConfig' || key === 'product.updateConfig') && !text.includes(BINDING_404) && !text.includes('could not be found')) {
+		// ProductController::config answers 404 with a `null` body when the product type has no
+		// configuration (lines 365-368; updateConfig lines 406-409), e.g. type "none".
+		return build(
+			`Product ${readIdSafe(ctx, itemIndex)} has no module configuration (HTTP 404)`,
+			'CLIENTXCMS answered 404: the product exists, but its product type (server module) has no configuration, e.g. type "none".',
+		);
+	}
+	return undefined;
+}
+
+function readIdSafe(ctx: IExecuteFunctions, itemIndex: number): string {
+	try {
+		return String(ctx.getNodeParameter('productId', itemIndex, '', { extractValue: true }));
+	} catch {
+		return '';
+	}
+}
+
 /** Turns the server's generic 403 / route-404 into messages that say what to do. */
 export function translateError(error: unknown, route: ClientXcmsRoute | undefined, ctx: IExecuteFunctions, itemIndex: number): unknown {
 	if (!(error instanceof NodeApiError) || !route) return error;
 	const text = errorText(error);
 	const where = `${route.method} ${API_PREFIX}${route.path}`;
-	if (error.httpCode === '403' && text.includes('Invalid ability provided')) {
+	const special = special404(error, route, ctx, itemIndex);
+	if (special) return special;
+	if (error.httpCode === '403' && text.includes('Invalid ability provided') && !text.includes('The API key lacks')) {
 		const read = readAbility(route);
 		const op = `${route.name} (${RESOURCES[route.resource].name})`;
 		const message = read
@@ -145,13 +196,17 @@ export function translateError(error: unknown, route: ClientXcmsRoute | undefine
 }
 
 export async function executeClientXcms(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const problem = baseUrlProblem((await this.getCredentials(clientXcms.credentialType)).baseUrl);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { description: 'Edit the Base URL in the CLIENTXCMS credential.' });
+	// Checked inside the per-item loop (once), so that with Continue On Fail a bad Base URL becomes an
+	// error item per item instead of stopping the run.
+	let baseUrlChecked: Promise<string | undefined> | undefined;
 	// The route of each item, for rewording its errors (the ability it needs, the version it needs).
 	const routes = new Map<number, ClientXcmsRoute>();
 	const output = await forEachItem(
 		this,
 		async (itemIndex) => {
+			baseUrlChecked ??= this.getCredentials(clientXcms.credentialType).then((credentials) => baseUrlProblem(credentials.baseUrl));
+			const problem = await baseUrlChecked;
+			if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: 'Edit the Base URL in the CLIENTXCMS credential.' });
 			const op = operationFor(this, clientXcmsOperations, itemIndex);
 			const { resource, operation } = op;
 			const route = findRoute(resource, operation);
@@ -161,8 +216,9 @@ export async function executeClientXcms(this: IExecuteFunctions): Promise<INodeE
 			routes.set(itemIndex, route);
 			const opCtx: OperationContext = { ctx: this, itemIndex, provider: clientXcms };
 			if (route.envelope === 'file') return [await runFile(op, opCtx)];
+			// Only Reply stores files (TicketController.php:350-352); Create discards them (lines 188-196) and offers none.
 			const attachments =
-				resource === 'ticket' && (operation === 'create' || operation === 'reply')
+				resource === 'ticket' && operation === 'reply'
 					? String(this.getNodeParameter('attachments', itemIndex, '') ?? '')
 							.split(',')
 							.map((s) => s.trim())

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * Body fields per resource, from the FormRequest rules (research §5). `create: true` = required on
@@ -37,7 +37,14 @@ export const BODY_FIELDS: Record<string, BodyField[]> = {
 		{ key: 'company_name', label: 'Company Name', kind: 'string' },
 		{ key: 'billing_details', label: 'Billing Details', kind: 'string' },
 		{ key: 'password', label: 'Password', kind: 'password', description: 'Leave empty on create to send the customer a reset link' },
-		{ key: 'verified', label: 'Email Verified', kind: 'boolean', default: true, only: 'create' },
+		{
+			key: 'verified',
+			label: 'Email Verified',
+			kind: 'boolean',
+			default: true,
+			only: 'create',
+			description: 'Whether to mark the e-mail as verified. When off, the node leaves the field out: the server verifies whenever it is sent, even as false.',
+		},
 		{ key: 'balance', label: 'Balance', kind: 'number' },
 	],
 	product: [
@@ -48,7 +55,8 @@ export const BODY_FIELDS: Record<string, BodyField[]> = {
 		{ key: 'stock', label: 'Stock', kind: 'number', create: true, default: -1, description: '-1 for unlimited' },
 		{ key: 'type', label: 'Type', kind: 'string', create: true, default: 'none', description: '"none" or the key of an installed product type (server module)' },
 		{ key: 'pinned', label: 'Pinned', kind: 'boolean', default: false, description: 'Whether the product is pinned. On Update, the node keeps the current value when this is not set (the server would reset it).' },
-		{ key: 'sort_order', label: 'Sort Order', kind: 'number' },
+		// No Sort Order: the server ignores it on create (ProductController.php:209-210 stores validated(),
+		// and no rule names it) and on update (UpdateProductRequest.php:119 copies a fixed key list).
 		{ key: 'pricing', label: 'Pricing (JSON)', kind: 'json', only: 'update', description: 'Prices by billing cycle, e.g. {"monthly": {"price": 9.99, "setup": 0}}' },
 	],
 	group: [
@@ -62,6 +70,14 @@ export const BODY_FIELDS: Record<string, BodyField[]> = {
 		{ key: 'badge_icon', label: 'Badge Icon', kind: 'string' },
 		{ key: 'pinned', label: 'Pinned', kind: 'boolean', default: false, description: 'Whether the group is pinned. On Update, the node keeps the current value when this is not set.' },
 		{ key: 'parent_id', label: 'Parent Group ID', kind: 'string', description: 'A group ID, or "none"' },
+		{
+			key: 'use_image_as_background',
+			label: 'Use Image as Background',
+			kind: 'boolean',
+			default: false,
+			description:
+				'Whether the group image is shown as background. On Update, the node keeps the current value when this is not set (the server would clear it).',
+		},
 	],
 	pricing: [
 		{ key: 'related_id', label: 'Related ID', kind: 'number', create: true, default: 0, description: 'ID of the product (or other record) priced' },
@@ -104,7 +120,9 @@ export const BODY_FIELDS: Record<string, BodyField[]> = {
 		{ key: 'subject', label: 'Subject', kind: 'string', create: true },
 		{ key: 'content', label: 'Message', kind: 'string', create: true, only: 'create', description: '5 to 10000 characters' },
 		{ key: 'customer_id', label: 'Customer ID', kind: 'number', only: 'create' },
-		{ key: 'related_id', label: 'Related Record', kind: 'string', only: 'create', placeholder: 'service-12', description: 'A service or invoice as "service-ID" or "invoice-ID"' },
+		// No Related Record: with an API key the server answers 500 to any "service-ID" / "invoice-ID"
+		// (CustomerIsRelatedWith.php:38-45 calls auth('web')->user()->services() on null), and the
+		// update route does not take it (UpdateTicketRequest.php:34-40).
 		{ key: 'close_reason', label: 'Close Reason', kind: 'string', only: 'update' },
 		{ key: 'assigned_to', label: 'Assigned To', kind: 'string', only: 'update', description: 'Admin ID, or "none"' },
 	],
@@ -191,9 +209,58 @@ export const MERGE_ON_UPDATE: Record<string, string[]> = {
 	department: ['name', 'description', 'icon'],
 	ticket: ['department_id', 'priority', 'subject'],
 	invoice: ['status', 'notes', 'paymethod', 'fees', 'tax', 'currency', 'due_date'],
-	coupon: ['code', 'type', 'applied_month', 'free_setup', 'first_order_only', 'is_global', 'max_uses', 'max_uses_per_customer', 'usages', 'minimum_order_amount'],
+	// CouponRequest.php:73-75 turn an omitted flag into false; CouponController::update empties the
+	// required products (line 232) and the products (line 245) when they are not sent.
+	coupon: [
+		'code',
+		'type',
+		'applied_month',
+		'free_setup',
+		'first_order_only',
+		'is_global',
+		'max_uses',
+		'max_uses_per_customer',
+		'usages',
+		'minimum_order_amount',
+		'products',
+		'required_products',
+	],
 	server: ['hostname', 'address'],
-	subdomain: ['domain'],
+	// SubdomainHostController.php:198-199 empty products and groups when they are not sent.
+	subdomain: ['domain', 'products', 'groups'],
+	// UpdateProductRequest.php:112 merges pinned = false when it is not sent.
 	product: ['pinned'],
-	group: ['slug', 'pinned', 'parent_id'],
+	// UpdateGroupRequest.php:72-74 reset parent_id, pinned and slug; lines 93-97 clear the
+	// use-image-as-background flag unless the key is sent.
+	group: ['slug', 'pinned', 'parent_id', 'use_image_as_background'],
 };
+
+/** Relations the read before an Update must include, for merged values that are not plain columns. */
+export const READ_INCLUDE: Record<string, string> = { coupon: 'products', group: 'metadata' };
+
+/**
+ * The value to send back for a merged key, from the record as the server answers it: a coupon's
+ * products are a relation (objects) and its required products the `products_required` column; a
+ * group's background flag is a metadata row. Undefined when the record does not say.
+ */
+export function currentValue(resource: string, key: string, record: IDataObject): unknown {
+	if (resource === 'coupon' && key === 'products') {
+		return Array.isArray(record.products) ? (record.products as IDataObject[]).map((p) => (p && typeof p === 'object' ? p.id : p)) : undefined;
+	}
+	if (resource === 'coupon' && key === 'required_products') return Array.isArray(record.products_required) ? record.products_required : undefined;
+	if (resource === 'group' && key === 'use_image_as_background') {
+		if (!Array.isArray(record.metadata)) return undefined;
+		return (record.metadata as IDataObject[]).some((m) => m && m.key === 'use_image_as_background' && String(m.value) === 'true');
+	}
+	return record[key];
+}
+
+/**
+ * MySQL answers booleans the model does not cast as 1 / 0 (coupons: Coupon.php:124-128), and the
+ * FormRequests count only JSON `true` or "true" as true (`== 'true'`, CouponRequest.php:73-75,
+ * UpdateProductRequest.php:112, UpdateGroupRequest.php:73): so every boolean goes out as a JSON boolean.
+ */
+export function asBoolean(value: unknown): boolean {
+	if (typeof value === 'string') return ['1', 'true', 'on', 'yes'].includes(value.trim().toLowerCase());
+	return value === true || value === 1;
+}

@@ -74,11 +74,13 @@ export async function fetchRecord(
 	resource: { label: string; path: string; show: 'object' | 'paginatedShow' | 'list' },
 	id: string,
 	itemIndex: number,
+	/** Extra query, e.g. `include` for relations the caller needs. */
+	qs: IDataObject = {},
 ): Promise<IDataObject> {
 	const node = ctx.getNode();
 	if (resource.show === 'list') {
 		// Groups: the show route returns an empty new group for any ID (a binding bug), so look it up in the list.
-		const all = await fetchAllRecords(ctx, resource.path, {}, 10_000);
+		const all = await fetchAllRecords(ctx, resource.path, qs, 10_000);
 		const found = all.find((r) => String(r.id) === id);
 		if (!found) throw notFoundError(node, resource.label, id, itemIndex);
 		return found;
@@ -86,7 +88,7 @@ export async function fetchRecord(
 	const body = await apiRequestBody.call(
 		ctx,
 		clientXcms,
-		{ method: 'GET', path: `${resource.path}/${encodeURIComponent(id)}` },
+		{ method: 'GET', path: `${resource.path}/${encodeURIComponent(id)}`, ...(Object.keys(qs).length > 0 ? { qs } : {}) },
 		{ itemIndex, notFound: `${resource.label} ${id} was not found` },
 	);
 	if (resource.show === 'object') return (body ?? {}) as IDataObject;

@@ -4,7 +4,8 @@ import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } f
 import { optionalCalendarDate } from '../shared/dates';
 import type { OperationContext, OperationDef, ParamMapping } from '../shared/types';
 import { parseJsonValue, textOf } from '../shared/validate';
-import { BODY_FIELDS, MERGE_ON_UPDATE, fieldProperty, optionList } from './fields';
+import { parameterError } from '../shared/errors';
+import { BODY_FIELDS, MERGE_ON_UPDATE, READ_INCLUDE, asBoolean, currentValue, fieldProperty, optionList } from './fields';
 import { fetchRecord, laravelPages, notFoundError, readPage } from './records';
 import { CLIENTXCMS_ROUTES } from './routes';
 import type { ClientXcmsRoute } from './routes';
@@ -215,21 +216,70 @@ interface BodyFieldsResult {
 	body: NonNullable<OperationDef['body']>;
 }
 
+const BOOLEAN_KEYS: Record<string, string[]> = Object.fromEntries(
+	Object.entries(BODY_FIELDS).map(([resource, fields]) => [resource, fields.filter((f) => f.kind === 'boolean').map((f) => f.key)]),
+);
+
+/**
+ * The body as the server reads it: booleans as JSON booleans (see asBoolean); a group's
+ * background flag sent only when on, since the server sets it whenever the key is present
+ * (StoreGroupRequest.php:85-87, UpdateGroupRequest.php:93-97), and as the text "true" on update
+ * (its rule there is `string|in:true,false`, UpdateGroupRequest.php:65).
+ */
+function serverBody(resource: string, kind: 'create' | 'update', body: IDataObject): IDataObject {
+	const out: IDataObject = { ...body };
+	for (const key of BOOLEAN_KEYS[resource] ?? []) if (key in out) out[key] = asBoolean(out[key]);
+	// StoreCustomerRequest.php:102-104 verifies the e-mail whenever `verified` is filled, and a JSON
+	// false counts as filled: "not verified" is said by leaving it out.
+	if (resource === 'customer' && out.verified === false) delete out.verified;
+	if (resource === 'group' && 'use_image_as_background' in out) {
+		if (out.use_image_as_background === true) out.use_image_as_background = kind === 'update' ? 'true' : true;
+		else delete out.use_image_as_background;
+	}
+	return out;
+}
+
+function createBody(resource: string) {
+	return (body: IDataObject): IDataObject => serverBody(resource, 'create', body);
+}
+
+/** Merged values that come from a relation or metadata: when the read lacks them, stop rather than erase them. */
+const READ_BACK_REQUIRED = new Set(['coupon.products', 'coupon.required_products', 'group.use_image_as_background']);
+
 function mergeOnUpdate(resource: string) {
 	const keys = MERGE_ON_UPDATE[resource];
 	return async (body: IDataObject, op: OperationContext): Promise<IDataObject> => {
-		if (!keys || keys.every((k) => k in body)) return body;
-		const current = await fetchRecord(op.ctx, RESOURCES[resource], readId(op, resource), op.itemIndex);
+		// Reading the record and writing it back unchanged would report a success that did nothing.
+		if (Object.keys(body).length === 0) {
+			throw parameterError(op.ctx.getNode(), 'No fields to update', op.itemIndex, 'Set at least one field to update under "Update Fields".');
+		}
+		if (!keys || keys.every((k) => k in body)) return serverBody(resource, 'update', body);
+		const info = RESOURCES[resource];
+		const include = READ_INCLUDE[resource];
+		const id = readId(op, resource);
+		const current = await fetchRecord(op.ctx, info, id, op.itemIndex, include ? { include } : {});
 		const merged: IDataObject = {};
 		for (const key of keys) {
 			if (key in body) continue;
-			let value = current[key];
-			if (value === undefined) continue;
+			let value = currentValue(resource, key, current);
+			if (value === undefined) {
+				// A field the server resets when omitted, which the read did not return: sending without it
+				// would silently erase it.
+				if (READ_BACK_REQUIRED.has(`${resource}.${key}`)) {
+					const message = `Could not read the current "${key}" of ${info.label.toLowerCase()} ${id}, which the update would erase`;
+					throw new NodeApiError(op.ctx.getNode(), { message } as JsonObject, {
+						message,
+						description: 'CLIENTXCMS resets this field when an update omits it, and its answer did not include it. Set the field in Update Fields.',
+						itemIndex: op.itemIndex,
+					});
+				}
+				continue;
+			}
 			if (key === 'parent_id' && value === null) value = 'none';
 			if (value === null) continue;
-			merged[key] = value;
+			merged[key] = value as IDataObject[string];
 		}
-		return { ...merged, ...body };
+		return serverBody(resource, 'update', { ...merged, ...body });
 	};
 }
 
@@ -302,7 +352,17 @@ function extras(route: ClientXcmsRoute): Partial<OperationDef> {
 				body: { fields: [{ param: 'content', label: 'Message', required: true }] },
 			};
 		case 'ticket.create':
-			return { fields: [attachmentsField()] };
+			return {
+				fields: [
+					{
+						displayName:
+							'Attachments and a related service or invoice cannot be set on Create: CLIENTXCMS discards files sent with a new ticket (attach them with Reply), and answers HTTP 500 to a related record sent with an API key.',
+						name: 'createNotice',
+						type: 'notice',
+						default: '',
+					},
+				],
+			};
 		case 'ticket.close':
 			return { fields: [str('Reason', 'reason')], body: { fields: [{ param: 'reason' }] } };
 		case 'ticket.reopen':
@@ -413,8 +473,13 @@ export function binaryPropertyField(): INodeProperties {
 	return { displayName: 'Put Output File in Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, hint: 'The name of the output binary field to put the file in' };
 }
 
+/** Why Test Connection never works (routes/api-application.php:126, 128; every release v2.15 – v2.16-fix). */
+export const SERVER_TEST_SHADOWED =
+	'This operation cannot work on CLIENTXCMS v2.15 – v2.16-fix: the server registers POST /servers/{server} before POST /servers/test, takes "test" as a server ID and answers 404.';
+
 function description(route: ClientXcmsRoute): string {
-	return `${route.method} /api/application${route.path} (ability ${route.ability})`;
+	const base = `${route.method} /api/application${route.path} (ability ${route.ability})`;
+	return route.resource === 'server' && route.operation === 'test' ? `${base}. ${SERVER_TEST_SHADOWED}` : base;
 }
 
 /** The nodes panel's sentence for an operation that is not plain CRUD, as n8n's own nodes word them. */
@@ -512,7 +577,7 @@ function operationOf(route: ClientXcmsRoute): OperationDef {
 		const built = bodyFieldsFor(resource, operation);
 		def.fields!.push(...built.fields);
 		def.body = built.body;
-		if (operation === 'update') def.buildBody = mergeOnUpdate(resource);
+		def.buildBody = operation === 'update' ? mergeOnUpdate(resource) : createBody(resource);
 	}
 	const extra = extras(route);
 	if (extra.pathParams) def.pathParams = [...(def.pathParams ?? []), ...extra.pathParams];

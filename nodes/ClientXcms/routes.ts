@@ -42,13 +42,20 @@ const GROUP_FIELDS = ['name', 'slug', 'status', 'description', 'sort_order', ...
 const CYCLES = ['onetime', 'monthly', 'quarterly', 'semiannually', 'annually', 'biennially', 'triennially'];
 const PRICING_FIELDS = ['id', 'related_id', 'related_type', 'currency', ...CYCLES, ...CYCLES.map((c) => `setup_${c}`)];
 const SERVICE_FIELDS = ['id', 'customer_id', 'status', ...TS];
-const INVOICE_FIELDS = ['id', 'customer_id', 'status', 'amount', ...TS];
+// InvoiceController.php:36-43, 50-57 also whitelist `amount`, but the invoices table has no such column:
+// filtering or sorting on it is an SQL error (HTTP 500). Left out.
+const INVOICE_FIELDS = ['id', 'customer_id', 'status', ...TS];
 const DEPARTMENT_FIELDS = ['id', 'name', ...TS];
 const TICKET_FILTERS = ['id', 'subject', 'status', 'priority', 'department_id', 'customer_id', 'assigned_to', ...TS];
+// Sorts are each controller's own `$sorts`, not its `$filters` (AbstractApiController.php:40-45):
+// CouponController.php:33-44 / 53-61, ServerController.php:33-44 / 51-60, SubdomainHostController.php:31-38 / 42-47.
 const COUPON_FIELDS = ['id', 'code', 'type', 'is_global', 'customer_id', ...TS];
+const COUPON_SORTS = ['id', 'code', 'type', 'start_at', 'end_at', 'max_uses', 'usages', 'is_global', ...TS];
 const SERVER_FIELDS = ['id', 'name', 'address', 'hostname', 'type', 'status', ...TS];
+const SERVER_SORTS = ['id', 'name', 'address', 'hostname', 'port', 'type', 'status', 'maxaccounts', ...TS];
 const LOG_FIELDS = ['id', 'action', 'model', 'model_id', 'staff_id', 'customer_id', 'created_at'];
 const SUBDOMAIN_FIELDS = ['id', 'domain', ...TS];
+const SUBDOMAIN_SORTS = ['id', 'domain', 'products', 'groups', ...TS];
 
 type Row = Omit<ClientXcmsRoute, 'since'> & { since?: ClientXcmsRoute['since'] };
 
@@ -130,15 +137,15 @@ export const CLIENTXCMS_ROUTES: ClientXcmsRoute[] = [
 	row({ resource: 'ticket', operation: 'close', name: 'Close', method: 'POST', path: '/tickets/{id}/close', ability: 'tickets:close', envelope: 'object' }),
 	row({ resource: 'ticket', operation: 'reopen', name: 'Reopen', method: 'POST', path: '/tickets/{id}/reopen', ability: 'tickets:reopen', envelope: 'object' }),
 
-	...crud('coupon', '/coupons', 'coupons', { envelope: 'paginator', filters: COUPON_FIELDS, includes: ['products', 'pricing', 'usages', 'customer'] }, 'paginatedShow'),
+	...crud('coupon', '/coupons', 'coupons', { envelope: 'paginator', filters: COUPON_FIELDS, sorts: COUPON_SORTS, includes: ['products', 'pricing', 'usages', 'customer'] }, 'paginatedShow'),
 
-	...crud('server', '/servers', 'servers', { envelope: 'paginator', filters: SERVER_FIELDS, includes: ['services', 'metadata'] }, 'paginatedShow'),
+	...crud('server', '/servers', 'servers', { envelope: 'paginator', filters: SERVER_FIELDS, sorts: SERVER_SORTS, includes: ['services', 'metadata'] }, 'paginatedShow'),
 	row({ resource: 'server', operation: 'test', name: 'Test Connection', method: 'POST', path: '/servers/test', ability: 'servers:test', envelope: 'object' }),
 
 	row({ resource: 'log', operation: 'getAll', name: 'Get Many', method: 'GET', path: '/logs', ability: 'logs:index', envelope: 'paginator', filters: LOG_FIELDS, sorts: LOG_FIELDS, includes: ['customer', 'staff', 'entries'] }),
 	row({ resource: 'log', operation: 'get', name: 'Get', method: 'GET', path: '/logs/{id}', ability: 'logs:show', envelope: 'paginatedShow', includes: ['customer', 'staff', 'entries'] }),
 
-	...crud('subdomain', '/subdomains', 'subdomains', { envelope: 'paginator', filters: SUBDOMAIN_FIELDS }, 'paginatedShow'),
+	...crud('subdomain', '/subdomains', 'subdomains', { envelope: 'paginator', filters: SUBDOMAIN_FIELDS, sorts: SUBDOMAIN_SORTS }, 'paginatedShow'),
 
 	...crud('cancellationReason', '/cancellation_reasons', 'cancellation_reasons', { envelope: 'paginator', filters: ['status', 'reason'], sorts: ['id', 'reason', 'status', 'created_at'] }, 'object'),
 	row({

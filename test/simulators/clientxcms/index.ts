@@ -47,7 +47,7 @@ export type ClientXcmsSimulator = Simulator<ClientXcmsState> & {
 	routes: SimRoute[];
 };
 
-/** Literal segments before parameters, so `/servers/test` is its own route here (the bug switch decides). */
+/** Literal segments before parameters, so `/servers/test` is its own route here (its handler answers as the real route order does). */
 function specificity(path: string): string {
 	return path
 		.split('/')
@@ -111,6 +111,7 @@ export async function startClientXcmsSimulator(options: ClientXcmsSimulatorOptio
 			const { body, files } = bodyOf(req);
 			const c: HandlerContext = { req, state, settings, body, files, base: `http://${host}${API_PREFIX}`.replace(API_PREFIX, '') };
 			c.base = `http://${host}`;
+			if (r.shadowed) return r.shadowed(c);
 			// Route-model binding (paginated shows with an int parameter do not bind: unknown → 200, empty).
 			const binding = r.binding;
 			if (binding && req.params.id !== undefined && !(r.envelope === 'paginatedShow' && !binding.uuid)) {
@@ -130,6 +131,8 @@ export async function startClientXcmsSimulator(options: ClientXcmsSimulatorOptio
 			}
 			const abilities = keys.get(tokenOf(req) ?? '') ?? [];
 			if (!abilities.includes('*') && !abilities.includes(r.ability)) return { status: 403, body: { message: 'Invalid ability provided.' } };
+			const prepared = r.prepare?.(c);
+			if (prepared) return prepared;
 			if (r.rules) {
 				const rules = typeof r.rules === 'function' ? r.rules(c) : r.rules;
 				const errors = validate(body, rules, {
@@ -161,7 +164,7 @@ export async function startClientXcmsSimulator(options: ClientXcmsSimulatorOptio
 			keys.set(CLIENTXCMS_TEST_KEY, ['*']);
 		},
 		credentials: (url) => ({ baseUrl: url, apiKey: CLIENTXCMS_TEST_KEY }),
-		// FACT: 60 requests a minute per authenticated admin (all keys in the simulator belong to one admin).
+		// 60 requests a minute per authenticated admin (RouteServiceProvider.php:46-48; all keys in the simulator belong to one admin).
 		rateLimit: {
 			limit: 60,
 			windowMs: 60_000,

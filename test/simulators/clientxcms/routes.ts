@@ -3,13 +3,13 @@
 // FormRequest rules and behaviour. test/unit/clientxcms/routes.test.ts checks it against the node's.
 import type { SimRequest, SimResponse } from '../core';
 import type { ClientXcmsState, Row, Table } from './state';
-import { pricingRow } from './state';
+import { pricingRow, stamp } from './state';
 import type { Rules } from './validation';
 
 export type Envelope = 'collection' | 'paginator' | 'paginatedShow' | 'object' | 'file';
 
 export interface ClientXcmsSettings {
-	/** Reproduce the bugs of current releases: suspend/expire answer success:false, group show returns an empty group, POST /servers/test is captured by the update route. */
+	/** Reproduce the bugs of current releases: suspend/expire answer success:false, group show returns an empty group. (POST /servers/test is always captured by the update route: every release registers them in that order.) */
 	bugs: boolean;
 	/** '2.14' answers 404 "route could not be found" for the 40 routes added in v2.15. */
 	version: '2.14' | '2.16';
@@ -40,8 +40,14 @@ export interface SimRoute {
 	filters?: string[];
 	sorts?: string[];
 	includes?: string[];
+	/** Whitelisted names the table has no column for: using one is an SQL error (500). */
+	missingColumns?: string[];
 	/** Table whose record `{id}` binds to; `uuid` also binds by uuid; `none`: no binding (the group show bug). */
 	binding?: { table: Table; uuid?: boolean; numericOnly?: boolean; emptyMessage?: boolean };
+	/** Another route registered earlier captures this path: its answer, before bindings, abilities and rules. */
+	shadowed?: (c: HandlerContext) => SimResponse;
+	/** A FormRequest's prepareForValidation: rewrites the body before the rules run (or fails, e.g. a PHP error → 500). */
+	prepare?: (c: HandlerContext) => SimResponse | void;
 	rules?: Rules | ((c: HandlerContext) => Rules);
 	handle(c: HandlerContext): SimResponse;
 }
@@ -53,13 +59,24 @@ const GROUP_FIELDS = ['name', 'slug', 'status', 'description', 'sort_order', ...
 const CYCLES = ['onetime', 'monthly', 'quarterly', 'semiannually', 'annually', 'biennially', 'triennially'];
 const PRICING_FIELDS = ['id', 'related_id', 'related_type', 'currency', ...CYCLES, ...CYCLES.map((c) => `setup_${c}`)];
 const SERVICE_FIELDS = ['id', 'customer_id', 'status', ...TS];
+// InvoiceController.php:36-43 (sorts), 50-57 (filters) whitelist `amount`, but the invoices table has no
+// such column (database/migrations/2023_12_20_012220_create_invoices_table.php:15-31 and later ones):
+// filtering or sorting on it is an SQL error, answered 500 (see MISSING_COLUMNS).
 const INVOICE_FIELDS = ['id', 'customer_id', 'status', 'amount', ...TS];
 const DEPARTMENT_FIELDS = ['id', 'name', ...TS];
 const TICKET_FILTERS = ['id', 'subject', 'status', 'priority', 'department_id', 'customer_id', 'assigned_to', ...TS];
+// Each controller's own Spatie whitelists (AbstractApiController.php:40-45 passes $filters, $sorts and
+// $relations as they are); sorts are not the filters.
+// CouponController.php:53-61 (filters), 33-44 (sorts: start_at, end_at, max_uses, usages; no customer_id).
 const COUPON_FIELDS = ['id', 'code', 'type', 'is_global', 'customer_id', ...TS];
+const COUPON_SORTS = ['id', 'code', 'type', 'start_at', 'end_at', 'max_uses', 'usages', 'is_global', ...TS];
+// ServerController.php:51-60 (filters), 33-44 (sorts add port and maxaccounts).
 const SERVER_FIELDS = ['id', 'name', 'address', 'hostname', 'type', 'status', ...TS];
+const SERVER_SORTS = ['id', 'name', 'address', 'hostname', 'port', 'type', 'status', 'maxaccounts', ...TS];
 const LOG_FIELDS = ['id', 'action', 'model', 'model_id', 'staff_id', 'customer_id', 'created_at'];
+// SubdomainHostController.php:42-47 (filters), 31-38 (sorts add the JSON columns products and groups).
 const SUBDOMAIN_FIELDS = ['id', 'domain', ...TS];
+const SUBDOMAIN_SORTS = ['id', 'domain', 'products', 'groups', ...TS];
 const STATUS = 'in:active,hidden,unreferenced';
 const LOCALES = 'in:fr_FR,en_GB,es_ES,de_DE';
 
@@ -75,6 +92,20 @@ export interface ListSpec {
 	sorts?: string[];
 	includes?: string[];
 	perPage?: number;
+	/** Whitelisted, but not a column: MySQL answers "Unknown column", Laravel a 500 `Server Error`. */
+	missingColumns?: string[];
+}
+
+/** The 500 of a query naming a column the table lacks (e.g. invoices `amount`, InvoiceController.php:40,54). */
+function sqlError(req: SimRequest, spec: ListSpec): SimResponse | null {
+	const used = [
+		...Object.keys(req.query)
+			.map((k) => /^filter\[(.+)\]$/.exec(k)?.[1])
+			.filter((k): k is string => k !== undefined),
+		...(typeof req.query.sort === 'string' ? req.query.sort.split(',').map((s) => s.replace(/^-/, '')) : []),
+	];
+	// SQLSTATE[42S22] Column not found; APP_DEBUG off renders it as Laravel's generic 500.
+	return used.some((name) => (spec.missingColumns ?? []).includes(name)) ? message(500, 'Server Error') : null;
 }
 
 /** The 400 Spatie answers for a name outside the whitelist (config/query-builder.php keeps the exceptions on). */
@@ -146,7 +177,7 @@ function related(state: ClientXcmsState, table: Table, r: Row, rel: string): unk
 		case 'department':
 			return state.find('departments', r.department_id) ?? null;
 		case 'pricing':
-			return state.live('pricings').filter((p) => p.related_id === (table === 'services' ? r.product_id : r.id) && p.related_type === 'product');
+			return state.live('pricings').filter((p) => p.related_id === (table === 'services' ? r.product_id : r.id) && p.related_type === (table === 'coupons' ? 'coupon' : 'product'));
 		case 'items':
 			return state.tables.invoice_items.filter((i) => i.invoice_id === r.id);
 		case 'messages':
@@ -160,9 +191,12 @@ function related(state: ClientXcmsState, table: Table, r: Row, rel: string): unk
 		case 'tickets':
 			return state.live('tickets').filter((t) => t.department_id === r.id);
 		case 'products':
+			if (table === 'coupons') return couponProducts(state, r.id);
 			return table === 'groups' ? state.live('products').filter((p) => p.group_id === r.id) : [];
 		case 'groups':
 			return state.live('groups').filter((g) => g.parent_id === r.id);
+		case 'metadata':
+			return state.tables.metadata.filter((m) => m.model_type === table && m.model_id === r.id);
 		default:
 			return [];
 	}
@@ -217,7 +251,7 @@ export function paginate(rows: Row[], c: HandlerContext, spec: ListSpec, style: 
 
 function index(table: Table, spec: ListSpec, style: 'collection' | 'paginator', extra?: (r: Row) => Row) {
 	return (c: HandlerContext): SimResponse => {
-		const bad = checkQuery(c.req, spec);
+		const bad = checkQuery(c.req, spec) ?? sqlError(c.req, spec);
 		if (bad) return bad;
 		let rows = withIncludes(applyQuery(c.state.live(table), c.req), c.req, c.state, table);
 		if (extra) rows = rows.map(extra);
@@ -228,7 +262,7 @@ function index(table: Table, spec: ListSpec, style: 'collection' | 'paginator', 
 /** "Paginated show": the index query plus `where id = X` (research §4.3 E3). */
 function paginatedShow(table: Table, spec: ListSpec, extra?: (r: Row) => Row) {
 	return (c: HandlerContext): SimResponse => {
-		const bad = checkQuery(c.req, spec);
+		const bad = checkQuery(c.req, spec) ?? sqlError(c.req, spec);
 		if (bad) return bad;
 		const id = c.record ? c.record.id : Number(c.req.params.id);
 		let rows = withIncludes(
@@ -256,6 +290,47 @@ function pick(body: Record<string, unknown>, rules: Rules): Record<string, unkno
 }
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true';
+
+/**
+ * PHP 8's `$value == 'true'`, which the FormRequests use for their flags (CouponRequest.php:73-75,
+ * StoreProductRequest.php:78, UpdateProductRequest.php:112, StoreGroupRequest.php:71,
+ * UpdateGroupRequest.php:73): true only for JSON `true` and the text "true". `1`, `"1"` (what a
+ * MySQL tinyint reads back as) and anything omitted become '0', i.e. false.
+ */
+export const phpEqualsTrue = (v: unknown): boolean => v === true || v === 'true';
+
+/** Laravel's Str::slug (ASCII subset): null/absent → '' (UpdateGroupRequest.php:74). */
+const slug = (v: unknown): string =>
+	v === undefined || v === null
+		? ''
+		: String(v)
+				.normalize('NFD')
+				.replace(/[\u0300-\u036f]/g, '')
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-+|-+$/g, '');
+
+/** The products a coupon is synced to (pivot `coupon_products`, CouponController.php:164, 245). */
+export function couponProducts(state: ClientXcmsState, couponId: number): Row[] {
+	const ids = state.tables.coupon_products.filter((p) => p.coupon_id === couponId).map((p) => p.product_id);
+	return state.live('products').filter((p) => ids.includes(p.id));
+}
+
+function syncCouponProducts(state: ClientXcmsState, couponId: number, productIds: unknown[]): void {
+	const pivot = state.tables.coupon_products;
+	for (let i = pivot.length - 1; i >= 0; i--) if (pivot[i].coupon_id === couponId) pivot.splice(i, 1);
+	for (const id of productIds) pivot.push({ id: pivot.reduce((m, r) => Math.max(m, r.id), 0) + 1, coupon_id: couponId, product_id: Number(id) });
+}
+
+/** A model's metadata row (HasMetadata attachMetadata / detachMetadata). */
+function setMeta(state: ClientXcmsState, table: Table, modelId: number, key: string, value: string | null): void {
+	const rows = state.tables.metadata;
+	const existing = rows.find((m) => m.model_type === table && m.model_id === modelId && m.key === key);
+	if (value === null) {
+		if (existing) rows.splice(rows.indexOf(existing), 1);
+	} else if (existing) existing.value = value;
+	else rows.push({ id: rows.reduce((m, r) => Math.max(m, r.id), 0) + 1, model_type: table, model_id: modelId, key, value });
+}
 
 function withMetadata(state: ClientXcmsState, table: Table, r: Row): Row {
 	return { ...r, metadata: state.tables.metadata.filter((m) => m.model_type === table && m.model_id === r.id) };
@@ -294,7 +369,8 @@ const productRules = (update: boolean): Rules => {
 		stock: `${req}|integer`,
 		type: `${req}|string`,
 		pinned: 'nullable|boolean',
-		sort_order: 'nullable|integer',
+		// No `sort_order` rule: create stores validated() (ProductController.php:209-210) and update copies
+		// a fixed key list (UpdateProductRequest.php:119), so a sent sort_order is dropped either way.
 		...(update ? { pricing: 'nullable|array', remove_image: 'nullable|string' } : {}),
 	};
 };
@@ -311,8 +387,10 @@ const groupRules = (update: boolean): Rules => {
 		badge_color: 'nullable|string|max:32',
 		badge_icon: 'nullable|string|max:64',
 		pinned: 'nullable|boolean',
-		parent_id: 'nullable|string',
-		use_image_as_background: 'nullable',
+		parent_id: 'nullable|integer|exists:groups',
+		// StoreGroupRequest.php:63 vs UpdateGroupRequest.php:65.
+		use_image_as_background: update ? 'nullable|string|in:true,false' : 'nullable|boolean',
+		...(update ? { remove_image: 'nullable|string|in:true,false' } : {}),
 	};
 };
 
@@ -352,7 +430,7 @@ const couponRules: Rules = {
 	end_at: 'nullable|date',
 	products: 'nullable|array|exists:products',
 	required_products: 'nullable|array|exists:products',
-	customer_id: 'nullable|integer',
+	customer_id: 'nullable|integer|exists:customers',
 	pricing: 'nullable|array',
 };
 
@@ -394,6 +472,8 @@ const ticketStoreRules: Rules = {
 	subject: 'required|string|max:255',
 	content: 'required|string|between:5,10000',
 	related_id: 'nullable|string',
+	related_type: 'nullable|string|in:service,invoice',
+	attachments: 'nullable|array',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -407,8 +487,8 @@ function crud(
 		since?: '2.14' | '2.15';
 		list: ListSpec & { style: 'collection' | 'paginator' };
 		show: 'object' | 'paginatedShow';
-		store: { rules: Rules | ((c: HandlerContext) => Rules); make?: (c: HandlerContext, data: Record<string, unknown>) => Record<string, unknown>; json?: (c: HandlerContext, r: Row) => unknown };
-		update: { rules: Rules | ((c: HandlerContext) => Rules); apply?: (c: HandlerContext, data: Record<string, unknown>) => Record<string, unknown>; json?: (c: HandlerContext, r: Row) => unknown };
+		store: { prepare?: SimRoute['prepare']; rules: Rules | ((c: HandlerContext) => Rules); make?: (c: HandlerContext, data: Record<string, unknown>) => Record<string, unknown>; json?: (c: HandlerContext, r: Row) => unknown };
+		update: { prepare?: SimRoute['prepare']; rules: Rules | ((c: HandlerContext) => Rules); apply?: (c: HandlerContext, data: Record<string, unknown>) => Record<string, unknown>; json?: (c: HandlerContext, r: Row) => unknown };
 		destroy: (c: HandlerContext) => SimResponse;
 		json?: (c: HandlerContext, r: Row) => Row;
 		binding?: SimRoute['binding'];
@@ -429,6 +509,7 @@ function crud(
 			filters: opts.list.filters,
 			sorts: opts.list.sorts ?? opts.list.filters,
 			includes: opts.list.includes,
+			missingColumns: opts.list.missingColumns,
 			handle: (c) => index(table, { ...opts.list, sorts: opts.list.sorts ?? opts.list.filters }, opts.list.style, (r) => json(c, r))(c),
 		},
 		{
@@ -437,6 +518,7 @@ function crud(
 			ability: `${resource}:store`,
 			envelope: 'object',
 			since,
+			prepare: opts.store.prepare,
 			rules: opts.store.rules,
 			handle: (c) => {
 				const data = pick(c.body, rulesOf(opts.store.rules, c));
@@ -465,6 +547,7 @@ function crud(
 			envelope: 'object',
 			since,
 			binding,
+			prepare: opts.update.prepare,
 			rules: opts.update.rules,
 			handle: (c) => {
 				const data = pick(c.body, rulesOf(opts.update.rules, c));
@@ -484,7 +567,8 @@ const deleted = (text: string) => (c: HandlerContext) => {
 function serviceAction(c: HandlerContext, status: string, verb: string): SimResponse {
 	const service = c.record as Row;
 	if (c.settings.bugs) {
-		// FACT (v2.15 – v2.16): the controller passes "suspended"/"expired", the service layer only knows "suspend"/"expire".
+		// v2.14 – v2.16-fix: the controller passes "suspended"/"expired" (ServiceController.php:225, 288),
+		// ServiceService::changeServiceStatus only knows "suspend"/"expire" and answers "Invalid status".
 		return ok({ data: service, result: [{ service, success: false, message: 'Invalid status', created_at: c.state.now(), data: [] }, status] });
 	}
 	c.state.touch(service, { status, ...(status === 'suspended' ? { suspended_at: c.state.now(), suspend_reason: c.body.reason ?? null } : {}) });
@@ -509,10 +593,10 @@ function ticketJson(c: HandlerContext, t: Row): Row {
 	return t;
 }
 
-function addMessage(c: HandlerContext, ticket: Row, content: string): void {
+function addMessage(c: HandlerContext, ticket: Row, content: string, withFiles = true): void {
 	const messageRow = { id: c.state.tables.ticket_messages.length + 1, ticket_id: ticket.id, customer_id: null, admin_id: null, message: content, created_at: c.state.now(), updated_at: c.state.now() };
 	c.state.tables.ticket_messages.push(messageRow);
-	for (const f of c.files) {
+	for (const f of withFiles ? c.files : []) {
 		c.state.tables.ticket_attachments.push({ id: c.state.tables.ticket_attachments.length + 1, ticket_id: ticket.id, message_id: messageRow.id, filename: f.fileName, mime: f.mimeType, size: f.size });
 	}
 }
@@ -552,7 +636,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			store: {
 				rules: (c) => customerRules(c, false),
 				make: (c, data) => {
-					const verified = 'verified' in data && data.verified !== null;
+					// StoreCustomerRequest.php:102-104: `filled('verified')` — true for any value but null/'' (a JSON false too).
+					const verified = 'verified' in data && data.verified !== null && data.verified !== '';
 					delete data.verified;
 					delete data.password;
 					return {
@@ -563,12 +648,17 @@ export function clientXcmsRoutes(): SimRoute[] {
 						...data,
 						balance: Number(data.balance ?? 0).toFixed(2),
 						email_verified_at: verified ? c.state.now() : null,
-						is_confirmed: verified,
-						is_deleted: false,
-						dark_mode: false,
+						// Stored as MySQL tinyints (the Customer model casts none of them): read back as 1 / 0.
+						is_confirmed: verified ? 1 : 0,
+						is_deleted: 0,
+						dark_mode: 0,
+						gdpr_compliment: 0,
 						notes: null,
 					};
 				},
+				// The answer is the fresh model: its PHP defaults (`dark_mode`, `gdpr_compliment` false,
+				// Customer.php $attributes) and markEmailAsVerified()'s `is_confirmed => true` (Customer.php:353-357).
+				json: (_c, row) => ({ ...row, dark_mode: false, gdpr_compliment: false, is_confirmed: row.is_confirmed === 1 }),
 			},
 			update: {
 				rules: (c) => customerRules(c, true),
@@ -611,7 +701,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			handle: (c) => {
 				const customer = c.record as Row;
 				if (customer.email_verified_at) return message(400, 'Email already verified');
-				return ok(c.state.touch(customer, { email_verified_at: c.state.now(), is_confirmed: true }));
+				// Stored as 1; the answer holds markEmailAsVerified()'s `true` (Customer.php:353-357).
+				return ok({ ...c.state.touch(customer, { email_verified_at: c.state.now(), is_confirmed: 1 }), is_confirmed: true });
 			},
 		},
 		{
@@ -630,7 +721,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 			envelope: 'object',
 			since: '2.14',
 			binding: { table: 'customers' },
-			// FACT: a code bug refuses verified customers with "Email already verified".
+			// A code bug refuses verified customers with "Email already verified" (CustomerController.php:207-215).
 			handle: (c) => ((c.record as Row).email_verified_at ? message(400, 'Email already verified') : message(200, 'Reset link sent')),
 		},
 		{
@@ -675,10 +766,20 @@ export function clientXcmsRoutes(): SimRoute[] {
 			show: 'paginatedShow',
 			json: (c, r) => withMetadata(c.state, 'products', r),
 			store: {
+				// StoreProductRequest.php:76-79: pinned = ($pinned == 'true') ? '1' : '0'.
+				prepare: (c) => {
+					c.body.pinned = phpEqualsTrue(c.body.pinned) ? '1' : '0';
+				},
 				rules: productRules(false),
-				make: (_c, data) => ({ sort_order: 0, image: null, ...data, pinned: bool(data.pinned), stock: Number(data.stock), group_id: Number(data.group_id) }),
+				// Product::create($request->validated()) (ProductController.php:209-210): no sort_order
+				// (Product.php $attributes default 0); `pinned` is cast to boolean (Product.php $casts).
+				make: (_c, data) => ({ sort_order: 0, image: null, ...data, pinned: data.pinned === '1', stock: Number(data.stock), group_id: Number(data.group_id) }),
 			},
 			update: {
+				// UpdateProductRequest.php:110-113: pinned is always merged, '0' unless JSON true / "true".
+				prepare: (c) => {
+					c.body.pinned = phpEqualsTrue(c.body.pinned) ? '1' : '0';
+				},
 				rules: productRules(true),
 				apply: (c, data) => {
 					const pricing = data.pricing as Record<string, { price?: unknown; setup?: unknown }> | undefined;
@@ -693,8 +794,9 @@ export function clientXcmsRoutes(): SimRoute[] {
 							}
 						}
 					}
-					// FACT: the request always merges `pinned`, so omitting it resets it to false.
-					return { ...data, pinned: bool(data.pinned) };
+					// UpdateProductRequest.php:119 copies name, description, status, group_id, stock, type, pinned
+					// (pinned always present, see prepare): omitting it resets it to false.
+					return { ...data, pinned: data.pinned === '1' };
 				},
 			},
 			destroy: (c) => {
@@ -739,28 +841,53 @@ export function clientXcmsRoutes(): SimRoute[] {
 			json: (c, r) => groupJson(c.state, r),
 			binding: { table: 'groups' },
 			store: {
+				// StoreGroupRequest.php:67-74.
+				prepare: (c) => {
+					if (c.body.parent_id === 'none') c.body.parent_id = null;
+					c.body.pinned = phpEqualsTrue(c.body.pinned) ? '1' : '0';
+					c.body.slug = slug(c.body.slug);
+				},
 				rules: groupRules(false),
-				make: (_c, data) => ({
-					badge_title: null,
-					badge_color: null,
-					badge_icon: null,
-					image: null,
-					...data,
-					slug: String(data.slug).toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-					pinned: bool(data.pinned),
-					parent_id: data.parent_id === undefined || data.parent_id === 'none' ? null : Number(data.parent_id),
-					sort_order: Number(data.sort_order),
-				}),
+				make: (_c, data) => {
+					delete data.use_image_as_background;
+					return {
+						badge_title: null,
+						badge_color: null,
+						badge_icon: null,
+						image: null,
+						...data,
+						// Group.php $casts: pinned is a boolean in JSON.
+						pinned: data.pinned === '1',
+						parent_id: data.parent_id === undefined || data.parent_id === null ? null : Number(data.parent_id),
+						sort_order: Number(data.sort_order),
+					};
+				},
+				json: (c, row) => {
+					// StoreGroupRequest.php:85-87: the flag is attached whenever the key is sent, whatever its value.
+					if ('use_image_as_background' in c.body) setMeta(c.state, 'groups', row.id, 'use_image_as_background', 'true');
+					return groupJson(c.state, row);
+				},
 			},
 			update: {
+				// UpdateGroupRequest.php:69-76: parent_id, pinned and slug are always merged, so omitting them
+				// sets parent_id null, pinned false and slug Str::slug(null) = ''.
+				prepare: (c) => {
+					const parent = c.body.parent_id;
+					c.body.parent_id = parent === 'none' || parent === null || parent === undefined || parent === '' ? null : Number(parent);
+					c.body.pinned = phpEqualsTrue(c.body.pinned) ? '1' : '0';
+					c.body.slug = slug(c.body.slug);
+				},
 				rules: groupRules(true),
-				// INFERENCE (prepareForValidation): slug, pinned and parent_id are overwritten when omitted.
-				apply: (_c, data) => ({
-					...data,
-					slug: data.slug === undefined ? '' : String(data.slug),
-					pinned: bool(data.pinned),
-					parent_id: data.parent_id === undefined || data.parent_id === 'none' || data.parent_id === null ? null : Number(data.parent_id),
-				}),
+				apply: (c, data) => {
+					const group = c.record as Row;
+					// UpdateGroupRequest.php:89-92.
+					if (c.body.remove_image === 'true') data.image = '';
+					// UpdateGroupRequest.php:93-97: the metadata flag is detached unless the key is sent.
+					setMeta(c.state, 'groups', group.id, 'use_image_as_background', 'use_image_as_background' in c.body ? 'true' : null);
+					delete data.use_image_as_background;
+					delete data.remove_image;
+					return { ...data, pinned: data.pinned === '1' };
+				},
 			},
 			destroy: (c) => {
 				const g = c.record as Row;
@@ -773,7 +900,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			r.method === 'GET' && r.path === '/groups/{id}'
 				? {
 						...r,
-						// FACT: the route parameter is {product}, the method expects $group: nothing binds.
+						// The route parameter is {product} (routes/api-application.php:69), GroupController::show
+						// expects $group (line 196): nothing binds, and an empty new Group is answered.
 						binding: undefined,
 						handle: (c: HandlerContext) => {
 							if (c.settings.bugs) return ok({ parent_id: null, status: 'active', sort_order: 0, pinned: false });
@@ -814,6 +942,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			envelope: 'paginatedShow',
 			since: '2.14',
 			includes: ['customer', 'metadata', 'pricing', 'configoptions'],
+			// show(Service $service) binds by uuid, then id, else abort(404) → {"message": ""}
+			// (Service.php:927-936, ServiceController.php:166-169): not a 200 with empty data.
 			binding: { table: 'services', uuid: true, emptyMessage: true },
 			handle: paginatedShow('services', { filters: SERVICE_FIELDS, sorts: SERVICE_FIELDS, includes: ['customer', 'metadata', 'pricing', 'configoptions'] }),
 		},
@@ -854,7 +984,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 
 		...crud('invoices', 'invoices', {
 			since: '2.14',
-			list: { style: 'collection', filters: INVOICE_FIELDS, includes: ['customer', 'items'] },
+			list: { style: 'collection', filters: INVOICE_FIELDS, includes: ['customer', 'items'], missingColumns: ['amount'] },
 			show: 'paginatedShow',
 			binding: { table: 'invoices', uuid: true, emptyMessage: true },
 			store: {
@@ -885,6 +1015,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 				},
 			},
 			update: { rules: invoiceUpdateRules, apply: (_c, data) => ({ ...data, ...(data.fees !== undefined ? { fees: Number(data.fees) } : {}), ...(data.tax !== undefined ? { tax: Number(data.tax) } : {}) }) },
+			// InvoiceController::destroy (lines 233-242): json([...], 204), sent empty; 403 when it cannot be deleted.
 			destroy: (c) => {
 				const invoice = c.record as Row;
 				if (!['draft', 'cancelled', 'pending'].includes(String(invoice.status))) return message(403, 'Invoice cannot be deleted');
@@ -971,6 +1102,7 @@ export function clientXcmsRoutes(): SimRoute[] {
 			show: 'paginatedShow',
 			store: { rules: departmentRules },
 			update: { rules: departmentRules },
+			// DepartmentController::destroy (lines 242-250): 403 with tickets, else json([...], 204), sent empty.
 			destroy: (c) => {
 				if (c.state.live('tickets').some((t) => t.department_id === (c.record as Row).id)) return message(403, 'This department has tickets and cannot be deleted');
 				c.state.softDelete(c.record as Row);
@@ -984,9 +1116,26 @@ export function clientXcmsRoutes(): SimRoute[] {
 			binding: { table: 'tickets', uuid: true, emptyMessage: true },
 			json: ticketJson,
 			store: {
+				prepare: (c) => {
+					// SubmitTicketRequest.php:64-77: "type-id" is split; "none" or a value without "-" clears both.
+					const raw = c.body.related_id;
+					if (raw === 'none' || typeof raw !== 'string' || !raw.includes('-')) {
+						c.body.related_id = null;
+						c.body.related_type = null;
+						return undefined;
+					}
+					const [type, id] = raw.split('-');
+					c.body.related_id = id;
+					c.body.related_type = type;
+					// SubmitTicketRequest.php:51 runs CustomerIsRelatedWith on it; with an API key no admin
+					// session exists (CustomerIsRelatedWith.php:38) and auth('web')->user() is null, so
+					// `->services()` / `->invoices()` on null (lines 44-53) is a PHP Error: HTTP 500.
+					if ((type === 'service' || type === 'invoice') && id !== '') return message(500, 'Server Error');
+					return undefined;
+				},
 				rules: ticketStoreRules,
 				make: (c, data) => {
-					const related = typeof data.related_id === 'string' && data.related_id.includes('-') ? data.related_id.split('-') : null;
+					const related = data.related_type ? [data.related_type, data.related_id] : null;
 					return {
 						uuid: `7a7a${String(c.state.tables.tickets.length + 1).padStart(4, '0')}-aaaa-4bbb-8ccc-dddddddddddd`,
 						department_id: Number(data.department_id),
@@ -1002,14 +1151,18 @@ export function clientXcmsRoutes(): SimRoute[] {
 					};
 				},
 				json: (c, t) => {
-					addMessage(c, t, String(c.body.content));
-					return { ...t, customer: c.state.find('customers', t.customer_id) ?? null, department: c.state.find('departments', t.department_id), messages: c.state.tables.ticket_messages.filter((m) => m.ticket_id === t.id), attachments: c.state.tables.ticket_attachments.filter((a) => a.ticket_id === t.id) };
+					// TicketController::store (lines 188-196) saves the message only: attachments sent with a new
+					// ticket pass validation and are discarded (only reply stores files, lines 350-352). The answer
+					// loads customer, department and messages (line 195).
+					addMessage(c, t, String(c.body.content), false);
+					return { ...t, customer: c.state.find('customers', t.customer_id) ?? null, department: c.state.find('departments', t.department_id), messages: c.state.tables.ticket_messages.filter((m) => m.ticket_id === t.id) };
 				},
 			},
 			update: {
 				rules: { department_id: 'required|integer|exists:departments', priority: 'required|in:low,medium,high', subject: 'required|string|max:255', close_reason: 'nullable|string', assigned_to: 'nullable|string' },
 				apply: (_c, data) => ({ ...data, department_id: Number(data.department_id), ...(data.assigned_to === 'none' ? { assigned_to: null } : {}) }),
 			},
+			// TicketController::destroy (lines 291-311): a ticket not closed is only closed (200).
 			destroy: (c) => {
 				const t = c.record as Row;
 				if (t.status !== 'closed') {
@@ -1066,15 +1219,34 @@ export function clientXcmsRoutes(): SimRoute[] {
 		},
 
 		...crud('coupons', 'coupons', {
-			list: { style: 'paginator', filters: COUPON_FIELDS, includes: ['products', 'pricing', 'usages', 'customer'] },
+			list: { style: 'paginator', filters: COUPON_FIELDS, sorts: COUPON_SORTS, includes: ['products', 'pricing', 'usages', 'customer'] },
 			show: 'paginatedShow',
-			store: { rules: couponRules, make: (_c, data) => normaliseCoupon(data) },
-			update: { rules: couponRules, apply: (_c, data) => normaliseCoupon(data) },
+			store: {
+				prepare: couponPrepare,
+				rules: couponRules,
+				// CouponController::store (lines 150-168).
+				make: (c, data) => ({ unique_use: 0, start_at: null, end_at: null, customer_id: null, ...couponColumns(data), products_required: c.body.required_products }),
+				json: (c, row) => {
+					syncCouponProducts(c.state, row.id, c.body.products as unknown[]);
+					return couponAnswer(c, row);
+				},
+			},
+			update: {
+				prepare: couponPrepare,
+				rules: couponRules,
+				// CouponController::update (lines 229-250): products_required is set from required_products,
+				// [] when omitted (line 232); the products are synced to `products`, [] when omitted (line 245).
+				apply: (c, data) => {
+					syncCouponProducts(c.state, (c.record as Row).id, c.body.products as unknown[]);
+					return { ...couponColumns(data), products_required: c.body.required_products };
+				},
+				json: couponAnswer,
+			},
 			destroy: deleted('Coupon deleted successfully'),
 		}),
 
 		...crud('servers', 'servers', {
-			list: { style: 'paginator', filters: SERVER_FIELDS, includes: ['services', 'metadata'] },
+			list: { style: 'paginator', filters: SERVER_FIELDS, sorts: SERVER_SORTS, includes: ['services', 'metadata'] },
 			show: 'paginatedShow',
 			store: { rules: serverRules(false), make: (_c, data) => ({ name: null, port: 443, username: null, password: null, type: 'none', status: 'active', maxaccounts: 0, ...data }) },
 			update: { rules: serverRules(true), apply: (_c, data) => Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null)) },
@@ -1086,14 +1258,12 @@ export function clientXcmsRoutes(): SimRoute[] {
 			ability: 'servers:test',
 			envelope: 'object',
 			since: '2.15',
-			rules: serverRules(false),
-			// INFERENCE: the answer's shape (success + message) is not documented; with `bugs` on, the
-			// update route registered before it captures the path ("test" as an ID → 404).
-			handle: (c) => {
-				if (c.settings.bugs) return message(404, 'No query results for model [App\\Models\\Provisioning\\Server] test');
-				const reachable = String(c.body.address).startsWith('10.');
-				return ok({ success: reachable, message: reachable ? 'Connection successful' : 'Connection refused' });
-			},
+			// routes/api-application.php registers POST /servers/{server} (line 126) before POST /servers/test
+			// (line 128), and Laravel takes the first match: "test" is bound as a server ID and the binding
+			// fails before any ability check or validation, in every release v2.15 – v2.16-fix. The test
+			// itself (ServerController::test) is never reached.
+			shadowed: () => message(404, 'No query results for model [App\\Models\\Provisioning\\Server] test'),
+			handle: () => message(404, 'No query results for model [App\\Models\\Provisioning\\Server] test'),
 		},
 
 		{
@@ -1118,11 +1288,15 @@ export function clientXcmsRoutes(): SimRoute[] {
 		},
 
 		...crud('subdomains', 'subdomains', {
-			list: { style: 'paginator', filters: SUBDOMAIN_FIELDS },
+			list: { style: 'paginator', filters: SUBDOMAIN_FIELDS, sorts: SUBDOMAIN_SORTS },
 			show: 'paginatedShow',
-			store: { rules: subdomainRules, make: (_c, data) => ({ products: [], groups: [], ...data, ...ids(data) }) },
+			// SubdomainHostController::store (lines 115-130) and ::update (lines 189-204): products and groups
+			// become `array_values(array_map('intval', $validated[...] ?? []))`, so an update that omits them
+			// empties them (lines 198-199).
+			store: { rules: subdomainRules, make: (_c, data) => ({ ...data, ...ids(data) }) },
 			update: { rules: subdomainRules, apply: (_c, data) => ({ ...data, ...ids(data) }) },
-			destroy: deleted('Subdomain deleted successfully'),
+			// SubdomainHostController.php:231.
+			destroy: deleted('Subdomain host deleted successfully'),
 		}),
 
 		...crud('cancellation_reasons', 'cancellation_reasons', {
@@ -1151,19 +1325,47 @@ export function clientXcmsRoutes(): SimRoute[] {
 
 function ids(data: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const k of ['products', 'groups']) if (Array.isArray(data[k])) out[k] = (data[k] as unknown[]).map(Number);
+	for (const k of ['products', 'groups']) out[k] = Array.isArray(data[k]) ? (data[k] as unknown[]).map(Number) : [];
 	return out;
 }
 
-function normaliseCoupon(data: Record<string, unknown>): Record<string, unknown> {
-	const out: Record<string, unknown> = { ...data };
-	// FACT: only "true" counts as true for these booleans.
-	for (const k of ['free_setup', 'first_order_only', 'is_global']) if (k in out) out[k] = out[k] === true || out[k] === 'true';
-	for (const k of ['applied_month', 'max_uses', 'max_uses_per_customer', 'usages']) if (k in out) out[k] = Number(out[k]);
-	if ('minimum_order_amount' in out) out.minimum_order_amount = Number(out.minimum_order_amount);
-	if (Array.isArray(out.required_products)) out.products_required = (out.required_products as unknown[]).map(Number);
-	delete out.required_products;
-	delete out.products;
-	delete out.pricing;
+const COUPON_FLAGS = ['free_setup', 'first_order_only', 'is_global'];
+
+/** CouponRequest::prepareForValidation (CouponRequest.php:62-85). */
+function couponPrepare(c: HandlerContext): void {
+	// Lines 73-75: `$this->free_setup == 'true' ? '1' : '0'` — a JSON 1 or "1" (how MySQL reads the
+	// tinyint back: the Coupon model casts none of them, Coupon.php:124-128) becomes '0', false.
+	for (const k of COUPON_FLAGS) c.body[k] = phpEqualsTrue(c.body[k]) ? '1' : '0';
+	// Lines 65-67, 77-84: products (plus every product of the groups sent), required_products default [].
+	const products = Array.isArray(c.body.products) ? [...(c.body.products as unknown[])] : [];
+	for (const g of Array.isArray(c.body.groups) ? (c.body.groups as unknown[]) : []) {
+		products.push(...c.state.live('products').filter((p) => p.group_id === Number(g)).map((p) => p.id));
+	}
+	c.body.products = products;
+	if (!('required_products' in c.body) || c.body.required_products === null) c.body.required_products = [];
+}
+
+/** A Laravel datetime column as the model serialises it back. */
+function dateColumn(v: unknown): unknown {
+	if (v === undefined || v === null || v === '') return null;
+	const ms = Date.parse(String(v));
+	return Number.isNaN(ms) ? v : stamp(ms);
+}
+
+/** The fillable columns `$request->only($keys)` sets (CouponController.php:154, 231-233), as MySQL stores them. */
+function couponColumns(data: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const k of ['code', 'type']) if (k in data) out[k] = data[k];
+	for (const k of COUPON_FLAGS) if (k in data) out[k] = data[k] === '1' ? 1 : 0;
+	for (const k of ['applied_month', 'max_uses', 'max_uses_per_customer', 'usages', 'minimum_order_amount']) if (k in data) out[k] = Number(data[k]);
+	if ('customer_id' in data) out.customer_id = data.customer_id === null ? null : Number(data.customer_id);
+	for (const k of ['start_at', 'end_at']) if (k in data) out[k] = dateColumn(data[k]);
 	return out;
+}
+
+/** `$coupon->load(['products', 'pricing'])` right after the write: the flags still hold the request's '1'/'0' strings. */
+function couponAnswer(c: HandlerContext, row: Row): Row {
+	const answer: Row = { ...row, products: couponProducts(c.state, row.id), pricing: related(c.state, 'coupons', row, 'pricing') };
+	for (const k of COUPON_FLAGS) answer[k] = String(row[k]);
+	return answer;
 }

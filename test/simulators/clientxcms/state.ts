@@ -17,6 +17,7 @@ export const TABLES = [
 	'ticket_messages',
 	'ticket_attachments',
 	'coupons',
+	'coupon_products',
 	'servers',
 	'logs',
 	'subdomains',
@@ -168,7 +169,8 @@ function seed(): Record<Table, Row[]> {
 			data: {},
 			currency: 'EUR',
 			suspend_reason: status === 'suspended' ? 'Unpaid invoice' : null,
-			is_cancelled: status === 'cancelled',
+			// A boolean column without a cast (Service.php $casts): MySQL answers 1 / 0.
+			is_cancelled: status === 'cancelled' ? 1 : 0,
 			description: null,
 			created_at: day(2 + i),
 			updated_at: day(2 + i),
@@ -246,10 +248,13 @@ function seed(): Record<Table, Row[]> {
 		});
 		t.ticket_messages.push({ id: i + 1, ticket_id: i + 1, customer_id: i + 1, admin_id: null, message: `Hello, about: ${subject}`, created_at: day(5 + i), updated_at: day(5 + i) });
 	});
+	// The flags are tinyints the Coupon model does not cast (Coupon.php:124-128): MySQL reads them back
+	// as 1 / 0. products_required is cast to an array; the coupon's products live in a pivot table.
 	t.coupons.push(
-		{ id: 1, code: 'WELCOME10', type: 'percent', applied_month: 1, free_setup: false, start_at: null, end_at: null, first_order_only: true, max_uses: 100, max_uses_per_customer: 1, usages: 3, unique_use: false, customer_id: null, products_required: [], minimum_order_amount: 0, is_global: true, created_at: day(0), updated_at: day(0), deleted_at: null },
-		{ id: 2, code: 'VPS5', type: 'fixed', applied_month: -1, free_setup: true, start_at: null, end_at: null, first_order_only: false, max_uses: 0, max_uses_per_customer: 0, usages: 0, unique_use: false, customer_id: null, products_required: [], minimum_order_amount: 10, is_global: false, created_at: day(1), updated_at: day(1), deleted_at: null },
+		{ id: 1, code: 'WELCOME10', type: 'percent', applied_month: 1, free_setup: 0, start_at: null, end_at: null, first_order_only: 1, max_uses: 100, max_uses_per_customer: 1, usages: 3, unique_use: 0, customer_id: null, products_required: [], minimum_order_amount: 0, is_global: 1, created_at: day(0), updated_at: day(0), deleted_at: null },
+		{ id: 2, code: 'VPS5', type: 'fixed', applied_month: -1, free_setup: 1, start_at: null, end_at: null, first_order_only: 0, max_uses: 0, max_uses_per_customer: 0, usages: 0, unique_use: 0, customer_id: null, products_required: ['1'], minimum_order_amount: 10, is_global: 0, created_at: day(1), updated_at: day(1), deleted_at: null },
 	);
+	t.coupon_products.push({ id: 1, coupon_id: 2, product_id: 3 }, { id: 2, coupon_id: 2, product_id: 4 });
 	t.servers.push(
 		{ id: 1, name: 'pve-01', address: '10.0.0.11', hostname: 'pve-01.example.net', port: 8006, username: 'root@pam', password: 'sim-server-pass', type: 'proxmox', status: 'active', maxaccounts: 50, created_at: day(0), updated_at: day(0), deleted_at: null },
 		{ id: 2, name: 'web-01', address: '10.0.0.21', hostname: 'web-01.example.net', port: 2083, username: 'admin', password: 'sim-server-pass', type: 'none', status: 'hidden', maxaccounts: 0, created_at: day(0), updated_at: day(0), deleted_at: null },

@@ -22,11 +22,21 @@ describe('CLIENTXCMS route tables', () => {
 		expect(sim.map(key).sort()).toEqual(CLIENTXCMS_ROUTES.map(key).sort());
 	});
 
-	it('node and simulator agree on envelopes, versions and query whitelists', () => {
+	it('node and simulator agree on envelopes, versions and query whitelists (each route its own sorts; no column the table lacks)', () => {
 		const sim = new Map(clientXcmsRoutes().map((r) => [`${r.method} ${r.path}`, r]));
+		// A whitelisted name without a column (invoices `amount`, InvoiceController.php:40,54) is an SQL
+		// error on the server: the node must not offer it.
+		const usable = (names: string[] | undefined, missing: string[] = []) => names?.filter((n) => !missing.includes(n));
 		for (const r of CLIENTXCMS_ROUTES) {
 			const s = sim.get(`${r.method} ${r.path}`)!;
-			expect({ route: `${r.method} ${r.path}`, envelope: s.envelope, since: s.since, filters: s.filters, sorts: s.sorts, includes: s.includes }).toEqual({
+			expect({
+				route: `${r.method} ${r.path}`,
+				envelope: s.envelope,
+				since: s.since,
+				filters: usable(s.filters, s.missingColumns),
+				sorts: usable(s.sorts, s.missingColumns),
+				includes: s.includes,
+			}).toEqual({
 				route: `${r.method} ${r.path}`,
 				envelope: r.envelope,
 				since: r.since,

@@ -84,6 +84,37 @@ describe('CLIENTXCMS simulator', () => {
 		expect(sim.state.find('groups', 1)).toMatchObject({ slug: '', pinned: false });
 	});
 
+	it('reads flags as the FormRequests do and resets on omit as the controllers do (v2.16-fix source)', async () => {
+		// CouponRequest.php:73-75: only JSON true / "true" is true; a MySQL 1 sent back is stored as false.
+		const coupon = { code: 'VPS5', type: 'fixed', applied_month: -1, free_setup: 1, first_order_only: 'true', is_global: true, max_uses: 0, max_uses_per_customer: 0, usages: 0, minimum_order_amount: 10 };
+		expect((await call('POST', '/coupons/2', coupon)).body).toMatchObject({ free_setup: '0', first_order_only: '1', is_global: '1', products: [] });
+		expect(sim.state.find('coupons', 2)).toMatchObject({ free_setup: 0, first_order_only: 1, is_global: 1, products_required: [] });
+		expect((await call('GET', '/coupons/2')).body.data![0]).toMatchObject({ free_setup: 0, first_order_only: 1 });
+		// SubdomainHostController.php:198-199.
+		await call('POST', '/subdomains/1', { domain: 'clients.example.fr' });
+		expect(sim.state.find('subdomains', 1)).toMatchObject({ products: [], groups: [] });
+		// UpdateGroupRequest.php:93-97: the flag is set by the key's presence, cleared by its absence.
+		await call('POST', '/groups/2', { slug: 'vps', use_image_as_background: 'false' });
+		expect((await call('GET', '/groups?include=metadata&filter[slug]=vps')).body.data![0].metadata).toEqual([expect.objectContaining({ key: 'use_image_as_background', value: 'true' })]);
+		await call('POST', '/groups/2', { slug: 'vps' });
+		expect(sim.state.tables.metadata).toEqual([]);
+		// Spatie whitelists per controller; invoices `amount` is whitelisted but no column (500).
+		expect((await call('GET', '/coupons?sort=customer_id')).status).toBe(400);
+		expect((await call('GET', '/servers?sort=-maxaccounts')).body.data!.map((r) => r.id)).toEqual([1, 2]);
+		expect((await call('GET', '/invoices?sort=amount')).status).toBe(500);
+		sim.resetLog();
+	});
+
+	it('answers as the source does for services, department and ticket deletes, and POST /servers/test', async () => {
+		expect(await call('GET', '/services/99')).toMatchObject({ status: 404, body: { message: '' } });
+		expect((await call('DELETE', '/departments/3')).status).toBe(204);
+		expect(await call('DELETE', '/tickets/1')).toMatchObject({ status: 200 });
+		expect(sim.state.find('tickets', 1)).toMatchObject({ status: 'closed', deleted_at: null });
+		sim.settings.bugs = false;
+		expect(await call('POST', '/servers/test', { hostname: 'h', address: '10.0.0.1' })).toMatchObject({ status: 404, body: { message: 'No query results for model [App\\Models\\Provisioning\\Server] test' } });
+		sim.resetLog();
+	});
+
 	it('soft-deletes: deleted rows vanish from lists and 404 on binding', async () => {
 		expect((await call('DELETE', '/customers/12')).body).toEqual({ message: 'Customer deleted successfully' });
 		expect((await call('GET', '/customers/12')).body).toEqual({ message: 'No query results for model [App\\Models\\Account\\Customer] 12' });
