@@ -189,7 +189,7 @@ describe('XtraKit trigger across restarts', () => {
 		const silent = await runPoll({ ...base(), parameters, mode: 'trigger', staticData: seeded.staticData });
 		expect(silent.items).toBeNull();
 		expect(silent.saved).toBe(false);
-		sim.state.updateCustomer(Number(customer.id), { phone: '0244000111' } as never);
+		sim.state.updateCustomer(Number(customer.id), { customer_phone: '0244000111' } as never);
 		// Restart: n8n activates again from what it last saved (the seed).
 		const restarted = await runPoll({ ...base(), parameters, mode: 'activation', activation: 'init', staticData: silent.savedStaticData });
 		expect(restarted.error).toBeUndefined();
@@ -206,6 +206,19 @@ describe('XtraKit trigger across restarts', () => {
 		expect(silent.items).toBeNull();
 		const restarted = await runPoll({ ...base(), parameters, mode: 'activation', activation: 'init', staticData: silent.savedStaticData });
 		expect(restarted.items).toBeNull();
+	});
+
+	// Point 9, for XtraKit: damaged static data is re-seeded with one warning, never a crash.
+	it('stored state with a non-text "seen": one warning, re-seeded, later sales delivered', async () => {
+		const parameters = { event: 'newSale' } as never;
+		const staticData = { 'node:XtraKit Trigger': { event: 'newSale', seen: 42 } };
+		const first = await runPoll({ ...base(), parameters, mode: 'trigger', staticData });
+		expect(first.error).toBeUndefined();
+		expect(first.items).toBeNull();
+		expect(first.logs.filter((l) => l.level === 'warn' && /state/i.test(l.message))).toHaveLength(1);
+		const { sale } = sim.state.addSale({ total_amount: '12.00' } as never);
+		const second = await runPoll({ ...base(), parameters, mode: 'trigger', staticData: first.staticData });
+		expect((second.items ?? []).map((i) => String(i.json.invoice_code))).toEqual([String(sale.invoice_code)]);
 	});
 
 	// Point 10: state keyed by server data must not be looked up in a plain object. An item listed
@@ -261,6 +274,23 @@ describe('Xavier trigger: client IDs and restarts', () => {
 		expect(restarted.items).toBeNull();
 		const again = await runPoll({ ...base(params), mode: 'trigger', staticData: restarted.staticData });
 		expect(again.items).toBeNull();
+	});
+
+	// Point 9, for Xavier: damaged static data is re-seeded with one warning, never a crash.
+	it.each([
+		['clients as text', 'clients-v0'],
+		['a client entry that is not a remembered client', { '8eb3l': 'ok' }],
+	])('stored state with %s: one warning, re-seeded, later clients delivered', async (_name, clients) => {
+		const params = { event: 'newClient' };
+		const staticData = { 'node:Xavier Analytics Trigger': { clients } };
+		const first = await runPoll({ ...base(params), mode: 'trigger', staticData });
+		expect(first.error).toBeUndefined();
+		expect(first.items).toBeNull();
+		expect(first.logs.filter((l) => l.level === 'warn' && /state/i.test(l.message))).toHaveLength(1);
+		const added = sim.state.addClient({ name: 'After Damage Ltd', healthScore: 70 });
+		const second = await runPoll({ ...base(params), mode: 'trigger', staticData: first.staticData });
+		expect((second.items ?? []).map((i) => i.json.id)).toEqual([added.id]);
+		expect(second.logs.filter((l) => l.level === 'warn')).toHaveLength(0);
 	});
 
 	// Point 6: drop (emitted, saved) → recovery (silent, not saved) → restart → second drop.
