@@ -12,11 +12,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { ClinikoApi } from '../../credentials/ClinikoApi.credentials';
 import { XavierApi } from '../../credentials/XavierApi.credentials';
 import { XtraKitApi } from '../../credentials/XtraKitApi.credentials';
+import { SaverisApi } from '../../credentials/SaverisApi.credentials';
 import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
+import { resetTokenCache } from '../../nodes/Saveris/auth/token';
+import { SaverisTrigger } from '../../nodes/Saveris/SaverisTrigger.node';
 import { XavierTrigger } from '../../nodes/Xavier/XavierTrigger.node';
 import { XtraKitTrigger } from '../../nodes/XtraKit/XtraKitTrigger.node';
 import { startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator } from '../simulators/cliniko';
+import { startSaverisSimulator } from '../simulators/saveris';
+import type { SaverisSimulator } from '../simulators/saveris';
 import { startXavierSimulator } from '../simulators/xavier';
 import type { XavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
@@ -311,5 +316,46 @@ describe('Xavier trigger: client IDs and restarts', () => {
 		const second = await runPoll({ ...base(params), mode: 'trigger', staticData: restarted.staticData });
 		expect((second.items ?? []).map((i) => i.json.id)).toEqual([client.id]);
 		expect(second.items?.[0].json.previousHealthScore).toBe(85);
+	});
+});
+
+describe('Saveris trigger: damaged state', () => {
+	let sim: SaverisSimulator;
+	beforeAll(async () => {
+		sim = await startSaverisSimulator();
+		resetTokenCache();
+	});
+	afterAll(async () => sim.close());
+
+	// Point 9, for Saveris: a cursor that is not a date made every poll fail with a RangeError
+	// (new Date(NaN).toISOString()); a non-list of delivered uuids with a TypeError.
+	it.each([
+		['a non-date cursor', { cursor: 'yesterday' }],
+		['a non-list of delivered uuids', { cursor: '2024-06-09T00:00:00.000Z', lastUuids: 'abc' }],
+		['a pending job without a uuid', { cursor: '2024-06-09T00:00:00.000Z', pending: { from: 5 } }],
+	])('stored state with %s: one warning, then the trigger carries on', async (_name, damaged) => {
+		let now = Date.parse('2024-06-10T00:00:00.000Z');
+		const nowSpy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		try {
+			sim.settings.inProgressRange = [0, 0];
+			const parameters = { mode: 'newRecords', recordResource: 'measurement', options: { lagMinutes: 10 } } as never;
+			const base = { nodeType: SaverisTrigger, parameters, credentials: { saverisApi: { ...sim.credentials } }, credentialTypes: [SaverisApi] };
+			const staticData = { 'node:testo Saveris Trigger': { config: 'newRecords|measurement|', ...damaged } };
+			let result = await runPoll({ ...base, mode: 'trigger', staticData });
+			expect(result.error).toBeUndefined();
+			expect(result.logs.filter((l) => l.level === 'warn' && /state/i.test(l.message))).toHaveLength(1);
+			// Later polls work: submit, then deliver a window.
+			let delivered = 0;
+			for (let i = 0; i < 4; i++) {
+				now += 10 * 60_000;
+				result = await runPoll({ ...base, mode: 'trigger', staticData: result.staticData });
+				expect(result.error).toBeUndefined();
+				expect(result.logs.filter((l) => l.level === 'warn')).toHaveLength(0);
+				delivered += result.items?.length ?? 0;
+			}
+			expect(delivered).toBeGreaterThan(0);
+		} finally {
+			nowSpy.mockRestore();
+		}
 	});
 });
