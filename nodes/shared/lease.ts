@@ -9,11 +9,12 @@ import type { IPollFunctions } from 'n8n-workflow';
  * that finds its node's poll still running returns nothing; the running poll delivers, and the next
  * tick after it carries on from the cursor it left.
  *
- * The lease is held in this process's memory, keyed by workflow and node. That is enough: n8n runs
- * polling triggers only in its main process (in queue mode the leader main, never the workers; in
- * multi-main setups only the leader registers triggers and pollers), so two polls of one node only
- * ever meet in one process. A lease in the static data would not do: it is saved only when a poll
- * emits, and one left behind by a crash would block the trigger after a restart.
+ * The lease is held in this process's memory, keyed by workflow and node. That is enough: n8n
+ * registers polling triggers only in a main process (queue-mode workers never poll; in a multi-main
+ * setup only the leader does: ActiveWorkflowManager.shouldAddTriggersAndPollers), so two polls of
+ * one node only ever meet in one process. A lease in the static data would not do: n8n 2.x may hand
+ * each poll its own copy of the node's static data, it is saved only when a poll emits, and one left
+ * behind by a crash would block the trigger after a restart.
  */
 const running = new Map<string, Promise<unknown>>();
 
