@@ -2,6 +2,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { timestampPoll } from '../shared/poller';
+import { exclusivePoll } from '../shared/lease';
 import { cliniko } from './provider';
 import { fetchNewest, fetchSince } from './trigger/fetch';
 import { watchFor, watchedResources } from './trigger/resources';
@@ -80,21 +81,24 @@ export class ClinikoTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as ClinikoEvent;
-		const resource = event === 'created' || event === 'updated' ? (this.getNodeParameter('resource') as string) : '';
-		const options = this.getNodeParameter('options', {}) as { startDate?: unknown };
-		const watch = watchFor(event, resource);
-		if (!watch) {
-			throw new NodeOperationError(this.getNode(), `The resource "${resource}" cannot be watched`);
-		}
-		const { watched, field } = watch;
-		const records = await timestampPoll(this, {
-			config: `${event}:${watched.value}`,
-			startDate: options.startDate === '' || options.startDate === null ? undefined : options.startDate,
-			noun: `${watched.name.toLowerCase()} records`,
-			fetchSince: async (from) => await fetchSince(this, cliniko, watched, field, from),
-			fetchNewest: async () => await fetchNewest(this, cliniko, watched, field),
+		// One poll at a time per trigger node: see shared/lease.ts.
+		return await exclusivePoll(this, async () => {
+			const event = this.getNodeParameter('event') as ClinikoEvent;
+			const resource = event === 'created' || event === 'updated' ? (this.getNodeParameter('resource') as string) : '';
+			const options = this.getNodeParameter('options', {}) as { startDate?: unknown };
+			const watch = watchFor(event, resource);
+			if (!watch) {
+				throw new NodeOperationError(this.getNode(), `The resource "${resource}" cannot be watched`);
+			}
+			const { watched, field } = watch;
+			const records = await timestampPoll(this, {
+				config: `${event}:${watched.value}`,
+				startDate: options.startDate === '' || options.startDate === null ? undefined : options.startDate,
+				noun: `${watched.name.toLowerCase()} records`,
+				fetchSince: async (from) => await fetchSince(this, cliniko, watched, field, from),
+				fetchNewest: async () => await fetchNewest(this, cliniko, watched, field),
+			});
+			return records ? [this.helpers.returnJsonArray(records)] : null;
 		});
-		return records ? [this.helpers.returnJsonArray(records)] : null;
 	}
 }

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 
 import { dateText, requireDateTime } from '../shared/dates';
 import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
+import { exclusivePoll } from '../shared/lease';
 import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
 import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/state';
 import type { ExportFinishedState, NewRecordsState } from './trigger/state';
@@ -146,47 +147,50 @@ export class SaverisTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const node = this.getNode();
-		const mode = this.getNodeParameter('mode') as string;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const format = textOf(node, options.fileFormat, 'File Format', 0) || 'CSV';
-		const manual = this.getMode() === 'manual';
+		// One poll at a time per trigger node: see shared/lease.ts.
+		return await exclusivePoll(this, async () => {
+			const node = this.getNode();
+			const mode = this.getNodeParameter('mode') as string;
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const format = textOf(node, options.fileFormat, 'File Format', 0) || 'CSV';
+			const manual = this.getMode() === 'manual';
 
-		if (mode === 'exportFinished') {
-			const resource = exportResource(this.getNodeParameter('exportResource') as string);
-			if (!resource) throw new NodeOperationError(node, 'Choose the resource of the export to watch');
-			const uuid = requireText(node, this.getNodeParameter('requestUuid', ''), 'Request UUID', 0);
-			const state = this.getWorkflowStaticData('node') as ExportFinishedState;
-			const rows = await pollExportFinished(this, state, resource, uuid, format, manual);
+			if (mode === 'exportFinished') {
+				const resource = exportResource(this.getNodeParameter('exportResource') as string);
+				if (!resource) throw new NodeOperationError(node, 'Choose the resource of the export to watch');
+				const uuid = requireText(node, this.getNodeParameter('requestUuid', ''), 'Request UUID', 0);
+				const state = this.getWorkflowStaticData('node') as ExportFinishedState;
+				const rows = await pollExportFinished(this, state, resource, uuid, format, manual);
+				return rows ? [this.helpers.returnJsonArray(rows)] : null;
+			}
+
+			const resource = exportResource(this.getNodeParameter('recordResource') as string);
+			if (!resource || !resource.timeBased) {
+				throw new NodeOperationError(node, 'Choose Measurements, Alarms or Executed Tasks');
+			}
+			// Checked on every poll, so a bad value is reported instead of a trigger that silently never fires.
+			const lagMinutes = optionalNumberInRange(node, options.lagMinutes, 'Delay (Minutes)', 0, MAX_LAG_MINUTES, 0) ?? 10;
+			const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
+			const startRaw = this.getNodeParameter('startDate', '');
+			const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
+			const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0);
+			const startText = unset ? '' : (dateText(startRaw) ?? '');
+			const settings = {
+				resource,
+				query: {
+					format,
+					filter: textOf(node, options.filter, 'Filter ($Filter)', 0),
+					select: textOf(node, options.select, 'Select ($Select)', 0),
+				},
+				lagMs: lagMinutes * 60_000,
+				maxTries,
+				startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
+				config: `newRecords|${resource.value}|${startText}`,
+			};
+			if (manual) return [this.helpers.returnJsonArray(await manualNewRecords(this, settings))];
+			const state = this.getWorkflowStaticData('node') as NewRecordsState;
+			const rows = await pollNewRecords(this, state, settings);
 			return rows ? [this.helpers.returnJsonArray(rows)] : null;
-		}
-
-		const resource = exportResource(this.getNodeParameter('recordResource') as string);
-		if (!resource || !resource.timeBased) {
-			throw new NodeOperationError(node, 'Choose Measurements, Alarms or Executed Tasks');
-		}
-		// Checked on every poll, so a bad value is reported instead of a trigger that silently never fires.
-		const lagMinutes = optionalNumberInRange(node, options.lagMinutes, 'Delay (Minutes)', 0, MAX_LAG_MINUTES, 0) ?? 10;
-		const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
-		const startRaw = this.getNodeParameter('startDate', '');
-		const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
-		const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0);
-		const startText = unset ? '' : (dateText(startRaw) ?? '');
-		const settings = {
-			resource,
-			query: {
-				format,
-				filter: textOf(node, options.filter, 'Filter ($Filter)', 0),
-				select: textOf(node, options.select, 'Select ($Select)', 0),
-			},
-			lagMs: lagMinutes * 60_000,
-			maxTries,
-			startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
-			config: `newRecords|${resource.value}|${startText}`,
-		};
-		if (manual) return [this.helpers.returnJsonArray(await manualNewRecords(this, settings))];
-		const state = this.getWorkflowStaticData('node') as NewRecordsState;
-		const rows = await pollNewRecords(this, state, settings);
-		return rows ? [this.helpers.returnJsonArray(rows)] : null;
+		});
 	}
 }

@@ -10,10 +10,11 @@ import type {
 
 import { apiRequest } from '../shared/http';
 import { pathWith } from '../shared/validate';
+import { exclusivePoll } from '../shared/lease';
 import { openEnvelope, recordFrom } from './envelope';
 import { fetchAll } from './paging';
 import { xtraKit } from './provider';
-import { WATCHED, detectEvents, newestRecord, seedState } from './trigger/events';
+import { WATCHED, detectEvents, newestRecord, seedState, stateDamage } from './trigger/events';
 import type { XtraKitEvent, XtraKitTriggerState } from './trigger/events';
 
 const SALE_EVENTS: XtraKitEvent[] = ['newSale', 'updatedSale'];
@@ -73,40 +74,47 @@ export class XtraKitTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as XtraKitEvent;
-		const watched = WATCHED[event];
-		if (!watched) throw new NodeOperationError(this.getNode(), `The event "${event}" is not supported`);
-		const options = SALE_EVENTS.includes(event)
-			? (this.getNodeParameter('options', {}) as { includeLineItems?: boolean })
-			: {};
+		// One poll at a time per trigger node: see shared/lease.ts.
+		return await exclusivePoll(this, async () => {
+			const event = this.getNodeParameter('event') as XtraKitEvent;
+			const watched = WATCHED[event];
+			if (!watched) throw new NodeOperationError(this.getNode(), `The event "${event}" is not supported`);
+			const options = SALE_EVENTS.includes(event)
+				? (this.getNodeParameter('options', {}) as { includeLineItems?: boolean })
+				: {};
 
-		// The whole list, every page of it, or an error: never a partial list (see paging.ts).
-		const records = await fetchAll(this, watched.list.path, watched.list.key, watched.list.noun);
-		const state = this.getWorkflowStaticData('node') as XtraKitTriggerState;
+			// The whole list, every page of it, or an error: never a partial list (see paging.ts).
+			const records = await fetchAll(this, watched.list.path, watched.list.key, watched.list.noun);
+			const state = this.getWorkflowStaticData('node') as XtraKitTriggerState;
 
-		if (this.getMode() === 'manual') {
-			// "Fetch test event": a real pending event if there is one, else the newest record. State untouched.
-			const pending = state.event === event ? detectEvents(event, records, state).fresh : [];
-			const sample = pending.length > 0 ? pending[pending.length - 1] : newestRecord(event, records);
-			if (!sample) {
-				throw new NodeOperationError(this.getNode(), `No ${watched.list.noun} to show as a sample yet`, {
-					description: `Add one in XtraKit, or activate the workflow and wait for the first event.`,
-				});
+			if (this.getMode() === 'manual') {
+				// "Fetch test event": a real pending event if there is one, else the newest record. State untouched.
+				const pending = state.event === event && !stateDamage(state) ? detectEvents(event, records, state).fresh : [];
+				const sample = pending.length > 0 ? pending[pending.length - 1] : newestRecord(event, records);
+				if (!sample) {
+					throw new NodeOperationError(this.getNode(), `No ${watched.list.noun} to show as a sample yet`, {
+						description: `Add one in XtraKit, or activate the workflow and wait for the first event.`,
+					});
+				}
+				return [this.helpers.returnJsonArray(await withLineItems(this, [sample], options.includeLineItems))];
 			}
-			return [this.helpers.returnJsonArray(await withLineItems(this, [sample], options.includeLineItems))];
-		}
 
-		if (state.event !== event) {
-			// First activation (or another event chosen): remember what exists, emit nothing.
-			replaceState(state, seedState(event, records, new Date().toISOString()));
-			return null;
-		}
+			const damage = state.event === event ? stateDamage(state) : undefined;
+			if (damage) {
+				this.logger.warn(`The stored state of "${this.getNode().name}" was damaged (${damage}); the trigger re-seeds from now`);
+			}
+			if (state.event !== event || damage) {
+				// First activation (or another event chosen, or damaged state): remember what exists, emit nothing.
+				replaceState(state, seedState(event, records, new Date().toISOString()));
+				return null;
+			}
 
-		const { fresh, next } = detectEvents(event, records, state);
-		const out = await withLineItems(this, fresh, options.includeLineItems);
-		// Only now, with everything read, does the trigger remember what it has delivered.
-		replaceState(state, next);
-		return out.length > 0 ? [this.helpers.returnJsonArray(out)] : null;
+			const { fresh, next } = detectEvents(event, records, state);
+			const out = await withLineItems(this, fresh, options.includeLineItems);
+			// Only now, with everything read, does the trigger remember what it has delivered.
+			replaceState(state, next);
+			return out.length > 0 ? [this.helpers.returnJsonArray(out)] : null;
+		});
 	}
 }
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_OVERLAP_MS, advance, cursorAt, queryFrom } from './cursor';
+import { DEFAULT_OVERLAP_MS, advance, cursorAt, cursorKey, queryFrom, readStoredCursor } from './cursor';
 import type { CursorRecord, TimestampCursor } from './cursor';
 import { requireDateTime } from './dates';
 
@@ -9,6 +9,22 @@ interface PollState {
 	/** What the trigger was watching when the cursor was made; a change starts afresh. */
 	config?: string;
 	cursor?: TimestampCursor;
+}
+
+/**
+ * Static data is whatever the database holds: checked before use, never trusted. Damage is
+ * reported once (the repaired state replaces it at once) as a warning in n8n's log.
+ */
+function storedCursor(ctx: IPollFunctions, state: PollState, config: string) {
+	if (state.config !== config) return {};
+	const stored = readStoredCursor(state.cursor);
+	if (stored.damage) {
+		ctx.logger.warn(
+			`The stored state of "${ctx.getNode().name}" was damaged (${stored.damage}); ` +
+				(stored.cursor ? `the trigger re-seeds at ${stored.cursor.since}` : 'the trigger re-seeds from now'),
+		);
+	}
+	return stored;
 }
 
 export interface TimestampPollOptions {
@@ -46,7 +62,8 @@ export async function timestampPoll(ctx: IPollFunctions, options: TimestampPollO
 	}
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
-	let cursor = state.config === options.config ? state.cursor : undefined;
+	const stored = storedCursor(ctx, state, options.config);
+	let cursor = stored.cursor;
 	let seeding = false;
 	if (!cursor) {
 		if (options.startDate !== undefined) {
@@ -61,6 +78,11 @@ export async function timestampPoll(ctx: IPollFunctions, options: TimestampPollO
 	}
 
 	const records = await options.fetchSince(queryFrom(cursor, overlapMs));
+	if (stored.deliveredUpTo) {
+		// What was delivered before the damage is unknown: count everything up to the stored time as delivered.
+		const upTo = Date.parse(stored.deliveredUpTo);
+		cursor = { ...cursor, seen: records.filter((r) => Date.parse(r.at) <= upTo).map(cursorKey) };
+	}
 	const { fresh, next } = advance(cursor, records, overlapMs);
 	// Only now, with every page read, does the trigger remember what it has delivered.
 	state.config = options.config;

@@ -48,19 +48,57 @@ export async function fetchSince(
 			continue;
 		}
 		// A whole page shares one timestamp: only the page links can get past it.
-		let link: string | undefined = next;
-		while (link && pages < MAX_PAGES) {
-			pages++;
-			const more = await apiRequest.call(ctx, provider, { method: 'GET', url: link });
-			out.push(...toCursorRecords(recordsAt(ctx, provider, more.body, watched.key), field));
-			const following = valueAt(more.body, 'links.next');
-			link = typeof following === 'string' ? following : undefined;
-		}
-		return out;
+		return [...out, ...(await followLinks(ctx, provider, watched, field, body, next, MAX_PAGES - pages - 1))];
 	}
 	throw new NodeOperationError(ctx.getNode(), `More than ${MAX_PAGES} pages of ${watched.name} records in one poll`, {
 		description: 'Choose a later Start Date, or let the trigger catch up from now on.',
 	});
+}
+
+/**
+ * Follows `links.next` from `first` (a page whose records all share one timestamp) to the end.
+ * Bounded by what Cliniko itself said: `total_entries` of that answer counts every matching
+ * record, so no more than ceil(total / page size) pages can exist (one more is allowed for
+ * records added while we read). A link back to a page already read, or more pages than the
+ * total allows, is an error naming the contradiction — never thousands of requests.
+ */
+async function followLinks(
+	ctx: IPollFunctions,
+	provider: ProviderConfig,
+	watched: WatchedResource,
+	field: string,
+	first: unknown,
+	next: string,
+	budget: number,
+): Promise<CursorRecord[]> {
+	const total = valueAt(first, 'total_entries');
+	const allowed =
+		typeof total === 'number' && Number.isFinite(total) && total >= 0
+			? Math.min(budget, Math.ceil(total / PAGE_SIZE))
+			: budget;
+	const visited = new Set<string>();
+	const self = valueAt(first, 'links.self');
+	if (typeof self === 'string') visited.add(self);
+	const out: CursorRecord[] = [];
+	let link: string | undefined = next;
+	for (let followed = 0; link; followed++) {
+		if (visited.has(link)) {
+			throw new NodeOperationError(ctx.getNode(), `Cliniko's ${watched.name} list links back to a page it already sent`, {
+				description: `Page ${followed + 2} of a run of records sharing one timestamp has a "next" link to an earlier page. Nothing was delivered; the next poll tries again.`,
+			});
+		}
+		if (followed >= allowed) {
+			throw new NodeOperationError(ctx.getNode(), `Cliniko's ${watched.name} list has more pages than its own total says`, {
+				description: `total_entries was ${String(total)} (${allowed + 1} pages of ${PAGE_SIZE} at most, with one page to spare), yet page ${followed + 1} still had a "next" link. Nothing was delivered; the next poll tries again.`,
+			});
+		}
+		visited.add(link);
+		const more = await apiRequest.call(ctx, provider, { method: 'GET', url: link });
+		out.push(...toCursorRecords(recordsAt(ctx, provider, more.body, watched.key), field));
+		const following = valueAt(more.body, 'links.next');
+		link = typeof following === 'string' ? following : undefined;
+	}
+	return out;
 }
 
 /** The record with the newest `field`, or undefined when there is none. */

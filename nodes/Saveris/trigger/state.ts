@@ -71,12 +71,65 @@ function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '404';
 }
 
+const isDate = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isCount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/**
+ * Static data is whatever the database holds (edited by hand, written by an older version): each
+ * field is checked, and a damaged one is dropped — a pending job is submitted again, a bad record
+ * list forgotten — instead of failing every poll. Returns what was wrong, or [] when nothing was.
+ * A damaged cursor is removed: the trigger then starts again from now (not from the Start Date,
+ * which would deliver everything since then again).
+ */
+function repairNewRecordsState(state: NewRecordsState): string[] {
+	const problems: string[] = [];
+	if (state.cursor !== undefined && !isDate(state.cursor)) {
+		problems.push('"cursor" is not a date');
+		for (const key of Object.keys(state)) if (key !== 'config') delete (state as IDataObject)[key];
+		return problems;
+	}
+	const pending = state.pending as Partial<PendingJob> | undefined;
+	if (
+		pending !== undefined &&
+		(typeof pending !== 'object' || pending === null || typeof pending.uuid !== 'string' || pending.uuid === '' || !isDate(pending.from) || !isDate(pending.until))
+	) {
+		problems.push('the pending export job is incomplete');
+		delete state.pending;
+	}
+	if (state.lastUuids !== undefined && !(Array.isArray(state.lastUuids) && state.lastUuids.every((u) => typeof u === 'string'))) {
+		problems.push('"lastUuids" is not a list of record uuids');
+		delete state.lastUuids;
+	}
+	if (state.attempts !== undefined && !isCount(state.attempts)) {
+		problems.push('"attempts" is not a count');
+		delete state.attempts;
+	}
+	if (state.retryAt !== undefined && !isCount(state.retryAt)) {
+		problems.push('"retryAt" is not a time');
+		delete state.retryAt;
+	}
+	return problems;
+}
+
 /**
  * One scheduled poll of "New Records". Never waits: it submits a job, or checks the pending job
  * once, or delivers a completed one. The cursor only moves when a window's rows are returned.
  */
 export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState, options: NewRecordsOptions): Promise<IDataObject[] | null> {
 	const now = Date.now();
+	if (state.config === options.config) {
+		const problems = repairNewRecordsState(state);
+		if (problems.length > 0) {
+			ctx.logger.warn(
+				`The stored state of "${ctx.getNode().name}" was damaged (${problems.join('; ')}); ` +
+					(state.cursor ? `the trigger carries on from ${state.cursor}` : 'the trigger re-seeds from now'),
+			);
+			if (!state.cursor) {
+				state.cursor = new Date(now - options.lagMs).toISOString();
+				return null;
+			}
+		}
+	}
 	if (state.config !== options.config || !state.cursor) {
 		for (const key of Object.keys(state)) delete (state as IDataObject)[key];
 		state.config = options.config;

@@ -39,13 +39,45 @@ export function uniqueClients(clients: IDataObject[]): IDataObject[] {
 	});
 }
 
+/**
+ * The stored clients as a Map. Client IDs are server data: looked up in a plain object, IDs such as
+ * "constructor" or "toString" would find Object.prototype's members and never count as new, and
+ * "__proto__" could not even be stored. Static data must stay plain JSON, so the state keeps an
+ * object, read through Object.entries (own keys only) and written with Object.fromEntries.
+ */
+export function knownClients(stored: Record<string, KnownClient> | undefined): Map<string, KnownClient> {
+	return new Map(Object.entries(stored ?? {}));
+}
+
 export function snapshotOf(
 	clients: IDataObject[],
 	previous: Record<string, KnownClient> = {},
 ): Record<string, KnownClient> {
-	const next: Record<string, KnownClient> = { ...previous };
-	for (const c of clients) next[String(c.id)] = { healthScore: scoreOf(c), alertLevel: levelOf(c) };
-	return next;
+	const next = knownClients(previous);
+	for (const c of clients) next.set(String(c.id), { healthScore: scoreOf(c), alertLevel: levelOf(c) });
+	return Object.fromEntries(next);
+}
+
+/**
+ * What is wrong with stored state (damaged by hand, an older version or another tool), or
+ * undefined when it can be used.
+ */
+export function stateDamage(state: XavierTriggerState): string | undefined {
+	const clients = state.clients as unknown;
+	if (clients === undefined) return undefined;
+	if (typeof clients !== 'object' || clients === null || Array.isArray(clients)) return '"clients" is not an object';
+	for (const value of Object.values(clients as object) as unknown[]) {
+		const known = value as Partial<KnownClient> | null;
+		if (
+			typeof known !== 'object' ||
+			known === null ||
+			!(known.healthScore === null || typeof known.healthScore === 'number') ||
+			!(known.alertLevel === null || typeof known.alertLevel === 'string')
+		) {
+			return '"clients" holds an entry that is not a remembered client';
+		}
+	}
+	return undefined;
 }
 
 /**
@@ -61,8 +93,9 @@ export function detectEvents(
 ): IDataObject[] {
 	const out: IDataObject[] = [];
 	const toLevels = options.toLevels.map((l) => l.toLowerCase());
+	const knownById = knownClients(known);
 	for (const client of uniqueClients(clients)) {
-		const before = known[String(client.id)];
+		const before = knownById.get(String(client.id));
 		const score = scoreOf(client);
 		const level = levelOf(client);
 		if (event === 'newClient') {

@@ -15,7 +15,12 @@ import type { IDataObject } from 'n8n-workflow';
  *   timestamp. IDs are integers (FACT: `id` int); consecutive ones are stored as ranges
  *   ("1-1200,1202"), so the state stays a few bytes however long the list grows.
  * - Updated …: each known record's `updated_at` as last seen. A different value is one update.
- *   A record first seen in this poll is remembered, not reported (it is new, not updated).
+ *   A record not in the state is reported when its `updated_at` differs from its `created_at`
+ *   (it was changed after it was created), else remembered. That rule needs nothing a silent poll
+ *   learnt: n8n saves static data only when a poll emits, so a record first seen by a poll that
+ *   emitted nothing is unknown again after a restart — and the rule still reports its update.
+ *   (A record the server stamps with different times at creation — the docs' sample has
+ *   `updated_at` before `created_at` — is reported once when first seen.)
  *
  * The state is only written after the whole list (and any detail fetch) was read, so a failed poll
  * changes nothing and the next one sees the same difference: each event is delivered exactly once.
@@ -160,12 +165,12 @@ export function seedState(event: XtraKitEvent, records: IDataObject[], seededAt:
 		}
 		return { event, ...seen.toState(), seededAt };
 	}
-	const versions: Record<string, string> = {};
+	const versions = new Map<string, string>();
 	for (const r of records) {
 		const id = recordId(r, watched.list);
-		if (id !== undefined) versions[id] = text(r.updated_at);
+		if (id !== undefined) versions.set(id, text(r.updated_at));
 	}
-	return { event, versions, seededAt };
+	return { event, versions: Object.fromEntries(versions), seededAt };
 }
 
 /**
@@ -191,18 +196,44 @@ export function detectEvents(
 		fresh.sort(orderBy('created_at', list));
 		return { fresh, next: { ...state, event, ...seen.toState() } };
 	}
-	const before = state.versions ?? {};
-	const versions: Record<string, string> = {};
+	// Maps, not object lookups: IDs and codes are server data ("constructor" is a valid item code).
+	const before = new Map(Object.entries(state.versions ?? {}));
+	const versions = new Map<string, string>();
 	for (const r of records) {
 		const id = recordId(r, list);
-		if (id === undefined || id in versions) continue;
+		if (id === undefined || versions.has(id)) continue;
 		const at = text(r.updated_at);
-		const previous = before[id];
-		versions[id] = at !== '' ? at : (previous ?? '');
-		if (previous !== undefined && at !== '' && at !== previous) fresh.push(r);
+		const previous = before.get(id);
+		versions.set(id, at !== '' ? at : (previous ?? ''));
+		if (at === '') continue;
+		if (previous !== undefined ? at !== previous : changedSinceCreated(r)) fresh.push(r);
 	}
 	fresh.sort(orderBy('updated_at', list));
-	return { fresh, next: { ...state, event, versions } };
+	return { fresh, next: { ...state, event, versions: Object.fromEntries(versions) } };
+}
+
+/** A record whose `updated_at` is not its `created_at`: changed after it was created. */
+function changedSinceCreated(record: IDataObject): boolean {
+	const created = text(record.created_at);
+	const updated = text(record.updated_at);
+	return created !== '' && updated !== '' && created !== updated;
+}
+
+/**
+ * What is wrong with stored state (damaged by hand, an older version or another tool), or
+ * undefined when it can be used. A damaged state is re-seeded rather than crash every poll.
+ */
+export function stateDamage(state: XtraKitTriggerState): string | undefined {
+	if (state.seen !== undefined && typeof state.seen !== 'string') return '"seen" is not text';
+	if (state.seenOther !== undefined && !(Array.isArray(state.seenOther) && state.seenOther.every((x) => typeof x === 'string'))) {
+		return '"seenOther" is not a list of IDs';
+	}
+	const versions = state.versions as unknown;
+	if (versions !== undefined) {
+		if (typeof versions !== 'object' || versions === null || Array.isArray(versions)) return '"versions" is not an object';
+		if (!Object.values(versions).every((v) => typeof v === 'string')) return '"versions" holds a value that is not a timestamp';
+	}
+	return undefined;
 }
 
 /** "Fetch test event": the most recently created (or updated) record. */
