@@ -61,6 +61,15 @@ export class SaverisApi implements ICredentialType {
 			description:
 				'Leave empty to use https://data-api.{region}.{environment}.savr.saveris.net; set it only to reach a test server',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 60 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	test: ICredentialTestRequest = {

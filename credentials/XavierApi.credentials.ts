@@ -32,6 +32,15 @@ export class XavierApi implements ICredentialType {
 			required: true,
 			description: 'Leave as is for the real service; change it only to reach a test server',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
