@@ -64,6 +64,8 @@ export class ClientXcmsApi implements ICredentialType {
 	// "health") and so a 403 on /health, but they always get "license" (research §3.4).
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/application)?$/i, "")}}/api/application',
 			url: '/license',
 			method: 'GET',

@@ -81,6 +81,8 @@ export class ClinikoApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			// The same rule as the node's: the override, else the shard after the key's last hyphen (no suffix: au1).
 			baseURL:
 				'={{ String($credentials.baseUrl || "").trim() ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://api." + ((String($credentials.apiKey || "").trim().match(/-([a-z]{2}[0-9]{1,2})$/i) || [])[1] || "au1").toLowerCase() + ".cliniko.com/v1" }}',

@@ -74,6 +74,8 @@ export class SaverisApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL:
 				'={{ ($credentials.baseUrl || ("https://data-api." + $credentials.region + "." + $credentials.environment + ".savr.saveris.net")).replace(/\\/+$/, "") }}',
 			url: '/v1/token',

@@ -61,6 +61,8 @@ export class XtraKitApi implements ICredentialType {
 	// The documented authentication check (the docs' curl example uses GET).
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/user/authenticate',
 			method: 'GET',

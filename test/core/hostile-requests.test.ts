@@ -28,7 +28,7 @@ import { findSecretsInText, registerSecret } from '../helpers/secrets';
 import { startSaverisSimulator } from '../simulators/saveris';
 import type { SaverisSimulator } from '../simulators/saveris';
 import type { HarnessError, RunNodeOptions } from './harness';
-import { runNode } from './harness';
+import { runNode, testCredential } from './harness';
 
 // Secrets of this file: long enough for the scan, and with characters whose URL-encoded and base64
 // forms differ from the plain one.
@@ -233,6 +233,37 @@ describe('1. a redirect never carries a credential to another origin', () => {
 		expect(api.seen.map((r) => r.url)).toEqual(['/clients', '/v2/clients']);
 		expect(api.seen[1].headers.authorization).toBe(`Bearer ${XAVIER_TOKEN}`);
 	});
+});
+
+describe("1b. the credential test (n8n's Test button) does not follow a redirect either", () => {
+	const cases = [
+		{ name: 'Xavier', type: XavierApi, data: (base: string) => ({ apiToken: XAVIER_TOKEN, baseUrl: base }) },
+		{ name: 'XtraKit', type: XtraKitApi, data: (base: string) => ({ apiKey: XTRAKIT_KEY, baseUrl: base }) },
+		{ name: 'CLIENTXCMS', type: ClientXcmsApi, data: (base: string) => ({ apiKey: CXCMS_KEY, baseUrl: base }) },
+		{
+			name: 'Cliniko',
+			type: ClinikoApi,
+			data: (base: string) => ({ apiKey: CLINIKO_KEY, appName: 'hostile tests', contactEmail: 'tests@example.com', baseUrl: `${base}/v1` }),
+		},
+		{
+			name: 'Saveris',
+			type: SaverisApi,
+			data: (base: string) => ({ username: 'hostile@example.com', password: SAVERIS_PASSWORD, region: 'eu', environment: 'i', baseUrl: base }),
+		},
+	];
+	for (const c of cases) {
+		it(`${c.name}: a 307 to another host:port gets no credential`, async () => {
+			const evil = await startServer((_req, res) => json(res, 200, { ok: true, IdToken: 'from-the-other-host' }));
+			const api = await startServer((req, res) => {
+				res.writeHead(307, { Location: `${evil.url}${req.url ?? '/'}` });
+				res.end();
+			});
+			const result = await testCredential(c.type, c.data(api.url));
+			expect(leaks(received(evil))).toEqual([]);
+			expect(evil.seen).toEqual([]);
+			expect(result.status).toBe('Error');
+		});
+	}
 });
 
 describe('2. a server that echoes the credential does not get it into messages or output', () => {
