@@ -22,7 +22,9 @@ import {
 	importWorkflow,
 	linearWorkflow,
 	nodeItems,
+	startN8nServer,
 	stopAllN8n,
+	type CredentialJson,
 	type N8nEnv,
 	type WorkflowNode,
 } from '../harness/n8n';
@@ -117,6 +119,18 @@ const CRED = {
 	refused: { id: 'hostileXavRefus', name: 'Xavier (down)', type: 'xavierApi' },
 };
 const ref = (c: { id: string; name: string }) => ({ id: c.id, name: c.name });
+
+const saverisData = (base: string) => ({ username: 'hostile@example.com', password: SAVERIS_PASSWORD, region: 'eu', environment: 'i', baseUrl: base });
+const credentialData = (): CredentialJson[] => [
+	{ ...CRED.xavier, data: { apiToken: XAVIER_TOKEN, baseUrl: `${api.url}/xavier` } },
+	{ ...CRED.cliniko, data: { apiKey: CLINIKO_KEY, appName: 'hostile tests', contactEmail: 'tests@example.com', baseUrl: `${api.url}/cliniko/v1` } },
+	{ ...CRED.cxcms, data: { apiKey: CXCMS_KEY, baseUrl: `${api.url}/cxcms` } },
+	{ ...CRED.saverisLogin, data: saverisData(`${api.url}/saveris-login`) },
+	{ ...CRED.saveris, data: saverisData(`${api.url}/saveris`) },
+	{ ...CRED.list, data: { apiToken: XAVIER_TOKEN, baseUrl: `${api.url}/list` } },
+	{ ...CRED.dead, data: { apiToken: XAVIER_TOKEN, baseUrl: dead.url, timeoutSeconds: 3 } },
+	{ ...CRED.refused, data: { apiToken: XAVIER_TOKEN, baseUrl: refusedUrl } },
+];
 const continueOnFail = { onError: 'continueRegularOutput' };
 
 const redirectNodes: WorkflowNode[] = [
@@ -183,17 +197,7 @@ describe.each(FLAVOURS)('hostile servers in real n8n (%s)', (flavour) => {
 
 	beforeAll(async () => {
 		env = await createN8nEnv(flavour, { packageMode: 'custom' });
-		const saveris = (base: string) => ({ username: 'hostile@example.com', password: SAVERIS_PASSWORD, region: 'eu', environment: 'i', baseUrl: base });
-		await importCredentials(env, [
-			{ ...CRED.xavier, data: { apiToken: XAVIER_TOKEN, baseUrl: `${api.url}/xavier` } },
-			{ ...CRED.cliniko, data: { apiKey: CLINIKO_KEY, appName: 'hostile tests', contactEmail: 'tests@example.com', baseUrl: `${api.url}/cliniko/v1` } },
-			{ ...CRED.cxcms, data: { apiKey: CXCMS_KEY, baseUrl: `${api.url}/cxcms` } },
-			{ ...CRED.saverisLogin, data: saveris(`${api.url}/saveris-login`) },
-			{ ...CRED.saveris, data: saveris(`${api.url}/saveris`) },
-			{ ...CRED.list, data: { apiToken: XAVIER_TOKEN, baseUrl: `${api.url}/list` } },
-			{ ...CRED.dead, data: { apiToken: XAVIER_TOKEN, baseUrl: dead.url, timeoutSeconds: 3 } },
-			{ ...CRED.refused, data: { apiToken: XAVIER_TOKEN, baseUrl: refusedUrl } },
-		]);
+		await importCredentials(env, credentialData());
 		await importWorkflow(env, [redirectWorkflow, downWorkflow]);
 	}, 15 * 60_000);
 
@@ -228,5 +232,24 @@ describe.each(FLAVOURS)('hostile servers in real n8n (%s)', (flavour) => {
 		expect(down).toHaveLength(3);
 		for (const item of down) expect(item.error).toBe('Xavier Analytics refused the connection');
 		expect(String(down[0].description)).toContain('tried 1 time');
+	});
+
+	test("the credential Test (n8n's REST endpoint behind the Test button) does not follow a redirect", async () => {
+		const server = await startN8nServer(env);
+		try {
+			evil.seen.length = 0;
+			const byId = new Map(credentialData().map((c) => [c.id, c]));
+			const statuses: string[][] = [];
+			for (const c of [CRED.xavier, CRED.cliniko, CRED.cxcms, CRED.saverisLogin]) {
+				const result = await server.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: byId.get(c.id) });
+				statuses.push([c.name, result.status]);
+			}
+			// Before: n8n followed the redirect with the credential, and the other host's 200 passed the test.
+			expect(findSecretsInText(JSON.stringify(evil.seen), '<other host>', SECRETS)).toEqual([]);
+			expect(evil.seen).toEqual([]);
+			expect(statuses.every(([, status]) => status === 'Error')).toBe(true);
+		} finally {
+			await server.stop();
+		}
 	});
 });
