@@ -233,6 +233,15 @@ describe('1. a redirect never carries a credential to another origin', () => {
 		expect(api.seen.map((r) => r.url)).toEqual(['/clients', '/v2/clients']);
 		expect(api.seen[1].headers.authorization).toBe(`Bearer ${XAVIER_TOKEN}`);
 	});
+	it('a same-origin redirect loop ends after 5 hops with a clear error', async () => {
+		const api = await startServer((req, res) => {
+			res.writeHead(302, { Location: `/loop${api.seen.length}` });
+			res.end();
+		});
+		const { error } = await PROVIDERS[0].run(api.url);
+		expect(api.seen).toHaveLength(6);
+		expect(error?.description).toContain('More than 5 redirects');
+	});
 });
 
 describe("1b. the credential test (n8n's Test button) does not follow a redirect either", () => {
