@@ -38,6 +38,15 @@ export class ClientXcmsApi implements ICredentialType {
 			description:
 				'An application API key of an admin account (Settings › Security › API Keys, or `php artisan clientxcms:create-api-key`). It looks like "{id}|CLIENTXCMS…". Each operation needs its ability, or "*".',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 60 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	// FACT: Sanctum personal access token as a bearer token (research §3.1).
@@ -55,6 +64,8 @@ export class ClientXcmsApi implements ICredentialType {
 	// "health") and so a 403 on /health, but they always get "license" (research §3.4).
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/application)?$/i, "")}}/api/application',
 			url: '/license',
 			method: 'GET',

@@ -53,6 +53,15 @@ export class ClinikoApi implements ICredentialType {
 			description:
 				'Leave empty: the node derives https://api.{shard}.cliniko.com/v1 from the API key. Set it only for a test server (such as the simulator) or a shard the key does not name.',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -73,6 +82,8 @@ export class ClinikoApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			// The same rule as the node's: the override, else the shard after the key's last hyphen (no suffix: au1).
 			baseURL:
 				'={{ String($credentials.baseUrl || "").trim() ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://api." + ((String($credentials.apiKey || "").trim().match(/-([a-z]{2}[0-9]{1,2})$/i) || [])[1] || "au1").toLowerCase() + ".cliniko.com/v1" }}',

@@ -66,10 +66,21 @@ export class SaverisApi implements ICredentialType {
 			description:
 				'Leave empty to use the host of the region: https://data-api.eu.p.savr.saveris.net (Europe), eu.i (Europe, Integration), am.p (America) or ap.p (Asia-Pacific); set it only to reach a test server',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 60 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL:
 				'={{ ($credentials.baseUrl || ("https://data-api." + $credentials.region + "." + ($credentials.region === "eu" ? $credentials.environment : "p") + ".savr.saveris.net")).replace(/\\/+$/, "") }}',
 			url: '/v1/token',

@@ -33,6 +33,15 @@ export class XavierApi implements ICredentialType {
 			description:
 				"Leave as is for the real service (Dext's current API host). Older Xavier Analytics accounts may still use https://api.xavier-analytics.com; change it otherwise only to reach a test server",
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -46,6 +55,8 @@ export class XavierApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/clients',
 			method: 'GET',

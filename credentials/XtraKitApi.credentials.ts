@@ -37,6 +37,15 @@ export class XtraKitApi implements ICredentialType {
 			description:
 				'The current API host. Older accounts and older docs use https://app.xtrakit.com/api/v1; change it only if XtraKit told you to, or to reach a test server.',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
+		},
 	];
 
 	// FACT: "Authorization: Bearer API_KEY" on every request.
@@ -52,6 +61,8 @@ export class XtraKitApi implements ICredentialType {
 	// The documented authentication check (the docs' curl example uses GET).
 	test: ICredentialTestRequest = {
 		request: {
+			// A redirect is not followed: n8n would send the credential along to wherever it points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/user/authenticate',
 			method: 'GET',

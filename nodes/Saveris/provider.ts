@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { genericErrorMessage } from '../shared/errors';
+import { timeoutFor } from '../shared/http';
 import type { ProviderConfig } from '../shared/types';
 import { bearerToken } from './auth/token';
 
@@ -64,7 +65,7 @@ export const saveris: ProviderConfig = {
 	timeoutMs: 60_000,
 	session: {
 		headers: async (ctx, credentials, baseUrl, refresh) => ({
-			Authorization: `Bearer ${await bearerToken(ctx, credentials, baseUrl, refresh)}`,
+			Authorization: `Bearer ${await bearerToken(ctx, credentials, baseUrl, refresh, timeoutFor(credentials, saveris))}`,
 		}),
 		isExpired: isTokenExpiredAnswer,
 	},

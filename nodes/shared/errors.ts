@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { isTimeoutCode, isUnreachableCode } from './retry';
 import type { ProviderConfig } from './types';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -70,19 +71,45 @@ export function apiError(
 	});
 }
 
-/** No answer was read (reset, timeout): say so without echoing the request, which holds headers. */
+/** No answer was read (refused, timeout, reset): say so without echoing the request, which holds headers. */
 export function networkError(
 	node: INode,
 	provider: ProviderConfig,
 	code: string,
 	attempts: number,
 	itemIndex?: number,
+	details: { timeoutMs?: number; earlier?: boolean } = {},
 ): NodeApiError {
-	const what = code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? 'did not answer in time' : 'closed the connection';
+	const timeout = isTimeoutCode(code);
+	const what = timeout ? 'did not answer in time' : code === 'ECONNREFUSED' ? 'refused the connection' : isUnreachableCode(code) ? 'could not be reached' : 'closed the connection';
 	// The code stays out of the message: n8n would swap a message naming it for its generic text.
 	const message = `${provider.displayName} ${what}`;
-	const description = `Network error (${code}); tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the base URL in the credential and the service status, then retry.`;
+	const parts: string[] = [];
+	if (details.earlier) {
+		parts.push(`An earlier request of this run to the same server already failed this way (${code}), so this one was not sent.`);
+	} else {
+		const limit = timeout && details.timeoutMs !== undefined ? `no complete answer within ${Math.round(details.timeoutMs / 100) / 10} s` : undefined;
+		parts.push(`Network error (${code}${limit ? `, ${limit}` : ''}); tried ${attempts} time${attempts === 1 ? '' : 's'}.`);
+	}
+	parts.push(
+		timeout
+			? 'Check the service status, or raise the Timeout in the credential, then retry.'
+			: 'Check the base URL in the credential and the service status, then retry.',
+	);
+	const description = parts.join(' ');
 	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
+}
+
+/** An answer sent the request to another origin: not followed, since the credential would go along. */
+export function redirectError(node: INode, provider: ProviderConfig, statusCode: number, from: string, to: string, itemIndex?: number): NodeApiError {
+	const message = `${provider.displayName} redirected the request to another host; it was not followed`;
+	const description = `HTTP ${statusCode} from ${from} to ${to}. Requests carrying the credential only go to ${from}; check the Base URL in the credential.`;
+	return new NodeApiError(node, { message, description, httpCode: String(statusCode) } as JsonObject, {
+		message,
+		description,
+		httpCode: String(statusCode),
+		itemIndex,
+	});
 }
 
 export function parameterError(node: INode, message: string, itemIndex: number, description?: string): NodeOperationError {

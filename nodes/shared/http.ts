@@ -1,13 +1,26 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
-import { apiError, networkError } from './errors';
+import { apiError, networkError, redirectError } from './errors';
 import { pacerFor } from './pacer';
 import type { Pacer } from './pacer';
-import { RETRY_DEFAULTS, headerValue, isIdempotent, isRetryableStatus, networkErrorCode, retryDelay } from './retry';
+import { credentialForms, redactDeep, redactError, redactText, secretForms } from './redact';
+import {
+	RETRY_DEFAULTS,
+	headerValue,
+	isIdempotent,
+	isRetryableStatus,
+	isTimeoutCode,
+	isUnreachableCode,
+	networkErrorCode,
+	retryDelay,
+} from './retry';
 import type { ApiRequest, ApiResponse, HeaderMap, ProviderConfig, RequestContext } from './types';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Same-origin redirects followed for one request before giving up. */
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface RequestOptions {
 	itemIndex?: number;
@@ -23,11 +36,89 @@ interface FullResponse {
 	body: unknown;
 }
 
-function originOf(url: string): string {
+export function originOf(url: string): string {
 	try {
 		return new URL(url).origin;
 	} catch {
 		return url;
+	}
+}
+
+/**
+ * The request's deadline in ms: the credential's Timeout when set (the user's choice for this
+ * server), else the call's own, else the provider's, else 30 s.
+ */
+export function timeoutFor(credentials: IDataObject, provider: ProviderConfig, requestTimeoutMs?: number): number {
+	const seconds = Number(credentials.timeoutSeconds);
+	if (Number.isFinite(seconds) && seconds > 0) return Math.round(seconds * 1000);
+	return requestTimeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/** What a request that outlived its deadline throws (classified as a timeout by `networkErrorCode`). */
+class DeadlineError extends Error {
+	readonly code = 'ETIMEDOUT';
+}
+
+/**
+ * Runs one exchange under a total deadline. n8n's own `timeout` is an idle timeout (a server that
+ * trickles a byte now and then never hits it), so the deadline races the whole exchange. The
+ * request is also handed an abort signal: n8n aborts the connection with it where its helper
+ * passes the signal on (unauthenticated requests; n8n 2.x replaces it with the execution's own
+ * signal on authenticated ones, which then end at n8n's idle timeout or when the server stops).
+ * `discard` cleans up an answer that arrives after the deadline (an open download stream).
+ */
+export async function withDeadline<T>(
+	send: (signal: AbortSignal) => Promise<T>,
+	timeoutMs: number,
+	discard?: (late: T) => void,
+): Promise<T> {
+	const request = new AbortController();
+	const timer = new AbortController();
+	const work = send(request.signal);
+	const expired = sleep(timeoutMs, timer.signal).then(
+		() => true,
+		() => false,
+	);
+	try {
+		const winner = await Promise.race([work.then((value) => ({ value })), expired]);
+		if (winner === true || winner === false) {
+			request.abort();
+			work.then((late) => discard?.(late)).catch(() => undefined);
+			throw new DeadlineError(`No complete answer within ${timeoutMs} ms`);
+		}
+		return winner.value;
+	} finally {
+		timer.abort();
+	}
+}
+
+// Origins that timed out or refused the connection, per execution context: the next items of the
+// same run fail at once with the same error instead of each paying the timeout (or the retries)
+// again against a server that is down.
+const failedOrigins = new WeakMap<object, Map<string, string>>();
+
+export function rememberFailedOrigin(ctx: object, origin: string, code: string): void {
+	let byOrigin = failedOrigins.get(ctx);
+	if (!byOrigin) {
+		byOrigin = new Map();
+		failedOrigins.set(ctx, byOrigin);
+	}
+	byOrigin.set(origin, code);
+}
+
+export function failedOriginCode(ctx: object, origin: string): string | undefined {
+	return failedOrigins.get(ctx)?.get(origin);
+}
+
+/** The absolute target of a redirect answer, or undefined when it is none (or its Location is unusable). */
+export function redirectLocation(statusCode: number, headers: HeaderMap | undefined, from: string): URL | undefined {
+	if (!REDIRECT_STATUSES.has(statusCode) || !headers) return undefined;
+	const location = headerValue(headers, 'location');
+	if (location === undefined || location.trim() === '') return undefined;
+	try {
+		return new URL(location.trim(), from);
+	} catch {
+		return undefined;
 	}
 }
 
@@ -99,6 +190,7 @@ export async function apiRequest(
 		? pacerFor(credentialKey(this, provider, baseUrl), provider.rateLimit.requests, provider.rateLimit.perMs)
 		: undefined;
 
+	const timeoutMs = timeoutFor(credentials, provider, request.timeoutMs);
 	const httpOptions: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -109,56 +201,108 @@ export async function apiRequest(
 		...(request.encoding ? { encoding: request.encoding } : {}),
 		// Arrays as repeated keys (`q[]=a&q[]=b`); n8n's default would number them (`q[][0]=a`).
 		arrayFormat: 'repeat',
-		timeout: request.timeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Redirects are followed here, same origin only: n8n's helper would re-send the credential to
+		// any host (n8n 2.x: unless `sendCredentialsOnCrossOriginRedirect` is false; n8n 1.x: always).
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	// Where the request goes; a same-origin redirect changes it (303, or 301/302 after a write, become a GET).
+	let target: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'> = { method: request.method, url, qs: request.qs, body: request.body };
+	let redirects = 0;
+	const started = Date.now();
 
+	const credentialSecretForms = credentialForms(credentials);
+	let forms = credentialSecretForms;
 	let sessionRefreshed = false;
-	let sessionHeaders = provider.session ? await provider.session.headers(this, credentials, baseUrl, false) : {};
+	let sessionHeaders: Record<string, string> = {};
+	const useSession = async (refresh: boolean) => {
+		sessionHeaders = provider.session ? await provider.session.headers(this, credentials, baseUrl, refresh) : {};
+		// The session token is as secret as the credential: a server echoing it is redacted too.
+		const tokens = Object.values(sessionHeaders).map((v) => v.replace(/^(Bearer|Token)\s+/i, ''));
+		forms = tokens.length ? [...credentialSecretForms, ...secretForms(tokens)].sort((a, b) => b.length - a.length) : credentialSecretForms;
+	};
+	if (provider.session) await useSession(false);
 	for (let attempt = 1; ; attempt++) {
+		const origin = originOf(target.url);
+		const failedBefore = failedOriginCode(this, origin);
+		if (failedBefore) {
+			throw networkError(this.getNode(), provider, failedBefore, 0, options.itemIndex, { earlier: true });
+		}
 		const reserved = pacer ? await pacer.acquire() : undefined;
 		// A timer may fire a millisecond or two before its time (it counts from the event loop's cached
 		// clock): sleep again until the slot is really due, or the log's promise is broken.
 		for (let wait = reserved?.wait ?? 0; reserved && wait > 0; wait = reserved.slot.at - Date.now()) await sleep(wait);
 		let response: FullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				provider.credentialType,
-				// Each attempt gets its own copy: n8n's helper mutates the options it is given.
-				{ ...httpOptions, headers: { ...httpOptions.headers, ...sessionHeaders } },
-			)) as FullResponse;
+			response = await withDeadline(
+				async (abortSignal) =>
+					(await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						provider.credentialType,
+						// Each attempt gets its own copy: n8n's helper mutates the options it is given.
+						{ ...httpOptions, ...target, headers: { ...httpOptions.headers, ...sessionHeaders }, abortSignal },
+					)) as FullResponse,
+				timeoutMs,
+			);
 			if (reserved) pacer?.settle(reserved.slot);
 		} catch (error) {
 			if (reserved) pacer?.settle(reserved.slot);
 			const code = networkErrorCode(error);
 			// n8n's helper already wrapped anything else as a NodeApiError; wrapping hands it back as is.
-			if (code === undefined) throw new NodeApiError(this.getNode(), error as JsonObject);
-			if (attempt < maxAttempts && isIdempotent(request.method)) {
-				await sleep(retryDelay({ attempt, now: Date.now() }));
+			if (code === undefined) throw redactError(new NodeApiError(this.getNode(), error as JsonObject), forms);
+			if (isTimeoutCode(code) || isUnreachableCode(code)) {
+				// The server had its whole deadline, or nothing listens: trying again only multiplies the wait.
+				rememberFailedOrigin(this, origin, code);
+				throw networkError(this.getNode(), provider, code, attempt, options.itemIndex, { timeoutMs });
+			}
+			const delay = retryDelay({ attempt, now: Date.now() });
+			// A dropped connection is tried again, within the request's own deadline.
+			if (attempt < maxAttempts && isIdempotent(target.method ?? 'GET') && Date.now() - started + delay < timeoutMs) {
+				await sleep(delay);
 				continue;
 			}
-			throw networkError(this.getNode(), provider, code, attempt, options.itemIndex);
+			throw networkError(this.getNode(), provider, code, attempt, options.itemIndex, { timeoutMs });
 		}
 
 		const { statusCode, headers } = response;
+		// Whatever the server says from here on may echo the credential: redacted before anyone reads it.
+		const body = redactDeep(response.body, forms);
 		if (pacer && headers) observeRateHeaders(pacer, provider, headers);
-		if (statusCode >= 200 && statusCode < 300) {
-			return { statusCode, headers: headers ?? {}, body: response.body };
-		}
-		if (provider.session && !sessionRefreshed && provider.session.isExpired(statusCode, response.body)) {
-			// The session token was refused: log in again and send this request once more.
-			sessionRefreshed = true;
-			sessionHeaders = await provider.session.headers(this, credentials, baseUrl, true);
+		const next = redirectLocation(statusCode, headers, target.url);
+		if (next) {
+			if (next.origin !== originOf(baseUrl)) {
+				throw redirectError(this.getNode(), provider, statusCode, originOf(baseUrl), redactText(next.origin, forms), options.itemIndex);
+			}
+			if (++redirects > MAX_REDIRECTS) {
+				throw apiError(this.getNode(), provider, statusCode, undefined, {
+					itemIndex: options.itemIndex,
+					hint: `More than ${MAX_REDIRECTS} redirects; the last went to ${redactText(next.pathname, forms)}.`,
+				});
+			}
+			const toGet = statusCode === 303 || ((statusCode === 301 || statusCode === 302) && target.method !== 'GET' && target.method !== 'HEAD');
+			// The Location holds the whole query: the original one is not added again.
+			target = toGet ? { method: 'GET', url: next.href } : { ...target, url: next.href, qs: undefined };
 			attempt--;
 			continue;
 		}
-		if (isRetryableStatus(statusCode, request.method) && attempt < maxAttempts) {
+		if (statusCode >= 200 && statusCode < 300) {
+			return { statusCode, headers: headers ?? {}, body };
+		}
+		if (provider.session && !sessionRefreshed && provider.session.isExpired(statusCode, body)) {
+			// The session token was refused: log in again and send this request once more.
+			sessionRefreshed = true;
+			await useSession(true);
+			attempt--;
+			continue;
+		}
+		if (isRetryableStatus(statusCode, target.method ?? 'GET') && attempt < maxAttempts) {
 			const now = Date.now();
 			const delay = retryDelay({ attempt, headers, now, providerReset: provider.resetDelayMs });
 			if (delay > maxWaitMs) {
-				throw apiError(this.getNode(), provider, statusCode, response.body, {
+				throw apiError(this.getNode(), provider, statusCode, body, {
 					itemIndex: options.itemIndex,
 					hint: `The service asks to wait ${Math.ceil(delay / 1000)} s, longer than the ${Math.ceil(maxWaitMs / 1000)} s this node waits. Run again later or space out the runs.`,
 				});
@@ -167,7 +311,7 @@ export async function apiRequest(
 			await sleep(delay);
 			continue;
 		}
-		throw apiError(this.getNode(), provider, statusCode, response.body, {
+		throw apiError(this.getNode(), provider, statusCode, body, {
 			itemIndex: options.itemIndex,
 			notFound: options.notFound,
 			hint: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined,

@@ -41,7 +41,14 @@ const NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 	'UND_ERR_SOCKET',
 ]);
-const NETWORK_MESSAGES = /socket hang up|aborted|timeout of \d+ms exceeded|premature close|unexpected end of json|ECONNRESET|ETIMEDOUT/i;
+// Texts that stand for a code when an error carries none (n8n's own descriptive messages included:
+// "The connection was aborted" is how n8n words axios' ECONNABORTED, which axios uses for its timeout).
+const NETWORK_MESSAGES: Array<[RegExp, string]> = [
+	[/ECONNREFUSED|refused the connection|connection refused/i, 'ECONNREFUSED'],
+	[/timeout of \d+ms exceeded|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i, 'ETIMEDOUT'],
+	[/ECONNABORTED|connection was aborted/i, 'ECONNABORTED'],
+	[/socket hang up|aborted|premature close|unexpected end of json|ECONNRESET/i, 'ECONNRESET'],
+];
 
 interface ErrorLike {
 	code?: unknown;
@@ -51,18 +58,35 @@ interface ErrorLike {
 	httpCode?: unknown;
 }
 
-/** Walks an error and its causes for a transport-level failure (no HTTP answer was read). */
+/**
+ * Walks an error and its causes for a transport-level failure (no HTTP answer was read). A code
+ * anywhere in the chain wins over a text: n8n wraps the cause in an error whose message is its own
+ * wording ("The connection was aborted") of the code underneath.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
+	const chain: ErrorLike[] = [];
 	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const e = current as ErrorLike;
-		if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
-		if (typeof e.message === 'string' && NETWORK_MESSAGES.test(e.message)) {
-			return /timeout/i.test(e.message) ? 'ETIMEDOUT' : 'ECONNRESET';
-		}
-		current = e.cause;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		chain.push(current as ErrorLike);
+		current = (current as ErrorLike).cause;
+	}
+	for (const e of chain) if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+	for (const e of chain) {
+		if (typeof e.message !== 'string') continue;
+		const text = e.message.slice(0, 500);
+		for (const [pattern, code] of NETWORK_MESSAGES) if (pattern.test(text)) return code;
 	}
 	return undefined;
+}
+
+/** The server did not answer within the deadline. */
+export function isTimeoutCode(code: string): boolean {
+	return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT' || code === 'ERR_SOCKET_CONNECTION_TIMEOUT';
+}
+
+/** Nothing listens at the address (or the name does not resolve): trying again at once cannot help. */
+export function isUnreachableCode(code: string): boolean {
+	return code === 'ECONNREFUSED' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH';
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */

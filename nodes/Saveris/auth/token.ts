@@ -1,6 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
+import { withDeadline } from '../../shared/http';
+import { redactText, secretForms } from '../../shared/redact';
+import { isTimeoutCode, networkErrorCode } from '../../shared/retry';
 import type { RequestContext } from '../../shared/types';
 
 /** Log in again this long before the token's `exp`, so a request never leaves with a dying token. */
@@ -72,28 +75,48 @@ interface LoginAnswer {
 	body: unknown;
 }
 
-async function login(ctx: RequestContext, baseUrl: string, username: string, password: string): Promise<CachedToken> {
+async function login(ctx: RequestContext, baseUrl: string, username: string, password: string, timeoutMs: number): Promise<CachedToken> {
+	// A server that echoes the login back must not get the password into a message.
+	const forms = secretForms([password], username);
 	let answer: LoginAnswer;
 	try {
-		answer = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}/v1/token`,
-			body: { username, password },
-			json: true,
-			timeout: 30_000,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as LoginAnswer;
+		answer = await withDeadline(
+			async (abortSignal) =>
+				(await ctx.helpers.httpRequest({
+					method: 'POST',
+					url: `${baseUrl}/v1/token`,
+					body: { username, password },
+					json: true,
+					timeout: timeoutMs,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					// The body holds the password: never re-posted anywhere a redirect points.
+					disableFollowRedirect: true,
+					abortSignal,
+				})) as LoginAnswer,
+			timeoutMs,
+		);
 	} catch (error) {
-		const message = 'Could not reach the Saveris token endpoint';
+		const code = networkErrorCode(error);
+		const message = code && isTimeoutCode(code) ? 'The Saveris token endpoint did not answer in time' : 'Could not reach the Saveris token endpoint';
+		const reason = code ? `Network error (${code})` : redactText(String((error as Error).message ?? 'Network error'), forms);
 		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 			message,
-			description: `${(error as Error).message ?? 'Network error'}. Check the region, environment and base URL in the credential.`,
+			description: `${reason}. Check the region, environment and base URL in the credential.`,
+		});
+	}
+	if (answer.statusCode >= 300 && answer.statusCode < 400) {
+		const message = `Saveris login answered with a redirect (HTTP ${answer.statusCode}); it was not followed`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: 'The login posts the username and password, so it goes only to the token endpoint of the Base URL itself. Check the region, environment and base URL in the credential.',
+			httpCode: String(answer.statusCode),
 		});
 	}
 	const token = answer.statusCode >= 200 && answer.statusCode < 300 ? tokenFromBody(answer.body) : undefined;
 	if (!token) {
-		const providerText = loginErrorMessage(answer.body);
+		const rawText = loginErrorMessage(answer.body);
+		const providerText = rawText === undefined ? undefined : redactText(rawText, forms);
 		const message =
 			answer.statusCode === 400 || answer.statusCode === 401
 				? `Saveris refused the login: ${providerText ?? 'invalid username or password'}`
@@ -117,6 +140,7 @@ export async function bearerToken(
 	credentials: IDataObject,
 	baseUrl: string,
 	refresh: boolean,
+	timeoutMs = 30_000,
 ): Promise<string> {
 	const username = String(credentials.username ?? '');
 	const password = String(credentials.password ?? '');
@@ -127,7 +151,7 @@ export async function bearerToken(
 	if (cached && cached.useUntil > Date.now()) return cached.token;
 	let pending = inFlight.get(key);
 	if (!pending) {
-		pending = login(ctx, baseUrl, username, password);
+		pending = login(ctx, baseUrl, username, password, timeoutMs);
 		inFlight.set(key, pending);
 	}
 	try {

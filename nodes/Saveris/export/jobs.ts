@@ -1,15 +1,21 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
 
-import { apiRequestBody } from '../../shared/http';
+import { isInternalHost, isLoopbackHost, isLoopbackUrl } from '../../shared/hosts';
+import { MAX_REDIRECTS, apiRequestBody, originOf, redirectLocation, withDeadline } from '../../shared/http';
+import { networkErrorCode } from '../../shared/retry';
+import type { HeaderMap } from '../../shared/types';
 import { pathWith } from '../../shared/validate';
 import { parseFile, typeRow } from '../parse';
 import type { ParsableFormat } from '../parse';
-import { saveris } from '../provider';
+import { saveris, saverisBaseUrl } from '../provider';
 import type { ExportResource } from '../resources/definitions';
 import { MAX_WINDOW_MS } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
+
+/** How long a result file's storage may take to start answering (the bytes then stream at their own pace). */
+const DOWNLOAD_ANSWER_MS = 120_000;
 
 export interface Window {
 	from: string;
@@ -122,19 +128,23 @@ export async function waitForJob(
 // Downloads
 // ---------------------------------------------------------------------------------------------
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/** Pre-signed links go over https; plain http only to this machine (a local simulator). */
-export function checkDownloadUrl(url: string): URL | undefined {
+/**
+ * Pre-signed links go over https to a public host. Plain http, and any link to this machine or an
+ * internal network, only when the credential's own Base URL is this machine (a local test server):
+ * otherwise a hostile API could make the node read an internal service into items.
+ */
+export function checkDownloadUrl(url: string, baseUrl: string): URL | undefined {
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
 	} catch {
 		return undefined;
 	}
-	if (parsed.protocol === 'https:') return parsed;
-	if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return parsed;
-	return undefined;
+	if (isLoopbackUrl(baseUrl)) {
+		if (parsed.protocol === 'https:') return parsed;
+		return parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname) ? parsed : undefined;
+	}
+	return parsed.protocol === 'https:' && !isInternalHost(parsed.hostname) ? parsed : undefined;
 }
 
 export function fileNameOf(url: string, index: number): string {
@@ -157,6 +167,7 @@ export function mimeTypeOf(name: string, format: string): string {
 
 interface StreamAnswer {
 	statusCode: number;
+	headers?: HeaderMap;
 	body: AsyncIterable<Uint8Array> & { destroy?: () => void; resume?: () => void };
 }
 
@@ -165,40 +176,59 @@ interface StreamAnswer {
  * Undefined when the storage refuses the link with 403 (expired or bad signature).
  */
 async function openDownload(ctx: JobContext, url: string, itemIndex?: number): Promise<StreamAnswer['body'] | undefined> {
-	if (!checkDownloadUrl(url)) {
-		throw new NodeOperationError(ctx.getNode(), 'Saveris returned a download link that is not https; it was not fetched', {
-			itemIndex,
-			description: 'Result files are only downloaded over https (plain http only from this machine).',
-		});
+	const baseUrl = saverisBaseUrl(await ctx.getCredentials('saverisApi'));
+	let target = url;
+	for (let hop = 0; ; hop++) {
+		if (!checkDownloadUrl(target, baseUrl)) {
+			throw new NodeOperationError(ctx.getNode(), 'Saveris returned a download link this node does not fetch', {
+				itemIndex,
+				description: `Result files are downloaded over https from public hosts only (plain http and this machine only when the Base URL is this machine). The link pointed at ${originOf(target)}.`,
+			});
+		}
+		let answer: StreamAnswer;
+		try {
+			answer = await withDeadline(
+				async (abortSignal) =>
+					(await ctx.helpers.httpRequest({
+						method: 'GET',
+						url: target,
+						encoding: 'stream',
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						timeout: 300_000,
+						// Each hop of a redirect is checked like the link itself.
+						disableFollowRedirect: true,
+						abortSignal,
+					})) as StreamAnswer,
+				DOWNLOAD_ANSWER_MS,
+				(late) => late.body.destroy?.(),
+			);
+		} catch (error) {
+			const message = 'Could not download a Saveris result file';
+			const code = networkErrorCode(error);
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+				message,
+				description: `${code ? `Network error (${code})` : 'Network error'}. Run it again.`,
+				itemIndex,
+			});
+		}
+		const next = redirectLocation(answer.statusCode, answer.headers, target);
+		if (next && hop < MAX_REDIRECTS) {
+			answer.body.destroy?.();
+			target = next.href;
+			continue;
+		}
+		if (answer.statusCode === 403) {
+			answer.body.destroy?.();
+			return undefined;
+		}
+		if (answer.statusCode < 200 || answer.statusCode >= 300) {
+			answer.body.destroy?.();
+			const message = `Downloading a Saveris result file failed (HTTP ${answer.statusCode})`;
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: String(answer.statusCode), itemIndex });
+		}
+		return answer.body;
 	}
-	let answer: StreamAnswer;
-	try {
-		answer = (await ctx.helpers.httpRequest({
-			method: 'GET',
-			url,
-			encoding: 'stream',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 300_000,
-		})) as StreamAnswer;
-	} catch (error) {
-		const message = 'Could not download a Saveris result file';
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message,
-			description: `${(error as Error).message ?? 'Network error'}. Run it again.`,
-			itemIndex,
-		});
-	}
-	if (answer.statusCode === 403) {
-		answer.body.destroy?.();
-		return undefined;
-	}
-	if (answer.statusCode < 200 || answer.statusCode >= 300) {
-		answer.body.destroy?.();
-		const message = `Downloading a Saveris result file failed (HTTP ${answer.statusCode})`;
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: String(answer.statusCode), itemIndex });
-	}
-	return answer.body;
 }
 
 async function parseAll(

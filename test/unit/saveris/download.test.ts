@@ -50,7 +50,7 @@ describe('result file downloads', () => {
 		const { ctx, requests } = fakeContext([]);
 		await expect(
 			readJob(ctx, resource, 'job-1', { status: 'Completed', data_urls: ['http://bucket.example/x.csv'] }, { mode: 'items', format: 'CSV' }),
-		).rejects.toThrow('not https');
+		).rejects.toThrow('Saveris returned a download link this node does not fetch');
 		expect(requests).toHaveLength(0);
 	});
 });

@@ -62,13 +62,44 @@ describe('export body and merging', () => {
 });
 
 describe('downloads', () => {
-	it('https only; plain http only to loopback', () => {
-		expect(checkDownloadUrl('https://bucket.s3.amazonaws.com/x.csv?X-Amz-Signature=1')).toBeDefined();
-		expect(checkDownloadUrl('http://127.0.0.1:4103/storage/a/b')).toBeDefined();
-		expect(checkDownloadUrl('http://localhost/x')).toBeDefined();
-		expect(checkDownloadUrl('http://bucket.s3.amazonaws.com/x.csv')).toBeUndefined();
-		expect(checkDownloadUrl('file:///etc/passwd')).toBeUndefined();
-		expect(checkDownloadUrl('not a url')).toBeUndefined();
+	const PUBLIC = 'https://data-api.eu.p.savr.saveris.net';
+	const LOCAL = 'http://127.0.0.1:4103';
+
+	it('https only; plain http only to loopback, and only when the Base URL is loopback itself', () => {
+		for (const base of [PUBLIC, LOCAL]) {
+			expect(checkDownloadUrl('https://bucket.s3.amazonaws.com/x.csv?X-Amz-Signature=1', base)).toBeDefined();
+			expect(checkDownloadUrl('http://bucket.s3.amazonaws.com/x.csv', base)).toBeUndefined();
+			expect(checkDownloadUrl('file:///etc/passwd', base)).toBeUndefined();
+			expect(checkDownloadUrl('not a url', base)).toBeUndefined();
+		}
+		expect(checkDownloadUrl('http://127.0.0.1:4103/storage/a/b', LOCAL)).toBeDefined();
+		expect(checkDownloadUrl('http://localhost/x', 'http://localhost:5678')).toBeDefined();
+		expect(checkDownloadUrl('http://10.0.0.8/x', LOCAL)).toBeUndefined();
+	});
+
+	it('a public API cannot point the node at this machine or an internal network (issue 12 point 4)', () => {
+		for (const link of [
+			'http://127.0.0.1:4103/storage/a/b',
+			'http://localhost/x',
+			'https://127.0.0.1/x',
+			'https://localhost:8443/x',
+			'https://127.1.2.3/x',
+			'https://2130706433/x',
+			'https://0x7f.1/x',
+			'https://[::1]/x',
+			'https://[::ffff:127.0.0.1]/x',
+			'https://0.0.0.0/x',
+			'https://admin.localhost/x',
+			'https://169.254.169.254/latest/meta-data/',
+			'https://10.1.2.3/x',
+			'https://172.20.0.1/x',
+			'https://192.168.1.1/x',
+			'https://[fd00::1]/x',
+			'https://[fe80::1]/x',
+		]) {
+			expect([link, checkDownloadUrl(link, PUBLIC)]).toEqual([link, undefined]);
+		}
+		expect(checkDownloadUrl('https://172.32.0.1/x', PUBLIC)).toBeDefined();
 	});
 
 	it('names files after the URL path', () => {

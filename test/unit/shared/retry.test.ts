@@ -2,6 +2,8 @@ import {
 	backoffDelay,
 	isIdempotent,
 	isRetryableStatus,
+	isTimeoutCode,
+	isUnreachableCode,
 	networkErrorCode,
 	parseRetryAfter,
 	retryDelay,
@@ -60,5 +62,17 @@ describe('retry policy', () => {
 		expect(networkErrorCode(new Error('socket hang up'))).toBe('ECONNRESET');
 		expect(networkErrorCode(new Error('timeout of 30000ms exceeded'))).toBe('ETIMEDOUT');
 		expect(networkErrorCode(new Error('Request failed with status code 404'))).toBeUndefined();
+	});
+
+	it("prefers a code anywhere in the chain to n8n's wording of it (issue 12 point 3)", () => {
+		// n8n 1.x/2.x wrap axios' timeout (ECONNABORTED) in "The connection was aborted…".
+		const wrapped = { message: 'The connection was aborted, perhaps the server is offline', cause: { code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' } };
+		expect(networkErrorCode(wrapped)).toBe('ECONNABORTED');
+		expect(isTimeoutCode(networkErrorCode(wrapped) ?? '')).toBe(true);
+		expect(networkErrorCode({ message: 'The connection was aborted, perhaps the server is offline' })).toBe('ECONNABORTED');
+		expect(networkErrorCode({ message: 'The service refused the connection - perhaps it is offline' })).toBe('ECONNREFUSED');
+		expect(networkErrorCode({ message: 'socket hang up', cause: { code: 'ECONNREFUSED' } })).toBe('ECONNREFUSED');
+		expect(isUnreachableCode('ECONNREFUSED')).toBe(true);
+		expect(isTimeoutCode('ECONNRESET')).toBe(false);
 	});
 });
