@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { asItems, buildRequest, forEachItem, operationFor, runOperation } from '../shared/executor';
 import { apiRequest } from '../shared/http';
 import type { OperationContext, OperationDef } from '../shared/types';
+import { cappedText, containsInOrder } from '../shared/serverText';
 import { API_PREFIX, baseUrlProblem, clientXcms } from './provider';
 import { MERGE_ON_UPDATE } from './fields';
 import { fetchRecord } from './records';
@@ -136,7 +137,9 @@ export function translateError(error: unknown, route: ClientXcmsRoute | undefine
 		const description = `CLIENTXCMS answered "Invalid ability provided." for ${where}. Give the key ${abilities}, or "*" (an Administrator key). Keys made in the admin UI name some abilities differently from the routes (pricing:* vs pricings:*, actionlogs:* vs logs:*, no services:expire, no cancellation_reasons:*): use an Administrator key or the clientxcms:create-api-key command for those.`;
 		return new NodeApiError(ctx.getNode(), { message, description, httpCode: '403' } as JsonObject, { message, description, httpCode: '403', itemIndex });
 	}
-	if (error.httpCode === '404' && /The route .* could not be found/.test(text)) {
+	// Laravel's "The route x could not be found.", found by plain string search over a capped text:
+	// `/The route .* could not be found/` took seconds over a 120 KB message.
+	if (error.httpCode === '404' && containsInOrder(cappedText(text), 'The route ', ' could not be found')) {
 		const message = `This CLIENTXCMS version does not offer ${route.name} (${RESOURCES[route.resource].name}): ${where} is missing (HTTP 404)`;
 		const description = `The route arrived in CLIENTXCMS v${route.since}; v2.14 offers 42 of the 82 application routes. Update the CLIENTXCMS installation to use this operation.`;
 		return new NodeApiError(ctx.getNode(), { message, description, httpCode: '404' } as JsonObject, { message, description, httpCode: '404', itemIndex });
