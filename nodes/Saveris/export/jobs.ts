@@ -5,6 +5,8 @@ import { apiRequestBody } from '../../shared/http';
 import { pathWith } from '../../shared/validate';
 import { parseFile, typeRow } from '../parse';
 import type { ParsableFormat } from '../parse';
+import { defaultLimits, ResultBudget } from '../parse/limits';
+import type { ResultLimits } from '../parse/limits';
 import { saveris } from '../provider';
 import type { ExportResource } from '../resources/definitions';
 import { MAX_WINDOW_MS } from '../resources/definitions';
@@ -207,18 +209,24 @@ async function parseAll(
 	format: ParsableFormat,
 	resource: ExportResource,
 	name: string,
+	budget: ResultBudget,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const fail = (message: string) =>
 		new NodeOperationError(ctx.getNode(), `Could not read the Saveris result file ${name}`, { itemIndex, description: message });
 	const rows: IDataObject[] = [];
 	try {
-		for await (const row of parseFile(stream, format, fail)) rows.push(typeRow(row, resource));
+		for await (const row of parseFile(stream, format, fail, budget)) rows.push(typeRow(row, resource));
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
 		throw fail((error as Error).message ?? String(error));
 	}
 	return rows;
+}
+
+/** A budget whose errors are the node's own, naming the item. */
+export function resultBudget(ctx: JobContext, limits: ResultLimits, itemIndex?: number): ResultBudget {
+	return new ResultBudget(limits, (message, description) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description }));
 }
 
 export type OutputMode = 'items' | 'binary' | 'both';
@@ -237,8 +245,10 @@ export async function readJob(
 	resource: ExportResource,
 	uuid: string,
 	status: JobStatus,
-	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void },
+	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void; budget?: ResultBudget },
 ): Promise<JobResult> {
+	// Rows and bytes read, against the limits (shared by every job of one item when the caller passes one).
+	const budget = options.budget ?? resultBudget(ctx, defaultLimits(), options.itemIndex);
 	const result: JobResult = { rows: [], files: [] };
 	let urls = Array.isArray(status.data_urls) ? status.data_urls.map(String) : [];
 	let refreshed = false;
@@ -268,7 +278,7 @@ export async function readJob(
 			// "Both" fetches the link a second time (allowed while it is valid) so each pass streams.
 			const stream = await openDownload(ctx, url, options.itemIndex);
 			if (stream) {
-				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, options.itemIndex);
+				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, budget, options.itemIndex);
 				for (const row of rows) {
 					if (options.onRow) options.onRow(row);
 					else result.rows.push(row);
