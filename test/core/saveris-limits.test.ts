@@ -64,3 +64,16 @@ describe('Saveris result limits', () => {
 		expect(items.length).toBeGreaterThan(0);
 	});
 });
+
+describe('Saveris result links', () => {
+	it('a status listing thousands of result files is an error before any download', async () => {
+		const uuid = '1f0c5a0e-8d3b-4a53-9a52-3c1e2f6b7d90';
+		// A damaged or hostile status answer: every link is a download the node would make.
+		const data_urls = Array.from({ length: 5000 }, (_, i) => `${sim.url}/storage/${uuid}/part-${i}.csv`);
+		sim.faults.add({ kind: 'status', method: 'GET', path: `^/v4/equipments/${uuid}$`, status: 200, times: 'always', body: { status: 'Completed', data_urls } });
+		const { error } = await run({ operation: 'getExportResults', requestUuid: uuid });
+		sim.faults.clear();
+		expect(error?.message).toBe(`Saveris listed 5000 result files for the export ${uuid}; at most 1000 are read`);
+		expect(sim.log.filter((e) => e.path.startsWith('/storage/'))).toEqual([]);
+	});
+});

@@ -229,6 +229,25 @@ export function resultBudget(ctx: JobContext, limits: ResultLimits, itemIndex?: 
 	return new ResultBudget(limits, (message, description) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description }));
 }
 
+/**
+ * Result files one job may list. Athena writes one file per partition of the result, a handful for
+ * any Saveris export; a status listing thousands is broken or hostile, and each link is a download.
+ */
+export const MAX_RESULT_FILES = 1000;
+
+function resultLinks(ctx: JobContext, status: JobStatus, uuid: string, itemIndex?: number): string[] {
+	const urls = Array.isArray(status.data_urls) ? status.data_urls : [];
+	if (urls.length > MAX_RESULT_FILES) {
+		const message = `Saveris listed ${urls.length} result files for the export ${uuid}; at most ${MAX_RESULT_FILES} are read`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: 'No Saveris export has that many files: the status answer is damaged. Start the export again.',
+			itemIndex,
+		});
+	}
+	return urls.map(String);
+}
+
 export type OutputMode = 'items' | 'binary' | 'both';
 
 export interface JobResult {
@@ -250,7 +269,7 @@ export async function readJob(
 	// Rows and bytes read, against the limits (shared by every job of one item when the caller passes one).
 	const budget = options.budget ?? resultBudget(ctx, defaultLimits(), options.itemIndex);
 	const result: JobResult = { rows: [], files: [] };
-	let urls = Array.isArray(status.data_urls) ? status.data_urls.map(String) : [];
+	let urls = resultLinks(ctx, status, uuid, options.itemIndex);
 	let refreshed = false;
 	let binaryDoneFor = -1;
 	const parsable = options.format === 'CSV' || options.format === 'JSON';
@@ -302,7 +321,7 @@ export async function readJob(
 		// Files already read stay; the rest continue from fresh links.
 		refreshed = true;
 		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
-		urls = Array.isArray(fresh.data_urls) ? fresh.data_urls.map(String) : [];
+		urls = resultLinks(ctx, fresh, uuid, options.itemIndex);
 	}
 	return result;
 }
