@@ -62,9 +62,10 @@ async function runFile(op: OperationDef, opCtx: OperationContext): Promise<INode
 		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description: `The answer was ${mimeType || 'empty'} instead of a file.`, itemIndex });
 	}
 	const disposition = headerText(response.headers['content-disposition']);
-	const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+	// A header is server text: the pattern sees its first 1,000 characters only.
+	const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cappedText(disposition, 1000));
 	const extension = op.operation === 'export' ? String((request.body as IDataObject | undefined)?.format ?? 'csv').replace('pdf', 'zip') : 'pdf';
-	const fileName = named ? decodeURIComponent(named[1]) : `invoice-${pathValues.id}.${extension}`;
+	const fileName = named ? decodedName(named[1]) : `invoice-${pathValues.id}.${extension}`;
 	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
 	return {
@@ -109,6 +110,15 @@ async function runGroupGet(op: OperationDef, opCtx: OperationContext): Promise<I
 	if (records.length === 1 && records[0].id !== undefined && records[0].id !== null) return records;
 	const id = readId(opCtx, 'group');
 	return [await fetchRecord(opCtx.ctx, RESOURCES.group, id, opCtx.itemIndex)];
+}
+
+/** A file name from Content-Disposition; a malformed %-escape leaves it as sent rather than failing the item. */
+function decodedName(raw: string): string {
+	try {
+		return decodeURIComponent(raw);
+	} catch {
+		return raw;
+	}
 }
 
 function errorText(error: { message?: string; description?: string | null }): string {

@@ -165,3 +165,29 @@ describe('XtraKit: a paginator that links empty pages forever', () => {
 		WALK_TIMEOUT,
 	);
 });
+
+describe('CLIENTXCMS: a file answer with a hostile Content-Disposition', () => {
+	let sim: ClientXcmsSimulator;
+	beforeAll(async () => {
+		sim = await startClientXcmsSimulator();
+		sim.rateLimit.set(null);
+	});
+	afterAll(async () => sim.close());
+
+	it.each([
+		['a malformed %-escape', 'attachment; filename="CTX-%E0%A4%A.pdf"', 'CTX-%E0%A4%A.pdf'],
+		['a header value near the 16 KB Node lets through', `attachment; filename="${'filename='.repeat(1_500)}"`, undefined],
+	])('%s gives a file, not a crash', async (_what, disposition, expected) => {
+		sim.faults.add({ kind: 'status', method: 'GET', path: '^/api/application/invoices/2/pdf$', status: 200, body: Buffer.from('%PDF-1.4'), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': disposition } });
+		const { items, error } = await runNode({
+			nodeType: ClientXcms,
+			parameters: { resource: 'invoice', operation: 'pdf', invoiceId: { __rl: true, mode: 'id', value: '2' } } as never,
+			credentials: { clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: sim.apiKey } },
+			credentialTypes: [ClientXcmsApi],
+		});
+		sim.faults.clear();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		if (expected) expect(items[0].json.fileName).toBe(expected);
+	});
+});
