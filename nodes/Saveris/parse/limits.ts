@@ -23,6 +23,9 @@ export const MAX_MEGABYTES_LIMIT = 100_000;
  */
 export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
 
+/** Columns of one CSV row: Saveris files have a few dozen; an endless row of commas is damage. */
+export const MAX_COLUMNS = 10_000;
+
 export interface ResultLimits {
 	maxRows: number;
 	maxBytes: number;
@@ -68,6 +71,16 @@ export class ResultBudget {
 			throw this.fail(
 				`The Saveris result files hold more than ${this.limits.maxRows.toLocaleString('en-US')} rows (Max Rows)`,
 				'Narrow the export (a shorter date range or an OData filter), raise Options › Max Rows, or choose the "Binary Files" output to store the files without turning them into items.',
+			);
+		}
+	}
+
+	/** Refuses a CSV row of more than MAX_COLUMNS fields. */
+	columns(count: number): void {
+		if (count > MAX_COLUMNS) {
+			throw this.fail(
+				`A Saveris result file holds a row of more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`,
+				'No Saveris export has that many columns: the file is damaged. Choose the "Binary Files" output to look at it.',
 			);
 		}
 	}
