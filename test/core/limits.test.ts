@@ -159,3 +159,22 @@ describe('number parameters other than Limit', () => {
 		expect(xtraKit.log.filter((e) => e.method !== 'GET')).toEqual([]);
 	});
 });
+
+describe('number fields of generated operations (Cliniko)', () => {
+	beforeEach(() => cliniko.resetLog());
+
+	it('a number field given text or a value out of its range is refused naming it, before anything is sent', async () => {
+		for (const [value, got] of [
+			['={{ "long" }}', '"long"'],
+			['={{ 0 }}', '0'],
+			['={{ 2000 }}', '2000'],
+		]) {
+			const { error } = await runNode({
+				...targets[0].options(),
+				parameters: { resource: 'appointmentType', operation: 'create', name: 'Fuzz', durationInMinutes: value } as never,
+			});
+			expect(error?.message).toBe(`Duration in Minutes must be a number from 1 to 1439, got ${got}`);
+		}
+		expect(cliniko.log).toEqual([]);
+	});
+});
