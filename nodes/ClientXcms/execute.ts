@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { asItems, buildRequest, forEachItem, operationFor, runOperation } from '../shared/executor';
 import { apiRequest } from '../shared/http';
 import type { OperationContext, OperationDef } from '../shared/types';
+import { cappedText, containsInOrder } from '../shared/serverText';
 import { API_PREFIX, baseUrlProblem, clientXcms } from './provider';
 import { MERGE_ON_UPDATE } from './fields';
 import { fetchRecord } from './records';
@@ -61,9 +62,10 @@ async function runFile(op: OperationDef, opCtx: OperationContext): Promise<INode
 		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description: `The answer was ${mimeType || 'empty'} instead of a file.`, itemIndex });
 	}
 	const disposition = headerText(response.headers['content-disposition']);
-	const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+	// A header is server text: the pattern sees its first 1,000 characters only.
+	const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cappedText(disposition, 1000));
 	const extension = op.operation === 'export' ? String((request.body as IDataObject | undefined)?.format ?? 'csv').replace('pdf', 'zip') : 'pdf';
-	const fileName = named ? decodeURIComponent(named[1]) : `invoice-${pathValues.id}.${extension}`;
+	const fileName = named ? decodedName(named[1]) : `invoice-${pathValues.id}.${extension}`;
 	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
 	return {
@@ -120,6 +122,15 @@ async function runGroupGet(op: OperationDef, opCtx: OperationContext): Promise<I
 		// Wrapping an existing NodeApiError hands back the same error, context intact.
 		if (error instanceof NodeApiError) throw new NodeApiError(opCtx.ctx.getNode(), error as unknown as JsonObject);
 		throw new NodeOperationError(opCtx.ctx.getNode(), error as Error, { itemIndex: opCtx.itemIndex });
+	}
+}
+
+/** A file name from Content-Disposition; a malformed %-escape leaves it as sent rather than failing the item. */
+function decodedName(raw: string): string {
+	try {
+		return decodeURIComponent(raw);
+	} catch {
+		return raw;
 	}
 }
 
@@ -187,7 +198,9 @@ export function translateError(error: unknown, route: ClientXcmsRoute | undefine
 		const description = `CLIENTXCMS answered "Invalid ability provided." for ${where}. Give the key ${abilities}, or "*" (an Administrator key). Keys made in the admin UI name some abilities differently from the routes (pricing:* vs pricings:*, actionlogs:* vs logs:*, no services:expire, no cancellation_reasons:*): use an Administrator key or the clientxcms:create-api-key command for those.`;
 		return new NodeApiError(ctx.getNode(), { message, description, httpCode: '403' } as JsonObject, { message, description, httpCode: '403', itemIndex });
 	}
-	if (error.httpCode === '404' && /The route .* could not be found/.test(text)) {
+	// Laravel's "The route x could not be found.", found by plain string search over a capped text:
+	// `/The route .* could not be found/` took seconds over a 120 KB message.
+	if (error.httpCode === '404' && containsInOrder(cappedText(text), 'The route ', ' could not be found')) {
 		const message = `This CLIENTXCMS version does not offer ${route.name} (${RESOURCES[route.resource].name}): ${where} is missing (HTTP 404)`;
 		const description = `The route arrived in CLIENTXCMS v${route.since}; v2.14 offers 42 of the 82 application routes. Update the CLIENTXCMS installation to use this operation.`;
 		return new NodeApiError(ctx.getNode(), { message, description, httpCode: '404' } as JsonObject, { message, description, httpCode: '404', itemIndex });

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, JsonObject } from 'n8n-work
 
 import { apiRequestBody } from '../shared/http';
 import type { RequestOptions } from '../shared/http';
+import { PageGuard } from '../shared/pageGuard';
 import type { ApiRequest, Pagination, RequestContext } from '../shared/types';
 import { clientXcms } from './provider';
 
@@ -18,6 +19,11 @@ function unexpected(node: INode, what: string, itemIndex?: number): NodeApiError
 	});
 }
 
+function wholeOrUndefined(value: unknown): number | undefined {
+	const n = typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : value;
+	return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 /**
  * Reads one page of any of the three list envelopes: ResourceCollection (`meta.last_page`), flat
  * paginator (`last_page`) and the "paginated show" (a flat paginator with 0 or 1 record).
@@ -26,25 +32,34 @@ export function readPage(node: INode, body: unknown, itemIndex?: number): { reco
 	if (!body || typeof body !== 'object' || !Array.isArray((body as IDataObject).data)) {
 		throw unexpected(node, 'expected a list under "data"', itemIndex);
 	}
-	const b = body as IDataObject;
+	const records = (body as IDataObject).data as IDataObject[];
+	const { current, lastPage } = pageFacts(body);
+	return { records, last: records.length === 0 || lastPage === undefined || (current ?? 1) >= lastPage };
+}
+
+/** What a page of a list envelope says about the list: its own number, the last page, the total. */
+export function pageFacts(body: unknown): { current?: number; lastPage?: number; total?: number } {
+	const b = (body ?? {}) as IDataObject;
 	const meta = (b.meta && typeof b.meta === 'object' ? b.meta : b) as IDataObject;
-	const records = b.data as IDataObject[];
-	const current = Number(meta.current_page ?? 1);
-	const lastPage = Number(meta.last_page ?? current);
-	return { records, last: records.length === 0 || !Number.isFinite(lastPage) || current >= lastPage };
+	return { current: wholeOrUndefined(meta.current_page), lastPage: wholeOrUndefined(meta.last_page), total: wholeOrUndefined(meta.total) };
 }
 
 /**
  * Pages by number (`page=N`) rather than by following `next_page_url`: Laravel builds those links
  * from the request it saw, which behind a TLS-terminating proxy often says http:// or another host.
+ * The page number each answer reports must be the one asked for (a proxy that drops `?page=` answers
+ * page 1 forever), and the walk is bounded by the last page and total the server states.
  */
 export const laravelPages: Pagination = {
 	type: 'custom',
 	pages: async function* (ctx: RequestContext, request: ApiRequest, options: RequestOptions, wanted: number | undefined) {
 		const perPage = request.qs?.per_page ?? Math.min(MAX_PAGE_SIZE, wanted ?? MAX_PAGE_SIZE);
+		const guard = new PageGuard(ctx.getNode(), clientXcms.displayName, { pageSize: Number(perPage), itemIndex: options.itemIndex });
 		for (let page = 1; ; page++) {
 			const body = await apiRequestBody.call(ctx, clientXcms, { ...request, qs: { ...request.qs, per_page: perPage, page } }, options);
 			const { records, last } = readPage(ctx.getNode(), body, options.itemIndex);
+			const { current, lastPage, total } = pageFacts(body);
+			guard.page(records, { askedFor: page, pageNumber: current, lastPage, total, more: !last });
 			yield records;
 			if (last) return;
 		}

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions, JsonObject } f
 
 import { optionalCalendarDate } from '../shared/dates';
 import type { OperationContext, OperationDef, ParamMapping } from '../shared/types';
-import { parseJsonValue, textOf } from '../shared/validate';
+import { parseJsonValue, textOf, wholeNumber } from '../shared/validate';
 import { parameterError } from '../shared/errors';
 import { BODY_FIELDS, MERGE_ON_UPDATE, READ_INCLUDE, asBoolean, currentValue, fieldProperty, optionList } from './fields';
 import { fetchRecord, laravelPages, notFoundError, readPage } from './records';
@@ -181,7 +181,8 @@ function listQuery(op: OperationContext): IDataObject {
 	const options = op.ctx.getNodeParameter('options', op.itemIndex, {}) as IDataObject;
 	if (options.sortBy) qs.sort = `${options.sortDirection === 'desc' ? '-' : ''}${String(options.sortBy)}`;
 	if (Array.isArray(options.include) && options.include.length > 0) qs.include = options.include.join(',');
-	if (options.perPage) qs.per_page = options.perPage;
+	// Added but given "ten" or nothing by an expression: per_page=NaN would page by the server's default, silently.
+	if ('perPage' in options) qs.per_page = wholeNumber(op.ctx.getNode(), options.perPage, 'Page Size', op.itemIndex, 1, 500);
 	return qs;
 }
 

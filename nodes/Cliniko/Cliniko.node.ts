@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
+import { finiteNumber } from '../shared/validate';
 import { listSearch, loadOptions } from './methods';
 import { cliniko } from './provider';
 import { DEFAULT_MAX_WAIT_SECONDS, clinikoOperations, clinikoProperties, readOptions } from './resources';
@@ -28,8 +29,10 @@ export class Cliniko implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperations.call(this, cliniko, clinikoOperations, {
 			requestOptions: (ctx, itemIndex) => {
-				const seconds = Number(readOptions({ ctx, itemIndex }).maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS);
-				return { maxWaitMs: (Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_MAX_WAIT_SECONDS) * 1000 };
+				const raw = readOptions({ ctx, itemIndex }).maxWaitSeconds;
+				// "ten" or NaN from an expression is refused, not quietly replaced by the default.
+				const seconds = raw === undefined || raw === null || (raw as unknown) === '' ? DEFAULT_MAX_WAIT_SECONDS : finiteNumber(ctx.getNode(), raw, 'Max Rate-Limit Wait (Seconds)', itemIndex, { min: 0 });
+				return { maxWaitMs: seconds * 1000 };
 			},
 		});
 	}

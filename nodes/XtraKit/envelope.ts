@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { cappedText } from '../shared/serverText';
+
 /**
  * XtraKit wraps every answer in `{ status, message, data }` (FACT, research §2.3): `status` is "the
  * HTTP status code indicating a status operation", `data` holds the payload under a named key
@@ -30,13 +32,14 @@ export type Verdict = { ok: true } | { ok: false; code?: number };
 export function envelopeVerdict(status: unknown): Verdict {
 	if (status === undefined || status === null || status === true) return { ok: true };
 	if (status === false) return { ok: false };
-	const numeric =
-		typeof status === 'number' ? status : typeof status === 'string' && /^\s*\d+\s*$/.test(status) ? Number(status) : undefined;
+	// Short texts only: a status is a code or a word, and no pattern runs over a long server text.
+	const word = typeof status === 'string' && status.length <= 32 ? status.trim() : undefined;
+	const numeric = typeof status === 'number' ? status : word !== undefined && /^\d{1,6}$/.test(word) ? Number(word) : undefined;
 	if (numeric !== undefined) {
 		if (numeric >= 400 && numeric <= 599) return { ok: false, code: numeric };
 		return numeric === 0 || numeric >= 600 ? { ok: false } : { ok: true };
 	}
-	if (typeof status === 'string' && /^(error|errors|fail|failed|failure|false|ko)$/i.test(status.trim())) {
+	if (word !== undefined && /^(error|errors|fail|failed|failure|false|ko)$/i.test(word)) {
 		return { ok: false };
 	}
 	return { ok: true };
@@ -47,6 +50,22 @@ function flattenErrors(errors: unknown): string[] {
 	if (Array.isArray(errors)) return errors.flatMap((e) => flattenErrors(e));
 	if (errors && typeof errors === 'object') return Object.values(errors).flatMap((e) => flattenErrors(e));
 	return [];
+}
+
+/**
+ * A Laravel summary without its "(and 2 more errors)" tail. Plain string operations rather than
+ * `/\s*\(and \d+ more errors?\)\s*$/`, whose cost grows with the square of the text: a 50 KB
+ * message blocked the event loop for seconds.
+ */
+export function withoutMoreErrors(text: string): string {
+	const trimmed = text.trimEnd();
+	if (!trimmed.endsWith(')')) return text;
+	const open = trimmed.lastIndexOf('(and ');
+	if (open === -1) return text;
+	// What is between the parentheses is short when it is Laravel's tail; the pattern is anchored and bounded.
+	const inner = cappedText(trimmed.slice(open + 5, -1), 40);
+	if (!/^\d{1,15} more errors?$/.test(inner)) return text;
+	return trimmed.slice(0, open).trimEnd();
 }
 
 /** The envelope's message, plus validation details (Laravel-style `errors`) that it does not already say. */
@@ -61,7 +80,7 @@ export function envelopeMessage(body: unknown): string | undefined {
 	if (!base && details.length === 0) return undefined;
 	if (details.length === 0) return base;
 	// Laravel's summary reads "The x field is required. (and 2 more errors)": the details say which.
-	const summary = base?.replace(/\s*\(and \d+ more errors?\)\s*$/, '');
+	const summary = base === undefined ? undefined : withoutMoreErrors(base);
 	return [summary, ...details.filter((d) => d !== summary)].filter(Boolean).join(' ');
 }
 
@@ -69,7 +88,7 @@ export const PLAN_MESSAGE = 'Payment required: the XtraKit plan of this account 
 
 /** 402, whatever XtraKit wrote: say what it means, keep XtraKit's own words after it. */
 export function planMessage(text: string | undefined): string {
-	if (!text || /^payment required\.?$/i.test(text.trim())) return PLAN_MESSAGE;
+	if (!text || (text.length <= 64 && /^payment required\.?$/i.test(text.trim()))) return PLAN_MESSAGE;
 	return `${PLAN_MESSAGE} (XtraKit says: ${text})`;
 }
 

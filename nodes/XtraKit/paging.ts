@@ -2,6 +2,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import { apiRequest } from '../shared/http';
+import { PageGuard } from '../shared/pageGuard';
+import { cappedText } from '../shared/serverText';
 import type { ApiRequest, RequestContext } from '../shared/types';
 import { listFrom, openEnvelope } from './envelope';
 import { xtraKit } from './provider';
@@ -63,7 +65,9 @@ export function pagingHints(body: unknown, key: string): PagingHints {
 		hints.total ??= num(c.total) ?? num(meta?.total) ?? num(pagination?.total);
 	}
 	// "Customers found: 20": the one count the docs do show.
-	const counted = /found:\s*(\d+)/i.exec(String(envelope?.message ?? ''));
+	// The count sits at the start of a short message; the pattern only sees that start.
+	const message = envelope?.message;
+	const counted = typeof message === 'string' ? /found:\s{0,8}(\d{1,15})/i.exec(cappedText(message, 200)) : null;
 	if (hints.total === undefined && counted) hints.total = Number(counted[1]);
 	return hints;
 }
@@ -106,7 +110,6 @@ export function pagingError(node: INode, what: string, read: number, hints: Pagi
 	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
 }
 
-const MAX_PAGES = 10_000;
 
 /**
  * Every page of one XtraKit list: the envelope opened (a failure on HTTP 200 throws), the records
@@ -125,19 +128,29 @@ export function listPagesOf(key: string, noun: string) {
 		let currentUrl = request.url ?? `${baseUrl}${request.path ?? ''}`;
 		let next: ApiRequest | undefined = request;
 		const followed = new Set<string>([currentUrl]);
+		// Bounded by the last page and total the answers state; a contradiction is an error (PageGuard).
+		const guard = new PageGuard(node, 'XtraKit', { itemIndex: options.itemIndex });
 		let read = 0;
 		for (let page = 1; next; page++) {
 			const { statusCode, body } = await apiRequest.call(ctx, xtraKit, next, options);
 			const data = openEnvelope(node, body, { itemIndex: options.itemIndex, httpStatus: statusCode });
 			const { records } = listFrom(node, data, key, options.itemIndex);
 			read += records.length;
+			const hints = pagingHints(body, key);
+			guard.page(records, {
+				// The count in an unpaged answer's message is no total to hold the records to.
+				total: hints.next !== undefined || hints.lastPage !== undefined ? hints.total : undefined,
+				lastPage: hints.lastPage,
+				pageNumber: hints.currentPage,
+				askedFor: hints.currentPage === undefined ? undefined : page,
+				more: hints.next !== undefined,
+			});
 			yield records;
 
-			const hints = pagingHints(body, key);
 			next = undefined;
 			if (hints.next) {
 				const url = nextPageUrl(hints.next, currentUrl, baseUrl, request.qs);
-				if (!url || followed.has(url) || page >= MAX_PAGES) throw pagingError(node, noun, read, hints, options.itemIndex);
+				if (!url || followed.has(url)) throw pagingError(node, noun, read, hints, options.itemIndex);
 				followed.add(url);
 				currentUrl = url;
 				next = { method: 'GET', url, headers: request.headers };

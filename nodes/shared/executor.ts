@@ -1,10 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { apiRequest } from './http';
 import { listPages } from './pagination';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
-import { parseJsonValue, pathWith, requireText } from './validate';
+import { booleanOf, finiteNumber, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
 
 export function findOperation(table: OperationDef[], resource: string, operation: string): OperationDef | undefined {
 	return table.find((op) => op.resource === resource && op.operation === operation);
@@ -13,6 +13,31 @@ export function findOperation(table: OperationDef[], resource: string, operation
 function readParam(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	// extractValue turns a resource locator into its plain value and applies its regex extraction.
 	return ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+}
+
+/**
+ * The number-typed parameters of a row, by name: top-level fields, and the options of its
+ * collections under `collection.option`. The editor holds a typed number to the field's bounds, but
+ * n8n passes an expression's result through as it is ("ten", undefined, NaN, 1e21).
+ */
+function numberFields(fields: INodeProperties[] = []): Map<string, INodeProperties> {
+	const out = new Map<string, INodeProperties>();
+	for (const field of fields) {
+		if (field.type === 'number') out.set(field.name, field);
+		if (field.type === 'collection') {
+			for (const option of (field.options ?? []) as INodeProperties[]) {
+				if (option.type === 'number') out.set(`${field.name}.${option.name}`, option);
+			}
+		}
+	}
+	return out;
+}
+
+/** A value read for a number parameter, checked against the field's own bounds (text such as "5" becomes 5). */
+function checkedNumber(field: INodeProperties | undefined, value: unknown, opCtx: OperationContext): unknown {
+	if (!field || isEmpty(value)) return value;
+	const { minValue, maxValue } = (field.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
+	return finiteNumber(opCtx.ctx.getNode(), value, field.displayName, opCtx.itemIndex, { min: minValue, max: maxValue });
 }
 
 /** Builds the HTTP request a row describes from the node's parameters for one item. */
@@ -28,9 +53,10 @@ export function buildRequest(
 		pathLabels[p.as ?? p.param] = p.label ?? p.param;
 		pathValues[p.as ?? p.param] = requireText(node, readParam(ctx, p.param, itemIndex), p.label ?? p.param, itemIndex);
 	}
+	const numbers = numberFields(op.fields);
 	const qs: IDataObject = {};
 	for (const q of op.query ?? []) {
-		const value = readParam(ctx, q.param, itemIndex);
+		const value = checkedNumber(numbers.get(q.param), readParam(ctx, q.param, itemIndex), opCtx);
 		if (value === undefined || value === null || value === '') {
 			if (q.required) requireText(node, value, q.label ?? q.param, itemIndex);
 			continue;
@@ -43,7 +69,7 @@ export function buildRequest(
 	op.validate?.(opCtx, pathValues);
 	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex, pathLabels) };
 	if (Object.keys(qs).length > 0) request.qs = qs;
-	if (op.body) request.body = readBody(op.body, opCtx);
+	if (op.body) request.body = readBody(op.body, opCtx, op.fields);
 	return { request, pathValues };
 }
 
@@ -51,12 +77,17 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
-/** The body a row describes: top-level fields, then the collections, JSON text parsed. */
-export function readBody(def: BodyDef, { ctx, itemIndex }: OperationContext): IDataObject {
+/**
+ * The body a row describes: top-level fields, then the collections, JSON text parsed. With the
+ * row's `fields`, values of number parameters are checked (and numeric text made a number).
+ */
+export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodeProperties[]): IDataObject {
+	const { ctx, itemIndex } = opCtx;
 	const node = ctx.getNode();
+	const numbers = numberFields(fields);
 	const body: IDataObject = {};
 	for (const f of def.fields ?? []) {
-		const value = readParam(ctx, f.param, itemIndex);
+		const value = checkedNumber(numbers.get(f.param), readParam(ctx, f.param, itemIndex), opCtx);
 		if (isEmpty(value)) {
 			if (f.required) requireText(node, value, f.label ?? f.param, itemIndex);
 			continue;
@@ -66,7 +97,7 @@ export function readBody(def: BodyDef, { ctx, itemIndex }: OperationContext): ID
 	for (const name of def.collections ?? []) {
 		const collection = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 		for (const [key, value] of Object.entries(collection)) {
-			if (value !== undefined) body[key] = value;
+			if (value !== undefined) body[key] = checkedNumber(numbers.get(`${name}.${key}`), value, opCtx) as IDataObject[string];
 		}
 	}
 	for (const { key, label, shape } of def.jsonKeys ?? []) {
@@ -79,9 +110,22 @@ export function readBody(def: BodyDef, { ctx, itemIndex }: OperationContext): ID
 	return body;
 }
 
+/**
+ * How many records a list item wants: undefined for Return All. Both switches are checked, since an
+ * expression may give anything: "no" for Return All would read as true, and a Limit of "ten", NaN
+ * or a missing field would compare false with every count and so return everything.
+ */
+export function readListSize(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const node = ctx.getNode();
+	if (booleanOf(node, ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex)) return undefined;
+	return wholeNumber(node, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
+}
+
 /** Runs one row for one item and returns its output records. */
 export async function runOperation(op: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
 	const { ctx, itemIndex, provider } = opCtx;
+	// Read first: a bad Limit fails the item before anything is sent.
+	const limit = op.pagination ? readListSize(ctx, itemIndex) : undefined;
 	const { request, pathValues } = buildRequest(op, opCtx);
 	if (request.body && op.buildBody) request.body = await op.buildBody(request.body as IDataObject, opCtx);
 	const options = { itemIndex, notFound: op.notFound?.(pathValues), ...opCtx.requestOptions };
@@ -96,8 +140,6 @@ export async function runOperation(op: OperationDef, opCtx: OperationContext): P
 		return op.postProcess ? op.postProcess(records, opCtx) : records;
 	}
 
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
 	const out: IDataObject[] = [];
 	for await (const page of listPages.call(ctx, provider, request, op.pagination, limit, options)) {
 		const records = op.postProcess ? op.postProcess(page, opCtx) : page;

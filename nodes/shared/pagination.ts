@@ -3,6 +3,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { apiRequest } from './http';
 import type { RequestOptions } from './http';
+import { PageGuard } from './pageGuard';
 import type { ApiRequest, ApiResponse, NumberedPages, Pagination, ProviderConfig, RequestContext } from './types';
 
 /** Reads `a.b.c` from a response body; '' or undefined means the body itself. */
@@ -58,11 +59,17 @@ export async function* listPages(
 
 	const pageSize = Math.min(pagination.maxPageSize, wanted ?? pagination.maxPageSize);
 
+	// Every walk below is bounded by what the server says and stops with a clear error when it contradicts itself.
+	const guard = new PageGuard(this.getNode(), provider.displayName, { pageSize, itemIndex: options.itemIndex });
+
 	if (pagination.type === 'nextLink') {
 		const nextOf = (body: unknown): string | undefined => {
 			const link = valueAt(body, pagination.nextLinkPath);
 			return typeof link === 'string' && link !== '' ? link : undefined;
 		};
+		const totalPath = pagination.numberedPages?.totalPath;
+		const check = (records: IDataObject[], body: unknown) =>
+			guard.page(records, { total: totalPath ? wholeOrUndefined(valueAt(body, totalPath)) : undefined, more: nextOf(body) !== undefined });
 		const { body } = await apiRequest.call(
 			this,
 			provider,
@@ -70,19 +77,21 @@ export async function* listPages(
 			options,
 		);
 		const first = recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		check(first, body);
 		yield first;
 		let link = nextOf(body);
-		// Every link followed, so a server that links back to a page already read cannot loop us forever.
-		const seen = new Set<string>();
 		const plan =
 			link && pagination.numberedPages && first.length === pageSize
 				? planNumberedPages(pagination.numberedPages, body, link, pageSize, wanted)
 				: undefined;
-		if (plan) link = yield* numberedPages.call(this, provider, request, pagination, plan, nextOf, seen, options);
-		while (link && !seen.has(link)) {
-			seen.add(link);
+		if (plan) link = yield* numberedPages.call(this, provider, request, pagination, plan, nextOf, guard, check, options);
+		while (link) {
+			// A link already followed (the server linking back) is an error, not a silent end.
+			guard.follow(link);
 			const page = await apiRequest.call(this, provider, { method: request.method, url: link, headers: request.headers }, options);
-			yield recordsAt(this, provider, page.body, pagination.itemsPath, options.itemIndex);
+			const records = recordsAt(this, provider, page.body, pagination.itemsPath, options.itemIndex);
+			check(records, page.body);
+			yield records;
 			link = nextOf(page.body);
 		}
 		return;
@@ -97,10 +106,17 @@ export async function* listPages(
 			options,
 		);
 		const records = recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		guard.page(records, { more: records.length >= pageSize });
 		yield records;
 		if (records.length < pageSize) break;
 		offset += records.length;
 	}
+}
+
+/** A whole number from a number or digits, else undefined (a total the server states). */
+function wholeOrUndefined(value: unknown): number | undefined {
+	const n = typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : value;
+	return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 interface PagePlan {
@@ -156,7 +172,8 @@ async function* numberedPages(
 	pagination: { itemsPath: string },
 	plan: PagePlan,
 	nextOf: (body: unknown) => string | undefined,
-	seen: Set<string>,
+	guard: PageGuard,
+	check: (records: IDataObject[], body: unknown) => void,
 	options: RequestOptions,
 ): AsyncGenerator<IDataObject[], string | undefined> {
 	const inFlight: Array<Promise<ApiResponse>> = [];
@@ -171,8 +188,10 @@ async function* numberedPages(
 	for (let page = 2; page <= plan.lastPage; page++) {
 		while (launched < plan.lastPage && inFlight.length < plan.concurrency) launch();
 		const { body } = await (inFlight.shift() as Promise<ApiResponse>);
-		seen.add(plan.urlOf(page));
-		yield recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		guard.follow(plan.urlOf(page));
+		const records = recordsAt(this, provider, body, pagination.itemsPath, options.itemIndex);
+		check(records, body);
+		yield records;
 		const link = nextOf(body);
 		if (!link || page === plan.lastPage || link !== plan.urlOf(page + 1)) return link;
 	}

@@ -174,3 +174,61 @@ export function parseJsonValue(node: INode, value: unknown, label: string, itemI
 	}
 	return parsed;
 }
+
+/**
+ * A whole number of at least `min` (and at most `max`): a number, or numeric text (an expression
+ * over a CSV column or a query string gives text). n8n hands an expression's result over as it is,
+ * so "ten", a missing field (undefined), NaN, fractions and negatives arrive here and are refused
+ * naming the field, before anything is sent: read as a number they would page forever or never stop.
+ */
+export function wholeNumber(node: INode, value: unknown, label: string, itemIndex: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+	const n = typeof value === 'number' || typeof value === 'string' ? numberOf(value) : Number.NaN;
+	if (!Number.isSafeInteger(n) || n < min || n > max) {
+		const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+		throw parameterError(
+			node,
+			`${label} must be a whole number ${range}, got ${describeValue(value)}`,
+			itemIndex,
+			value === undefined ? `If "${label}" is set by an expression, the field it reads may be missing from this item.` : undefined,
+		);
+	}
+	return n;
+}
+
+/** A number parameter's value: a finite number or numeric text, within the field's own bounds. */
+export function finiteNumber(
+	node: INode,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	bounds: { min?: number; max?: number } = {},
+): number {
+	const n = typeof value === 'number' || typeof value === 'string' ? numberOf(value) : Number.NaN;
+	const { min = -Number.MAX_VALUE, max = Number.MAX_VALUE } = bounds;
+	if (!Number.isFinite(n) || n < min || n > max) {
+		const range =
+			bounds.min !== undefined && bounds.max !== undefined
+				? ` from ${min} to ${max}`
+				: bounds.min !== undefined
+					? ` of ${min} or more`
+					: bounds.max !== undefined
+						? ` of at most ${max}`
+						: '';
+		throw parameterError(node, `${label} must be a number${range}, got ${describeValue(value)}`, itemIndex);
+	}
+	return n;
+}
+
+/**
+ * A boolean switch: true/false, or the text "true"/"false" an expression may give. Anything else
+ * is refused: JavaScript would read "no" or "false" as true (Return All: every record).
+ */
+export function booleanOf(node: INode, value: unknown, label: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (text === 'true') return true;
+		if (text === 'false') return false;
+	}
+	throw parameterError(node, `${label} must be true or false, got ${describeValue(value)}`, itemIndex);
+}

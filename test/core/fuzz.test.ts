@@ -142,6 +142,18 @@ function badNumbers(rng: SeededRandom, count: number, min: number, max: number):
 	return out.slice(0, count);
 }
 
+/**
+ * Limits an expression may give (issue 12, point 14): zero, negatives, fractions, huge and broken
+ * numbers, text and non-numbers. Only a whole number of 1 or more (or its digits as text) may run.
+ */
+function badLimits(rng: SeededRandom, count: number): unknown[] {
+	const out: unknown[] = [0, -1, 0.5, 2.5, -0.5, 1e21, -0, '0', '-3', '2.5', 'ten', '1e400', ...badNumbers(rng, count, 1, 0)];
+	return out.slice(0, count);
+}
+const wholeLimit = (value: unknown) =>
+	(typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isSafeInteger(Number(value)) && Number(value) >= 1;
+const LIMIT_MESSAGE = () => /^Limit must be a whole number of 1 or more, got .+$/;
+
 /** Empty, whitespace or null: "not set" for an optional field, so the operation may run. */
 const blank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -297,6 +309,7 @@ describe('parameter fuzz', () => {
 						{ name: 'client.get', parameters: { resource: 'client', operation: 'get', clientId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
 						{ name: 'client.getActivityStats', parameters: { resource: 'client', operation: 'getActivityStats', clientId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
 						{ name: 'client.get (random)', parameters: { resource: 'client', operation: 'get', clientId: rl(V) }, values: (r) => badIds(r, PER_OPERATION + FIXED.length).slice(FIXED.length) },
+						{ name: 'client.getAll (Limit)', parameters: { resource: 'client', operation: 'getAll', returnAll: false, limit: V }, values: (r) => badLimits(r, 60), mayPass: wholeLimit, message: LIMIT_MESSAGE },
 					],
 					log: () => sim.log,
 					violations: () => sim.violations,
@@ -392,6 +405,7 @@ describe('parameter fuzz', () => {
 					operations: [
 						{ name: 'customer.get', parameters: { resource: 'customer', operation: 'get', customerId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
 						{ name: 'product.getConfig', parameters: { resource: 'product', operation: 'getConfig', productId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
+						{ name: 'customer.getAll (Limit)', parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: V }, values: (r) => badLimits(r, 60), mayPass: wholeLimit, message: LIMIT_MESSAGE },
 						{
 							name: 'cancellationReason.analytics (Start Date)',
 							parameters: { resource: 'cancellationReason', operation: 'analytics', start_date: V },

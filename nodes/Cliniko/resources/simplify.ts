@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_MATCHED_TEXT } from '../../shared/serverText';
+
 /** The ID at the end of a Cliniko record URL: `…/v1/patients/123` → `123` (never converted to a number). */
 export function idFromLink(url: unknown): string | undefined {
-	if (typeof url !== 'string') return undefined;
+	// A link is server text: a long one is no Cliniko record link, and the pattern never sees it.
+	if (typeof url !== 'string' || url.length > MAX_MATCHED_TEXT) return undefined;
 	const m = /\/[a-z_]+\/(\d{1,19})\/?(?:[?#].*)?$/.exec(url);
 	return m ? m[1] : undefined;
 }

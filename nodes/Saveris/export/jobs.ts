@@ -8,6 +8,8 @@ import type { HeaderMap } from '../../shared/types';
 import { pathWith } from '../../shared/validate';
 import { parseFile, typeRow } from '../parse';
 import type { ParsableFormat } from '../parse';
+import { defaultLimits, ResultBudget } from '../parse/limits';
+import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
 import type { ExportResource } from '../resources/definitions';
 import { MAX_WINDOW_MS } from '../resources/definitions';
@@ -237,18 +239,43 @@ async function parseAll(
 	format: ParsableFormat,
 	resource: ExportResource,
 	name: string,
+	budget: ResultBudget,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const fail = (message: string) =>
 		new NodeOperationError(ctx.getNode(), `Could not read the Saveris result file ${name}`, { itemIndex, description: message });
 	const rows: IDataObject[] = [];
 	try {
-		for await (const row of parseFile(stream, format, fail)) rows.push(typeRow(row, resource));
+		for await (const row of parseFile(stream, format, fail, budget)) rows.push(typeRow(row, resource));
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
 		throw fail((error as Error).message ?? String(error));
 	}
 	return rows;
+}
+
+/** A budget whose errors are the node's own, naming the item. */
+export function resultBudget(ctx: JobContext, limits: ResultLimits, itemIndex?: number): ResultBudget {
+	return new ResultBudget(limits, (message, description) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description }));
+}
+
+/**
+ * Result files one job may list. Athena writes one file per partition of the result, a handful for
+ * any Saveris export; a status listing thousands is broken or hostile, and each link is a download.
+ */
+export const MAX_RESULT_FILES = 1000;
+
+function resultLinks(ctx: JobContext, status: JobStatus, uuid: string, itemIndex?: number): string[] {
+	const urls = Array.isArray(status.data_urls) ? status.data_urls : [];
+	if (urls.length > MAX_RESULT_FILES) {
+		const message = `Saveris listed ${urls.length} result files for the export ${uuid}; at most ${MAX_RESULT_FILES} are read`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: 'No Saveris export has that many files: the status answer is damaged. Start the export again.',
+			itemIndex,
+		});
+	}
+	return urls.map(String);
 }
 
 export type OutputMode = 'items' | 'binary' | 'both';
@@ -267,10 +294,12 @@ export async function readJob(
 	resource: ExportResource,
 	uuid: string,
 	status: JobStatus,
-	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void },
+	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void; budget?: ResultBudget },
 ): Promise<JobResult> {
+	// Rows and bytes read, against the limits (shared by every job of one item when the caller passes one).
+	const budget = options.budget ?? resultBudget(ctx, defaultLimits(), options.itemIndex);
 	const result: JobResult = { rows: [], files: [] };
-	let urls = Array.isArray(status.data_urls) ? status.data_urls.map(String) : [];
+	let urls = resultLinks(ctx, status, uuid, options.itemIndex);
 	let refreshed = false;
 	let binaryDoneFor = -1;
 	const parsable = options.format === 'CSV' || options.format === 'JSON';
@@ -298,7 +327,7 @@ export async function readJob(
 			// "Both" fetches the link a second time (allowed while it is valid) so each pass streams.
 			const stream = await openDownload(ctx, url, options.itemIndex);
 			if (stream) {
-				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, options.itemIndex);
+				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, budget, options.itemIndex);
 				for (const row of rows) {
 					if (options.onRow) options.onRow(row);
 					else result.rows.push(row);
@@ -322,7 +351,7 @@ export async function readJob(
 		// Files already read stay; the rest continue from fresh links.
 		refreshed = true;
 		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
-		urls = Array.isArray(fresh.data_urls) ? fresh.data_urls.map(String) : [];
+		urls = resultLinks(ctx, fresh, uuid, options.itemIndex);
 	}
 	return result;
 }

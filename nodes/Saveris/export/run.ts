@@ -3,10 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 
 import { requireDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
-import { optionalNumberInRange, requireText, textOf } from '../../shared/validate';
+import { optionalNumberInRange, requireText, textOf, wholeNumber } from '../../shared/validate';
+import { DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_ROWS, MAX_MEGABYTES_LIMIT, MAX_ROWS_LIMIT } from '../parse/limits';
+import type { ResultLimits } from '../parse/limits';
 import type { ExportResource } from '../resources/definitions';
 import { DAY_MS, MAX_RANGE_DAYS, MAX_TIMEOUT_MINUTES, MAX_WINDOW_MS } from '../resources/definitions';
-import { exportBody, jobStatus, readJob, splitWindows, submitJob, waitForJob } from './jobs';
+import { exportBody, jobStatus, readJob, resultBudget, splitWindows, submitJob, waitForJob } from './jobs';
 import type { ExportQuery, JobResult, OutputMode, Window } from './jobs';
 
 /**
@@ -62,6 +64,16 @@ function readWait(ctx: IExecuteFunctions, itemIndex: number): { timeoutMs: numbe
 	return { timeoutMs: minutes * 60_000, intervalMs: seconds * 1000 };
 }
 
+/** Options › Max Rows and Max Result Size (MB), checked: whole numbers in range, defaults when not set. */
+export function readLimits(ctx: IExecuteFunctions, itemIndex: number): ResultLimits {
+	const node = ctx.getNode();
+	const options = ctx.getNodeParameter('resultOptions', itemIndex, {}) as IDataObject;
+	const set = (name: string) => name in options && options[name] !== null;
+	const maxRows = set('maxRows') ? wholeNumber(node, options.maxRows, 'Max Rows', itemIndex, 1, MAX_ROWS_LIMIT) : DEFAULT_MAX_ROWS;
+	const megabytes = set('maxMegabytes') ? wholeNumber(node, options.maxMegabytes, 'Max Result Size (MB)', itemIndex, 1, MAX_MEGABYTES_LIMIT) : DEFAULT_MAX_MEGABYTES;
+	return { maxRows, maxBytes: megabytes * 1024 * 1024 };
+}
+
 /** Rows of several jobs merged; delivery is at-least-once, so a repeated record `uuid` is dropped. */
 export function mergeRows(target: IDataObject[], seen: Set<string>, rows: IDataObject[]): void {
 	for (const row of rows) {
@@ -111,6 +123,8 @@ export async function runExportOperation(
 	const rows: IDataObject[] = [];
 	const files: JobResult['files'] = [];
 	const seen = new Set<string>();
+	// One budget for every file of this item, checked before the first request.
+	const budget = resultBudget(ctx, readLimits(ctx, itemIndex), itemIndex);
 
 	if (operation === 'getExportResults') {
 		const uuid = requireUuid(ctx, itemIndex);
@@ -126,7 +140,7 @@ export async function runExportOperation(
 				description: `Status: "${status.status}". Try again later, or use "Export and Wait".`,
 			});
 		}
-		const result = await readJob(ctx, resource, uuid, status, { mode, format: query.format, itemIndex });
+		const result = await readJob(ctx, resource, uuid, status, { mode, format: query.format, itemIndex, budget });
 		mergeRows(rows, seen, result.rows);
 		files.push(...result.files);
 		return toItems(rows, files, binaryName, itemIndex);
@@ -145,7 +159,7 @@ export async function runExportOperation(
 		for (const window of windows) uuids.push(await submitJob(ctx, resource, exportBody(resource, query, window), itemIndex));
 		for (const uuid of uuids) {
 			const status = await waitForJob(ctx, resource, uuid, { deadline, intervalMs, itemIndex });
-			const result = await readJob(ctx, resource, uuid, status, { mode, format: query.format, itemIndex });
+			const result = await readJob(ctx, resource, uuid, status, { mode, format: query.format, itemIndex, budget });
 			mergeRows(rows, seen, result.rows);
 			files.push(...result.files);
 		}

@@ -1,9 +1,15 @@
+import { ResultBudget } from './limits';
+
 /**
  * A streaming CSV reader (RFC 4180): a header row, fields optionally in double quotes (Athena quotes
  * every value), `""` for a quote inside a quoted field, line breaks inside quotes kept, CRLF or LF.
  * Yields one record per data row, keyed by the header; memory holds one row at a time.
+ *
+ * Fields are cut out of each chunk as slices, a run at a time: adding one character at a time to a
+ * string cost about 34 bytes of heap per character (a chain of one-character pieces), so one long
+ * unquoted field could exhaust the heap. A field or a row past the budget's bounds is an error.
  */
-export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Record<string, string>> {
+export async function* parseCsv(text: AsyncIterable<string>, budget = new ResultBudget()): AsyncGenerator<Record<string, string>> {
 	let header: string[] | undefined;
 	let row: string[] = [];
 	let field = '';
@@ -11,10 +17,15 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Rec
 	let quoteSeen = false; // a quote just closed (or escaped quote pending) inside a quoted field
 	let fieldStarted = false;
 
+	const add = (piece: string) => {
+		field += piece;
+		budget.text(field.length, 'a field');
+	};
 	const endField = () => {
 		row.push(field);
 		field = '';
 		fieldStarted = false;
+		budget.columns(row.length);
 	};
 	const endRow = (): Record<string, string> | undefined => {
 		endField();
@@ -39,7 +50,7 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Rec
 				if (quoteSeen) {
 					quoteSeen = false;
 					if (c === '"') {
-						field += '"';
+						add('"');
 						continue;
 					}
 					inQuotes = false;
@@ -48,10 +59,10 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Rec
 					quoteSeen = true;
 					continue;
 				} else {
-					// Copy the run up to the next quote at once (Athena quotes every value).
+					// The run up to the next quote, as one slice.
 					const next = chunk.indexOf('"', i);
 					const end = next === -1 ? chunk.length : next;
-					field += chunk.slice(i, end);
+					add(chunk.slice(i, end));
 					if (next !== -1) quoteSeen = true;
 					i = end;
 					continue;
@@ -63,16 +74,17 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Rec
 			} else if (c === ',') {
 				endField();
 			} else if (c === '\n') {
-				if (field.endsWith('\r') && !inQuotes) field = field.slice(0, -1);
+				// A CR before the LF (CRLF) is no part of the field; a lone CR is data.
+				if (field.endsWith('\r')) field = field.slice(0, -1);
 				const record = endRow();
 				if (record) yield record;
-			} else if (c === '\r') {
-				// Kept until we know whether \n follows (CRLF); a lone CR is data.
-				field += c;
-				fieldStarted = true;
 			} else {
-				field += c;
+				// The unquoted run up to the next comma or line feed, as one slice.
+				let end = i + 1;
+				while (end < chunk.length && chunk[end] !== ',' && chunk[end] !== '\n') end++;
+				add(chunk.slice(i, end));
 				fieldStarted = true;
+				i = end - 1;
 			}
 		}
 	}

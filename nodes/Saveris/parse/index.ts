@@ -5,16 +5,25 @@ import { parseCsv } from './csv';
 import { decodeText, maybeGunzip } from './gzip';
 import { parseJsonRecords } from './json';
 import type { FailFn } from './json';
+import { ResultBudget } from './limits';
 
 export type ParsableFormat = 'CSV' | 'JSON';
 
-/** Bytes of one result file (gzip or not) to records, streamed. */
-export async function* parseFile(bytes: AsyncIterable<Uint8Array>, format: ParsableFormat, fail?: FailFn): AsyncGenerator<IDataObject> {
-	const text = decodeText(maybeGunzip(bytes));
-	if (format === 'CSV') {
-		yield* parseCsv(text);
-	} else {
-		yield* parseJsonRecords(text, fail);
+/**
+ * Bytes of one result file (gzip or not) to records, streamed. The budget (shared by all files of
+ * one item) counts the bytes after decompression and the rows, and stops past its limits.
+ */
+export async function* parseFile(
+	bytes: AsyncIterable<Uint8Array>,
+	format: ParsableFormat,
+	fail?: FailFn,
+	budget = new ResultBudget(),
+): AsyncGenerator<IDataObject> {
+	const text = decodeText(budget.count(maybeGunzip(bytes)));
+	const records = format === 'CSV' ? parseCsv(text, budget) : parseJsonRecords(text, fail, budget);
+	for await (const record of records) {
+		budget.row();
+		yield record;
 	}
 }
 

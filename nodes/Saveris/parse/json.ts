@@ -1,20 +1,34 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Splits text into lines as it streams (LF or CRLF). */
-export async function* lines(text: AsyncIterable<string>): AsyncGenerator<string> {
+import { ResultBudget } from './limits';
+
+const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
+/**
+ * Splits text into lines as it streams (LF or CRLF). A pending line is searched only where new text
+ * arrived (searching all of it again per chunk would cost the square of a long line), and a line past
+ * the budget's bound is an error.
+ */
+export async function* lines(text: AsyncIterable<string>, budget = new ResultBudget()): AsyncGenerator<string> {
 	let rest = '';
 	for await (const chunk of text) {
-		rest += chunk;
 		let start = 0;
-		let at = rest.indexOf('\n', start);
-		while (at >= 0) {
-			yield rest.slice(start, at).replace(/\r$/, '');
+		let at = chunk.indexOf('\n');
+		if (at >= 0) {
+			yield withoutCr(rest + chunk.slice(0, at));
+			rest = '';
 			start = at + 1;
-			at = rest.indexOf('\n', start);
+			at = chunk.indexOf('\n', start);
+			while (at >= 0) {
+				yield withoutCr(chunk.slice(start, at));
+				start = at + 1;
+				at = chunk.indexOf('\n', start);
+			}
 		}
-		rest = rest.slice(start);
+		rest += chunk.slice(start);
+		budget.text(rest.length, 'a line');
 	}
-	if (rest !== '') yield rest.replace(/\r$/, '');
+	if (rest !== '') yield withoutCr(rest);
 }
 
 /** Builds the error for a malformed file (the caller's node error). */
@@ -26,7 +40,7 @@ const plainFail: FailFn = (message) => new RangeError(message);
  * JSON result files: newline-delimited objects (what Athena writes), or one JSON array (parsed
  * whole: arrays are not streamable line by line), detected from the first non-blank character.
  */
-export async function* parseJsonRecords(text: AsyncIterable<string>, fail: FailFn = plainFail): AsyncGenerator<IDataObject> {
+export async function* parseJsonRecords(text: AsyncIterable<string>, fail: FailFn = plainFail, budget = new ResultBudget()): AsyncGenerator<IDataObject> {
 	const iterator = text[Symbol.asyncIterator]();
 	let buffered = '';
 	let next = await iterator.next();
@@ -52,7 +66,10 @@ export async function* parseJsonRecords(text: AsyncIterable<string>, fail: FailF
 	};
 	if (buffered.trimStart().startsWith('[')) {
 		let whole = '';
-		for await (const chunk of source) whole += chunk;
+		for await (const chunk of source) {
+			whole += chunk;
+			budget.text(whole.length, 'a JSON document');
+		}
 		let parsed: unknown;
 		try {
 			parsed = JSON.parse(whole);
@@ -65,7 +82,7 @@ export async function* parseJsonRecords(text: AsyncIterable<string>, fail: FailF
 		return;
 	}
 	let lineNo = 0;
-	for await (const line of lines(source)) {
+	for await (const line of lines(source, budget)) {
 		lineNo++;
 		if (line.trim() === '') continue;
 		let parsed: unknown;

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OperationDef } from '../../shared/types';
+import { DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_ROWS, MAX_MEGABYTES_LIMIT, MAX_ROWS_LIMIT } from '../parse/limits';
 import { EXPORT_RESOURCES } from './definitions';
 
 export const EXPORT_OPERATIONS = ['exportAndWait', 'startExport', 'getExportStatus', 'getExportResults'] as const;
@@ -211,6 +212,33 @@ export const exportFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. uuid,timestamp,measurement',
 				description: 'Comma-separated column names',
+			},
+		],
+	},
+	{
+		displayName: 'Result Limits',
+		name: 'resultOptions',
+		type: 'collection',
+		placeholder: 'Add Limit',
+		default: {},
+		description: 'Bounds on what one item reads from its result files; going past one is an error, not a crashed n8n',
+		displayOptions: { show: { resource: ALL, operation: ['exportAndWait', 'getExportResults'], output: ['items', 'both'] } },
+		options: [
+			{
+				displayName: 'Max Result Size (MB)',
+				name: 'maxMegabytes',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_MEGABYTES_LIMIT },
+				default: DEFAULT_MAX_MEGABYTES,
+				description: 'Most data read from all result files together, counted after decompression (a small gzip file can unpack to gigabytes)',
+			},
+			{
+				displayName: 'Max Rows',
+				name: 'maxRows',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_ROWS_LIMIT },
+				default: DEFAULT_MAX_ROWS,
+				description: 'Most rows turned into items; n8n keeps every item in memory (about 1 GB for a million rows)',
 			},
 		],
 	},

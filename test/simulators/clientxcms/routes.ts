@@ -13,6 +13,12 @@ export interface ClientXcmsSettings {
 	bugs: boolean;
 	/** '2.14' answers 404 "route could not be found" for the 40 routes added in v2.15. */
 	version: '2.14' | '2.16';
+	/**
+	 * Off by default. Every list answers page 1 (current_page 1) whatever `?page=` says, as a reverse
+	 * proxy or page cache in front of Laravel that keys on the path and drops the query string does
+	 * (issue 12: Return All ran forever; Limit 250 returned 100 records 2.5 times).
+	 */
+	ignorePageParam?: boolean;
 }
 
 export const defaultSettings = (): ClientXcmsSettings => ({ bugs: true, version: '2.16' });
@@ -217,7 +223,7 @@ function pageLinks(base: string, path: string, req: SimRequest, page: number, la
 /** A Laravel LengthAwarePaginator page, flat (E2) or as a ResourceCollection (E1). */
 export function paginate(rows: Row[], c: HandlerContext, spec: ListSpec, style: 'collection' | 'paginator'): SimResponse {
 	const perPage = Math.max(1, Number(c.req.query.per_page ?? spec.perPage ?? 25) || 25);
-	const page = Math.max(1, Number(c.req.query.page ?? 1) || 1);
+	const page = c.settings.ignorePageParam ? 1 : Math.max(1, Number(c.req.query.page ?? 1) || 1);
 	const total = rows.length;
 	const last = Math.max(1, Math.ceil(total / perPage));
 	const data = rows.slice((page - 1) * perPage, page * perPage);

@@ -19,6 +19,14 @@ export interface ClinikoSettings {
 	 * true: 422 `{"<field>": "is not a known attribute"}`. The violation is recorded either way.
 	 */
 	rejectUnknownFields: boolean;
+	/**
+	 * Hostile or broken paging, off by default (issue 12: a loop over server answers must be bounded):
+	 * - 'ignorePage': every list answers page 1 whatever `page` says, with links as for page 1, as a
+	 *   reverse proxy or CDN cache that keys on the path and drops the query's page would.
+	 * - 'emptyPagesForever': past the last page, every page is an empty list that still links to the
+	 *   next one, as a paginator that writes `next = page + 1` without counting does.
+	 */
+	pagingFault?: 'ignorePage' | 'emptyPagesForever';
 }
 
 /** U+2019, as Cliniko writes it: "can’t be blank" (ISS #261). */
@@ -270,7 +278,7 @@ export function clinikoRoutes(settings: ClinikoSettings): Route<ClinikoState>[] 
 				const query = req.query instanceof ListQuery ? req.query : readQuery(op, req.query as Record<string, string | string[]>, sortable).query;
 				const parsedBody = bodies ? bodies.read.safeParse(req.body) : undefined;
 				const body = (parsedBody?.success ? parsedBody.data : {}) as Record<string, unknown>;
-				return handle(c, { req, state, query, body });
+				return handle(c, { req, state, query, body, settings });
 			},
 		});
 	}
@@ -291,6 +299,7 @@ interface Context {
 	state: ClinikoState;
 	query: ListQuery;
 	body: Record<string, unknown>;
+	settings?: ClinikoSettings;
 }
 
 function handle(c: ClassifiedOperation, ctx: Context): SimResponse {
@@ -464,16 +473,16 @@ function queryString(rawQuery: string, page: number): string {
 	return parts.join('&');
 }
 
-function pageLinks(req: SimRequest, state: ClinikoState, page: number, lastPage: number): Record<string, string> {
+function pageLinks(req: SimRequest, state: ClinikoState, page: number, lastPage: number, endless = false): Record<string, string> {
 	const path = `${state.baseUrl}${req.rawPath.replace(/^\/v1/, '')}`;
 	const links: Record<string, string> = { self: `${path}?${queryString(req.rawQuery, page)}` };
 	// DOCS: "The pagination links will only be included if they are relevant".
 	if (page > 1) links.previous = `${path}?${queryString(req.rawQuery, Math.min(page - 1, Math.max(lastPage, 1)))}`;
-	if (page < lastPage) links.next = `${path}?${queryString(req.rawQuery, page + 1)}`;
+	if (page < lastPage || endless) links.next = `${path}?${queryString(req.rawQuery, page + 1)}`;
 	return links;
 }
 
-function list(c: ClassifiedOperation, { req, state, query }: Context): SimResponse {
+function list(c: ClassifiedOperation, { req, state, query, settings }: Context): SimResponse {
 	if (c.parent && !parentExists(state, c.parent, req.params[c.parent.param])) return clinikoErrors.notFound();
 	let entries = baseEntries(c, state, req.params);
 	// DOCS: lists leave out archived (and, for appointments and attendees, cancelled) records; a
@@ -494,11 +503,12 @@ function list(c: ClassifiedOperation, { req, state, query }: Context): SimRespon
 	}
 	const total = entries.length;
 	const lastPage = Math.max(1, Math.ceil(total / query.perPage));
-	const pageEntries = entries.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+	const page = settings?.pagingFault === 'ignorePage' ? 1 : query.page;
+	const pageEntries = entries.slice((page - 1) * query.perPage, page * query.perPage);
 	const items = pageEntries.map(({ collection, row }) =>
 		collection === 'services' ? state.renderSchema('Service', collection, row) : state.render(collection, row, c.collection === 'bookings' ? `${state.baseUrl}/bookings/${row.id}` : undefined),
 	);
-	return { status: 200, body: { [c.listKey!]: items, total_entries: total, links: pageLinks(req, state, query.page, lastPage) } };
+	return { status: 200, body: { [c.listKey!]: items, total_entries: total, links: pageLinks(req, state, page, lastPage, settings?.pagingFault === 'emptyPagesForever') } };
 }
 
 /** 422 errors for required fields left blank and references to records that do not exist. */

@@ -47,6 +47,14 @@ export interface SaverisSettings {
 	inclusiveUntil: boolean;
 	/** Answer the token endpoint with `idToken` instead of `IdToken` (the docs' prose spelling). */
 	lowercaseTokenKey: boolean;
+	/**
+	 * A hostile CSV result file in place of the job's rows (issue 12, point 13), gzipped:
+	 * - 'gzipBomb': the job's header and 3,000,000 copies of one short row in a few KB (1.2 KB of gzip
+	 *   became 300,000 items);
+	 * - 'giantField': one unquoted field of 80 MB without a delimiter (a 1 MB gzip file exhausted a
+	 *   512 MB heap: the field was built one character at a time).
+	 */
+	hostileResult: null | 'gzipBomb' | 'giantField';
 }
 
 export const defaultSaverisSettings = (): SaverisSettings => ({
@@ -64,7 +72,20 @@ export const defaultSaverisSettings = (): SaverisSettings => ({
 	duplicateRows: false,
 	lowercaseTokenKey: false,
 	inclusiveUntil: false,
+	hostileResult: null,
 });
+
+const hostileFiles = new Map<string, Buffer>();
+/** The hostile file's bytes, made once per process (gzipping 80 MB takes a moment). */
+function hostileFile(kind: 'gzipBomb' | 'giantField'): Buffer {
+	let file = hostileFiles.get(kind);
+	if (!file) {
+		const body = kind === 'gzipBomb' ? `"uuid","n"\n${'x,1\n'.repeat(3_000_000)}` : `uuid,n\n${'a'.repeat(80 * 1024 * 1024)}`;
+		file = gzipSync(body, { level: 9 });
+		hostileFiles.set(kind, file);
+	}
+	return file;
+}
 
 export interface SaverisJob {
 	uuid: string;
@@ -147,6 +168,7 @@ function writeFiles(job: SaverisJob, settings: SaverisSettings): Array<{ name: s
 		});
 	}
 	if (job.format === 'CSV') {
+		if (settings.hostileResult) return [{ name: `${job.uuid}.csv.gz`, content: hostileFile(settings.hostileResult) }];
 		const text = csvOf(rows);
 		return [{ name: `${job.uuid}.csv${ext}`, content: settings.gzip ? gzipSync(text) : Buffer.from(text) }];
 	}

@@ -30,7 +30,15 @@ export interface XtraKitSettings {
 	/** Errors are sent with HTTP 200 and the failure only in the envelope's `status`. */
 	errorsAsHttp200: boolean;
 	/** Lists start paging (XtraKit documents none): a Laravel paginator, or page 1 with only `meta` counts. */
-	pagination: { perPage: number; style: 'laravel' | 'meta-only' } | null;
+	pagination: {
+		perPage: number;
+		style: 'laravel' | 'meta-only';
+		/**
+		 * Hostile paging (issue 12): past the last page, each page is empty and still links to the next,
+		 * as a paginator writing `next = page + 1` without counting does.
+		 */
+		endless?: boolean;
+	} | null;
 	/** INFERENCE: DELETE answers 200 with the envelope, or 204 without a body. */
 	deleteStatus: 200 | 204;
 }
@@ -133,10 +141,11 @@ function listAnswer(
 		if (query.page !== undefined) ctx.violate('invalid-query', 'page is no XtraKit parameter (lists are not paginated)');
 		return ok(message(records.length), { [key]: records });
 	}
-	const { perPage, style } = settings.pagination;
+	const { perPage, style, endless = false } = settings.pagination;
 	const total = records.length;
 	const lastPage = Math.max(1, Math.ceil(total / perPage));
-	const page = Math.min(Math.max(1, Number(query.page ?? 1) || 1), lastPage + 1);
+	const asked = Math.max(1, Number(query.page ?? 1) || 1);
+	const page = endless ? asked : Math.min(asked, lastPage + 1);
 	const slice = records.slice((page - 1) * perPage, page * perPage);
 	if (style === 'meta-only') {
 		return { status: 200, body: { ...envelope(200, message(slice.length), { [key]: slice }), meta: { current_page: page, last_page: lastPage, per_page: perPage, total } } };
@@ -158,7 +167,7 @@ function listAnswer(
 				...Array.from({ length: lastPage }, (_, i) => ({ url: url(i + 1), label: String(i + 1), active: i + 1 === page })),
 				{ url: page < lastPage ? url(page + 1) : null, label: 'Next &raquo;', active: false },
 			],
-			next_page_url: page < lastPage ? url(page + 1) : null,
+			next_page_url: page < lastPage || endless ? url(page + 1) : null,
 			path: base,
 			per_page: perPage,
 			prev_page_url: page > 1 ? url(page - 1) : null,

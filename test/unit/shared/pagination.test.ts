@@ -25,7 +25,8 @@ function server(options: ServerOptions) {
 	const handle = async (request: { url: string; qs?: Record<string, unknown> }) => {
 		const url = new URL(request.url);
 		for (const [k, v] of Object.entries(request.qs ?? {})) url.searchParams.set(k, String(v));
-		const page = Number(url.searchParams.get('page') ?? 1);
+		// A cursor link (no page number) names its page by the cursor: the server must not answer page 1 again.
+		const page = Number(url.searchParams.get('page') ?? url.searchParams.get('cursor') ?? 1);
 		const perPage = Number(url.searchParams.get('per_page') ?? 50);
 		sent.push({ page, at: Date.now() });
 		inFlight++;
