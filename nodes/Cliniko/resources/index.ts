@@ -230,9 +230,19 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], op: Operat
 			out[key] = value;
 			continue;
 		}
-		if (empty && field.kind !== 'string') {
-			// An emptied optional field clears the value where Cliniko allows null, else it is left out.
+		if (empty) {
+			// A field added and left empty clears it. The spec says how: a nullable field is sent as null
+			// (an empty string would break the patterns of e.g. email or dva_card_number); a text field
+			// that is not nullable (a name, a colour) cannot be cleared at all, so it is refused here
+			// rather than answered 422; any other field is left out.
 			if (field.nullable) out[key] = null;
+			else if (field.kind === 'string') {
+				throw invalid(
+					op,
+					`${field.label} cannot be empty`,
+					`Cliniko does not allow clearing "${field.label}": enter a value, or remove the field to leave it unchanged.`,
+				);
+			}
 			continue;
 		}
 		switch (field.kind) {

@@ -1,0 +1,61 @@
+// What Cliniko's OpenAPI document says about clearing a field (issue 14, point 13): a field the user
+// adds to Update Fields and leaves empty is cleared. The spec decides what that means per field —
+// `nullable` ones are sent as null; a text field that is not nullable (a name, a colour with a
+// `pattern`) cannot be empty, so the node refuses it, naming the field, before anything is sent.
+import type { IDataObject } from 'n8n-workflow';
+
+import { ClinikoApi } from '../../credentials/ClinikoApi.credentials';
+import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
+import { startClinikoSimulator } from '../simulators/cliniko';
+import type { ClinikoSimulator, Row } from '../simulators/cliniko';
+import { runNode } from './harness';
+
+let sim: ClinikoSimulator;
+const run = (parameters: IDataObject) =>
+	runNode({ nodeType: Cliniko, parameters: parameters as never, credentials: { clinikoApi: sim.credentials }, credentialTypes: [ClinikoApi] });
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+beforeAll(async () => {
+	sim = await startClinikoSimulator({ rateLimit: null });
+});
+afterAll(async () => sim.close());
+beforeEach(() => sim.reset());
+
+function live(collection: string, where: (row: Row) => boolean = () => true): Row {
+	const row = sim.state.rows(collection).find((r) => r.deleted_at == null && where(r));
+	if (!row) throw new Error(`no seeded ${collection} row for this test`);
+	return row;
+}
+
+describe('Cliniko node: clearing a field in Update Fields', () => {
+	it('sends null for nullable fields, including those with a pattern (email, invoice email, DVA card number)', async () => {
+		const patient = live('patients');
+		sim.state.modify('patients', patient.id, { email: 'old@example.com', invoice_email: 'bills@example.com', dva_card_number: 'NX123456', notes: 'old' });
+		const { items, error } = await run({
+			resource: 'patient',
+			operation: 'update',
+			patientId: byId(patient.id),
+			updateFields: { email: '', invoice_email: ' ', dva_card_number: '', notes: '' },
+		});
+		expect(error).toBeUndefined();
+		expect(sim.log.at(-1)?.body).toEqual({ email: null, invoice_email: null, dva_card_number: null, notes: null });
+		expect(items[0].json).toMatchObject({ email: null, invoice_email: null, dva_card_number: null, notes: null });
+		expect(sim.violations).toEqual([]);
+	});
+
+	it.each([
+		['appointmentType', { appointmentTypeId: byId('') }, 'appointment_types', { color: '' }, 'Color'],
+		['unavailableBlockType', { unavailableBlockTypeId: '' }, 'unavailable_block_types', { color: '' }, 'Color'],
+		['medicalAlert', { medicalAlertId: '' }, 'medical_alerts', { name: '' }, 'Name'],
+		['patient', { patientId: byId('') }, 'patients', { first_name: ' ' }, 'First Name'],
+	])('refuses to blank %s %j, which the spec does not let be null, naming the field', async (resource, idParam, collection, updateFields, label) => {
+		const id = live(collection).id;
+		const [param, value] = Object.entries(idParam)[0];
+		const parameters = { resource, operation: 'update', [param]: typeof value === 'string' ? id : byId(id), updateFields };
+		const { error } = await run(parameters);
+		expect(error?.className).toBe('NodeOperationError');
+		expect(error?.message).toBe(`${label} cannot be empty`);
+		expect(error?.description).toContain(`"${label}"`);
+		expect(sim.log).toHaveLength(0);
+	});
+});
