@@ -1,14 +1,17 @@
-// What Cliniko's OpenAPI document says about clearing a field (issue 14, point 13): a field the user
-// adds to Update Fields and leaves empty is cleared. The spec decides what that means per field —
-// `nullable` ones are sent as null; a text field that is not nullable (a name, a colour with a
-// `pattern`) cannot be empty, so the node refuses it, naming the field, before anything is sent.
+// What Cliniko's OpenAPI document says, rather than what was assumed (issue 14).
+// Point 13: a field the user adds to Update Fields and leaves empty is cleared. The spec decides what
+// that means per field — `nullable` ones are sent as null; a text field that is not nullable (a name,
+// a colour with a `pattern`) cannot be empty, so the node refuses it, naming the field, before
+// anything is sent.
+// Point 16: the trigger sees soft-deleted records on the lists whose q[] table has deleted_at.
 import type { IDataObject } from 'n8n-workflow';
 
 import { ClinikoApi } from '../../credentials/ClinikoApi.credentials';
 import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
-import { startClinikoSimulator } from '../simulators/cliniko';
+import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
+import { SEED_NOW, startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator, Row } from '../simulators/cliniko';
-import { runNode } from './harness';
+import { runNode, runPoll } from './harness';
 
 let sim: ClinikoSimulator;
 const run = (parameters: IDataObject) =>
@@ -57,5 +60,30 @@ describe('Cliniko node: clearing a field in Update Fields', () => {
 		expect(error?.message).toBe(`${label} cannot be empty`);
 		expect(error?.description).toContain(`"${label}"`);
 		expect(sim.log).toHaveLength(0);
+	});
+});
+
+describe('Cliniko trigger: soft-deleted records', () => {
+	const poll = (parameters: IDataObject, mode: 'activation' | 'trigger', staticData: IDataObject = {}) =>
+		runPoll({ nodeType: ClinikoTrigger, parameters: parameters as never, mode, staticData, credentials: { clinikoApi: sim.credentials }, credentialTypes: [ClinikoApi] });
+
+	it('New or Updated Record delivers a record deleted between two polls, on a list that filters on deleted_at', async () => {
+		sim.state.clock.set(new Date(SEED_NOW + 86_400_000).toISOString());
+		const params = { event: 'updated', resource: 'individualAppointment' };
+		const seeded = await poll(params, 'activation');
+		expect(seeded.error).toBeUndefined();
+		sim.state.clock.set(new Date(SEED_NOW + 86_400_000 + 60_000).toISOString());
+		const appointment = live('individual_appointments', (r) => r.cancelled_at == null && r.archived_at == null);
+		// A deletion in Cliniko's diary sets deleted_at; like any write of the record it moves updated_at
+		// (INFERENCE: the spec does not say; a deletion that did not would not be seen by any filter).
+		const now = sim.state.nowIso();
+		sim.state.modify('individual_appointments', appointment.id, { deleted_at: now, updated_at: now });
+		const tick = await poll(params, 'trigger', seeded.savedStaticData);
+		expect(tick.error).toBeUndefined();
+		expect((tick.items ?? []).map((i) => i.json.id)).toEqual([appointment.id]);
+		expect(tick.items?.[0].json.deleted_at).toBe(now);
+		const asked = sim.log.filter((e) => e.path === '/v1/individual_appointments').pop();
+		expect(asked?.query.q).toEqual([expect.stringMatching(/^updated_at:>=/), 'archived_at:*', 'cancelled_at:*', 'deleted_at:*']);
+		expect(sim.violations).toEqual([]);
 	});
 });
