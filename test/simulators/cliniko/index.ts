@@ -47,6 +47,8 @@ export interface ClinikoSimulatorOptions {
 	baseUrl?: string;
 	/** See ClinikoSettings.rejectUnknownFields. */
 	rejectUnknownFields?: boolean;
+	/** See ClinikoSettings.serveDeprecated. */
+	serveDeprecated?: boolean;
 }
 
 export type ClinikoSimulator = Simulator<ClinikoState> & {
@@ -88,7 +90,7 @@ const USER_AGENT = /\S.*\(\s*[^\s()@]+@[^\s()@]+\.[^\s()@]+\s*\)/;
 export async function startClinikoSimulator(options: ClinikoSimulatorOptions = {}): Promise<ClinikoSimulator> {
 	const shard = (options.shard ?? 'au1').toLowerCase();
 	const keys = options.keys ?? [CLINIKO_TEST_KEY];
-	const settings: ClinikoSettings = { rejectUnknownFields: options.rejectUnknownFields ?? false };
+	const settings: ClinikoSettings = { rejectUnknownFields: options.rejectUnknownFields ?? false, serveDeprecated: options.serveDeprecated ?? false };
 	const window = options.rateLimit === undefined ? CLINIKO_RATE_LIMIT : options.rateLimit;
 	const state = new ClinikoState();
 
