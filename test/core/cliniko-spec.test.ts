@@ -63,6 +63,17 @@ describe('Cliniko node: clearing a field in Update Fields', () => {
 	});
 });
 
+describe('Cliniko node: a create or update with nothing to send', () => {
+	it('is refused before sending, since the spec requires a body and n8n would send none', async () => {
+		const patient = live('patients');
+		const update = await run({ resource: 'patient', operation: 'update', patientId: byId(patient.id), updateFields: {} });
+		expect(update.error?.message).toBe('Nothing to send: add at least one field under Update Fields');
+		const create = await run({ resource: 'contact', operation: 'create', additionalFields: {} });
+		expect(create.error?.message).toBe('Nothing to send: add at least one field under Additional Fields');
+		expect(sim.log).toHaveLength(0);
+	});
+});
+
 describe('Cliniko trigger: soft-deleted records', () => {
 	const poll = (parameters: IDataObject, mode: 'activation' | 'trigger', staticData: IDataObject = {}) =>
 		runPoll({ nodeType: ClinikoTrigger, parameters: parameters as never, mode, staticData, credentials: { clinikoApi: sim.credentials }, credentialTypes: [ClinikoApi] });

@@ -410,7 +410,16 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		const collection = spec.kind === 'create' ? 'additionalFields' : 'updateFields';
 		const hasCollection = bodyFields.some((f) => !top.some((t) => t.as === f.key));
 		def.body = { fields: top, collections: hasCollection ? [collection] : [] };
-		def.buildBody = (body, op) => normaliseBody(body, bodyFields, op);
+		def.buildBody = (body, op) => {
+			const out = normaliseBody(body, bodyFields, op);
+			// The spec requires a body on every operation that has one, and n8n sends an empty object as
+			// no body at all: with nothing to send, say what to add instead.
+			if (Object.keys(out).length === 0) {
+				const where = hasCollection ? (collection === 'updateFields' ? 'Update Fields' : 'Additional Fields') : 'the fields above';
+				throw invalid(op, `Nothing to send: add at least one field under ${where}`, `Cliniko needs a request body for ${spec.name} (${spec.method} ${spec.path}).`);
+			}
+			return out;
+		};
 	}
 	return def;
 }
