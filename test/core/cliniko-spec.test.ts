@@ -47,11 +47,11 @@ describe('Cliniko node: clearing a field in Update Fields', () => {
 	});
 
 	it.each([
-		['appointmentType', { appointmentTypeId: byId('') }, 'appointment_types', { color: '' }, 'Color'],
-		['unavailableBlockType', { unavailableBlockTypeId: '' }, 'unavailable_block_types', { color: '' }, 'Color'],
-		['medicalAlert', { medicalAlertId: '' }, 'medical_alerts', { name: '' }, 'Name'],
-		['patient', { patientId: byId('') }, 'patients', { first_name: ' ' }, 'First Name'],
-	])('refuses to blank %s %j, which the spec does not let be null, naming the field', async (resource, idParam, collection, updateFields, label) => {
+		['Color', 'appointmentType', { appointmentTypeId: byId('') }, 'appointment_types', { color: '' }],
+		['Color', 'unavailableBlockType', { unavailableBlockTypeId: '' }, 'unavailable_block_types', { color: '' }],
+		['Name', 'medicalAlert', { medicalAlertId: '' }, 'medical_alerts', { name: '' }],
+		['First Name', 'patient', { patientId: byId('') }, 'patients', { first_name: ' ' }],
+	])('refuses to blank %s of %s, which the spec does not let be null, naming the field', async (label, resource, idParam, collection, updateFields) => {
 		const id = live(collection).id;
 		const [param, value] = Object.entries(idParam)[0];
 		const parameters = { resource, operation: 'update', [param]: typeof value === 'string' ? id : byId(id), updateFields };

@@ -8,7 +8,9 @@
 //   User-Agent "Name (email)" → 400 "Requires a user agent"
 //   HTTP Basic, key and shard → 401 "HTTP Basic: Access denied."
 //   Accept / Content-Type     → violations (a body without Content-Type JSON is dropped, ISS #362)
-//   route, query, body        → 404 / 400 / 422, violations
+//   route (numeric IDs only), deprecated operation, body where none / none where required
+//                             → 404 / 404 / 400 / recorded, violations (routes.ts `guard`)
+//   query, body               → 400 / 422, violations
 //   handler
 import { TEST_SECRETS } from '../../helpers/secrets';
 import { createSimulator, type HookContext, type RateLimitWindow, type SimRequest, type SimResponse, type Simulator } from '../core';
