@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates nodes/Cliniko/generated/spec.ts — the table of every current (non-deprecated) operation of
-// Cliniko's official OpenAPI document, with its path, filters and body fields — from
+// Cliniko's official OpenAPI document, with its path, filters and current (non-deprecated) body fields — from
 // test/simulators/cliniko/cliniko-openapi.yaml. The output is committed and reviewed; the node's
 // hand-written layer (nodes/Cliniko/resources/) turns it into n8n parameters and curates the core
 // resources on top.
@@ -220,7 +220,6 @@ const FIELD_DESCRIPTIONS = {
 	cancellation_note: 'Free-text note on the cancellation',
 	cancellation_reason: 'Why it is cancelled',
 	color: 'Colour as a hex code, e.g. #00a0e4',
-	comment: 'Deprecated by Cliniko: use Notes instead',
 	country_code: 'ISO 3166-1 alpha-2 country code, e.g. AU, GB, NZ',
 	deposit_price: 'Deposit for online bookings, as a decimal amount, e.g. 20.00',
 	duration_in_minutes: 'Length in minutes',
@@ -560,6 +559,8 @@ function generate(specText) {
 				const alternatives = schema.anyOf || schema.oneOf || [schema];
 				const properties = {};
 				for (const alt of alternatives) Object.assign(properties, (deref(alt) || {}).properties || {});
+				// A property the spec marks deprecated is not offered; its replacement is (README: Cliniko).
+				for (const [k, v] of Object.entries(properties)) if ((deref(v) || {}).deprecated) delete properties[k];
 				bodies[bodyName] = Object.entries(properties).map(([k, v]) =>
 					fieldOf(k, v, { deref, resourceValues, labelOfResource, bodyName }),
 				);

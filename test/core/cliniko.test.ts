@@ -126,12 +126,15 @@ function parametersFor(spec: SpecOperation): IDataObject {
 		}
 		if (spec.resource === 'attendee') params.bookingId = live('group_appointments').id;
 		if (spec.resource === 'patientForm') params.additionalFields = { patient_form_template_id: live('patient_form_templates').id };
+		// A create without a body breaks the spec (the node refuses it): one field at least.
+		if (!CREATE_CURATION[spec.resource]?.required.length) params.additionalFields = { [fields[0].key]: sampleValue(fields[0], false) as IDataObject[string] };
 	}
 	if (spec.kind === 'update') {
 		const field = ['notes', 'name', 'description', 'title', 'first_name', 'reference_number']
 			.map((k) => fields.find((f) => f.key === k))
 			.find((f) => f !== undefined);
-		if (field) params.updateFields = { [field.key]: 'Changed by the n8n test' };
+		// An update needs something to send (the spec requires a body): otherwise the first field.
+		params.updateFields = field ? { [field.key]: 'Changed by the n8n test' } : { [fields[0].key]: sampleValue(fields[0], false) as IDataObject[string] };
 	}
 	if (spec.kind === 'cancel') params.cancellationReason = 50;
 	if (spec.kind === 'list') Object.assign(params, { returnAll: false, limit: 3 });

@@ -221,13 +221,6 @@ export const specBodies: Record<string, SpecField[]> = {
 			description: 'Whether a deposit paid online is added to the patient’s account credit',
 		},
 		{
-			key: 'billable_item_id',
-			label: 'Billable Item ID',
-			kind: 'id',
-			entity: 'billableItem',
-			description: 'ID of the billable item',
-		},
-		{
 			key: 'category',
 			label: 'Category',
 			kind: 'string',
@@ -354,13 +347,6 @@ export const specBodies: Record<string, SpecField[]> = {
 			key: 'name',
 			label: 'Name',
 			kind: 'string',
-		},
-		{
-			key: 'product_id',
-			label: 'Product ID',
-			kind: 'id',
-			entity: 'product',
-			description: 'ID of the product',
 		},
 		{
 			key: 'show_in_online_bookings',
@@ -2022,11 +2008,6 @@ export const specBodies: Record<string, SpecField[]> = {
 			nullable: true,
 			description: 'Free-text notes',
 		},
-		{
-			key: 'product_supplier_name',
-			label: 'Product Supplier Name',
-			kind: 'string',
-		},
 	],
 	ProductUpdate: [
 		{
@@ -2096,11 +2077,6 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'string',
 			nullable: true,
 			description: 'Free-text notes',
-		},
-		{
-			key: 'product_supplier_name',
-			label: 'Product Supplier Name',
-			kind: 'string',
 		},
 	],
 	ProductSupplier: [
@@ -2233,13 +2209,6 @@ export const specBodies: Record<string, SpecField[]> = {
 				},
 			],
 			description: 'The reason for modifying the stock level. Increase types: "Stock Purchase", "Returned", "Other" Decrease types: "Damaged", "Out of Date", "Item Sold", "Other", "Correction".',
-		},
-		{
-			key: 'comment',
-			label: 'Comment',
-			kind: 'string',
-			nullable: true,
-			description: 'Deprecated by Cliniko: use Notes instead',
 		},
 		{
 			key: 'notes',

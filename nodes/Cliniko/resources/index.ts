@@ -230,9 +230,19 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], op: Operat
 			out[key] = value;
 			continue;
 		}
-		if (empty && field.kind !== 'string') {
-			// An emptied optional field clears the value where Cliniko allows null, else it is left out.
+		if (empty) {
+			// A field added and left empty clears it. The spec says how: a nullable field is sent as null
+			// (an empty string would break the patterns of e.g. email or dva_card_number); a text field
+			// that is not nullable (a name, a colour) cannot be cleared at all, so it is refused here
+			// rather than answered 422; any other field is left out.
 			if (field.nullable) out[key] = null;
+			else if (field.kind === 'string') {
+				throw invalid(
+					op,
+					`${field.label} cannot be empty`,
+					`Cliniko does not allow clearing "${field.label}": enter a value, or remove the field to leave it unchanged.`,
+				);
+			}
 			continue;
 		}
 		switch (field.kind) {
@@ -400,7 +410,16 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		const collection = spec.kind === 'create' ? 'additionalFields' : 'updateFields';
 		const hasCollection = bodyFields.some((f) => !top.some((t) => t.as === f.key));
 		def.body = { fields: top, collections: hasCollection ? [collection] : [] };
-		def.buildBody = (body, op) => normaliseBody(body, bodyFields, op);
+		def.buildBody = (body, op) => {
+			const out = normaliseBody(body, bodyFields, op);
+			// The spec requires a body on every operation that has one, and n8n sends an empty object as
+			// no body at all: with nothing to send, say what to add instead.
+			if (Object.keys(out).length === 0) {
+				const where = hasCollection ? (collection === 'updateFields' ? 'Update Fields' : 'Additional Fields') : 'the fields above';
+				throw invalid(op, `Nothing to send: add at least one field under ${where}`, `Cliniko needs a request body for ${spec.name} (${spec.method} ${spec.path}).`);
+			}
+			return out;
+		};
 	}
 	return def;
 }

@@ -1,3 +1,5 @@
+import { specOperations } from '../generated/spec';
+
 /** A list the trigger can watch: every Cliniko list that filters on created_at and updated_at. */
 export interface WatchedResource {
 	value: string;
@@ -7,7 +9,11 @@ export interface WatchedResource {
 	key: string;
 	archivable: boolean;
 	cancellable: boolean;
+	/** The list's q[] table has deleted_at: it hides soft-deleted records unless asked for them. */
+	deletable: boolean;
 }
+
+const filtersOf = (path: string) => (specOperations.find((o) => o.method === 'GET' && o.path === path)?.filters ?? []).map(([f]) => f);
 
 const r = (value: string, name: string, path: string, archivable: boolean, cancellable = false): WatchedResource => ({
 	value,
@@ -16,6 +22,7 @@ const r = (value: string, name: string, path: string, archivable: boolean, cance
 	key: path.slice(1),
 	archivable,
 	cancellable,
+	deletable: filtersOf(path).includes('deleted_at'),
 });
 
 export const watchedResources: WatchedResource[] = [
@@ -74,12 +81,14 @@ export function watchFor(event: ClinikoEvent, resource: string): { watched: Watc
 }
 
 /**
- * The q[] filters of one poll: records with the watched timestamp at or after `from`, archived and
- * cancelled ones included — a record archived or cancelled between two polls must not be missed.
+ * The q[] filters of one poll: records with the watched timestamp at or after `from`, archived,
+ * cancelled and deleted ones included — a record archived, cancelled or deleted between two polls
+ * must not be missed (deleted ones only where the list filters on deleted_at).
  */
 export function pollFilters(watched: WatchedResource, field: string, from: string): string[] {
 	const filters = [`${field}:>=${from}`];
 	if (watched.archivable && field !== 'archived_at') filters.push('archived_at:*');
 	if (watched.cancellable && field !== 'cancelled_at') filters.push('cancelled_at:*');
+	if (watched.deletable) filters.push('deleted_at:*');
 	return filters;
 }

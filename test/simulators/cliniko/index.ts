@@ -8,7 +8,9 @@
 //   User-Agent "Name (email)" → 400 "Requires a user agent"
 //   HTTP Basic, key and shard → 401 "HTTP Basic: Access denied."
 //   Accept / Content-Type     → violations (a body without Content-Type JSON is dropped, ISS #362)
-//   route, query, body        → 404 / 400 / 422, violations
+//   route (numeric IDs only), deprecated operation, body where none / none where required
+//                             → 404 / 404 / 400 / recorded, violations (routes.ts `guard`)
+//   query, body               → 400 / 422, violations
 //   handler
 import { TEST_SECRETS } from '../../helpers/secrets';
 import { createSimulator, type HookContext, type RateLimitWindow, type SimRequest, type SimResponse, type Simulator } from '../core';
@@ -47,6 +49,8 @@ export interface ClinikoSimulatorOptions {
 	baseUrl?: string;
 	/** See ClinikoSettings.rejectUnknownFields. */
 	rejectUnknownFields?: boolean;
+	/** See ClinikoSettings.serveDeprecated. */
+	serveDeprecated?: boolean;
 }
 
 export type ClinikoSimulator = Simulator<ClinikoState> & {
@@ -88,7 +92,7 @@ const USER_AGENT = /\S.*\(\s*[^\s()@]+@[^\s()@]+\.[^\s()@]+\s*\)/;
 export async function startClinikoSimulator(options: ClinikoSimulatorOptions = {}): Promise<ClinikoSimulator> {
 	const shard = (options.shard ?? 'au1').toLowerCase();
 	const keys = options.keys ?? [CLINIKO_TEST_KEY];
-	const settings: ClinikoSettings = { rejectUnknownFields: options.rejectUnknownFields ?? false };
+	const settings: ClinikoSettings = { rejectUnknownFields: options.rejectUnknownFields ?? false, serveDeprecated: options.serveDeprecated ?? false };
 	const window = options.rateLimit === undefined ? CLINIKO_RATE_LIMIT : options.rateLimit;
 	const state = new ClinikoState();
 

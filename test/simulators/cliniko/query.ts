@@ -2,7 +2,8 @@
 // available-times window, checked against the operation's spec parameters.
 //
 // Every problem found is classified, which decides the answer (the violation is recorded either way):
-//   'ignore'    an unknown parameter: Rails drops it, the request goes on        (INFERENCE)
+//   'ignore'    an unknown parameter: Rails drops it, the request goes on        (INFERENCE);
+//               a deprecated one (order): recorded, ignored unless serveDeprecated
 //   'lenient'   page/per_page/order out of range: the request goes on with the
 //               value clamped or defaulted                                         (INFERENCE)
 //   'filter'    a q[] field or operator the operation does not accept, a
@@ -46,13 +47,23 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** Reads a raw query (`q[]` already collected under `q` by the framework) for one operation. */
-export function readQuery(op: SpecOperation, raw: Record<string, string | string[]>, sortable: ReadonlySet<string>): { query: ListQuery; problems: QueryProblem[] } {
+export function readQuery(
+	op: SpecOperation,
+	raw: Record<string, string | string[]>,
+	sortable: ReadonlySet<string>,
+	settings: { serveDeprecated: boolean } = { serveDeprecated: false },
+): { query: ListQuery; problems: QueryProblem[] } {
 	const problems: QueryProblem[] = [];
 	const known = new Set(op.queryParams.map((p) => p.name));
+	// Deprecated parameters (`order`): recorded, and ignored unless served (see ClinikoSettings.serveDeprecated).
+	const deprecated = new Set(op.queryParams.filter((p) => p.deprecated).map((p) => p.name));
 	for (const key of Object.keys(raw)) {
 		if (key === 'q' && op.filters) continue;
 		if (!known.has(key)) problems.push({ kind: 'ignore', path: key, message: `unknown query parameter "${key}" (${op.operationId} takes: ${[...known, ...(op.filters ? ['q[]'] : [])].join(', ') || 'none'})` });
-		else if (Array.isArray(raw[key])) problems.push({ kind: 'lenient', path: key, message: `"${key}" given more than once` });
+		else if (deprecated.has(key)) {
+			problems.push({ kind: 'ignore', path: key, message: `"${key}" is deprecated in the spec${key === 'order' ? ' (sort takes a direction per column, e.g. sort=created_at:desc)' : ''}` });
+			if (!settings.serveDeprecated) known.delete(key);
+		} else if (Array.isArray(raw[key])) problems.push({ kind: 'lenient', path: key, message: `"${key}" given more than once` });
 	}
 
 	let page = 1;
@@ -112,13 +123,13 @@ export function readQuery(op: SpecOperation, raw: Record<string, string | string
 }
 
 /** The zod schema the framework checks the query with: issues carry their kind in `params.kind`. */
-export function querySchema(op: SpecOperation, sortable: ReadonlySet<string>) {
+export function querySchema(op: SpecOperation, sortable: ReadonlySet<string>, settings?: { serveDeprecated: boolean }) {
 	return z
 		.record(z.union([z.string(), z.array(z.string())]))
 		.superRefine((raw, ctx) => {
-			for (const problem of readQuery(op, raw, sortable).problems) {
+			for (const problem of readQuery(op, raw, sortable, settings).problems) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.path], message: problem.message, params: { kind: problem.kind } });
 			}
 		})
-		.transform((raw) => readQuery(op, raw, sortable).query);
+		.transform((raw) => readQuery(op, raw, sortable, settings).query);
 }

@@ -2,13 +2,13 @@
 // update, archive, unarchive, cancel, delete, or one of the special endpoints); the classification
 // must cover all 211 operations or the simulator refuses to start.
 import { z, type ZodError, type ZodIssue, type ZodTypeAny } from 'zod';
-import type { Route, SimRequest, SimResponse } from '../core';
+import type { HookContext, Route, SimRequest, SimResponse } from '../core';
 import { compareValues, matchesFilter } from './filters';
 import { OpenApiZod } from './openapi-zod';
 import { ListQuery, querySchema, readQuery } from './query';
 import { ARRAY_REFERENCES, REFERENCES, RESOURCE_BY_COLLECTION, resource, sortableColumns, type Row } from './resources';
 import { CLINIKO_ACCOUNT_TIME_ZONE } from './seed';
-import { clinikoOperations, loadClinikoSpec, type SpecOperation } from './spec';
+import { clinikoOperations, deref, loadClinikoSpec, type SpecOperation } from './spec';
 import { BOOKING_SOURCES, type ClinikoState } from './state';
 import { addDays, DAY_MS, dayOfWeek, isoSeconds, localDate, localToUtc } from './time';
 
@@ -27,6 +27,14 @@ export interface ClinikoSettings {
 	 *   next one, as a paginator that writes `next = page + 1` without counting does.
 	 */
 	pagingFault?: 'ignorePage' | 'emptyPagesForever';
+	/**
+	 * What the operations, query parameters and body properties the spec marks deprecated get.
+	 * false (default): the least convenient plausible Cliniko, one that has removed them — a deprecated
+	 * operation is a 404 like any route that does not exist, `order` is ignored, a deprecated property
+	 * is dropped (422 with rejectUnknownFields). true: served as documented. Recorded as violations
+	 * either way (issue 14, point 15).
+	 */
+	serveDeprecated: boolean;
 }
 
 /** U+2019, as Cliniko writes it: "can’t be blank" (ISS #261). */
@@ -162,8 +170,22 @@ export interface BodySchemas {
  * that finds — an unknown field, an ID sent as a number — is tolerated, as Cliniko (a Rails app)
  * would tolerate it (INFERENCE), but it is still a violation, so the node's test fails.
  */
+/** Top-level request-body properties the spec marks `deprecated` (AppointmentType billable_item_id, …). */
+export function deprecatedBodyProperties(op: SpecOperation): string[] {
+	if (!op.requestBody) return [];
+	const schema = deref(doc(), op.requestBody);
+	const out = new Set<string>();
+	for (const alternative of schema.anyOf ?? schema.oneOf ?? [schema]) {
+		for (const [key, property] of Object.entries(deref(doc(), alternative).properties ?? {})) {
+			if (deref(doc(), property).deprecated) out.add(key);
+		}
+	}
+	return [...out];
+}
+
 function bodySchemas(op: SpecOperation): BodySchemas | undefined {
 	if (!op.requestBody) return undefined;
+	const deprecated = deprecatedBodyProperties(op);
 	strictConverter ??= new OpenApiZod(doc(), { unknownKeys: 'strict' });
 	lenientConverter ??= new OpenApiZod(doc(), { unknownKeys: 'strip', coerce: true });
 	const strict = strictConverter.convert(op.requestBody);
@@ -176,6 +198,14 @@ function bodySchemas(op: SpecOperation): BodySchemas | undefined {
 		if (!read.success) {
 			for (const issue of read.error.issues) ctx.addIssue(issue as z.IssueData);
 			return;
+		}
+		// A deprecated property is tolerated like an unknown one (dropped unless serveDeprecated, 422
+		// with rejectUnknownFields), and recorded.
+		if (body && typeof body === 'object' && !Array.isArray(body)) {
+			for (const key of deprecated.filter((k) => k in body)) {
+				const issue = { code: z.ZodIssueCode.unrecognized_keys, keys: [key], path: [], message: `${key} is deprecated in the spec` };
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: issue.message, params: { kind: 'tolerated', issue } });
+			}
 		}
 		const exact = strict.safeParse(body);
 		if (exact.success) return;
@@ -269,21 +299,56 @@ export function clinikoRoutes(settings: ClinikoSettings): Route<ClinikoState>[] 
 		const c = classifyOperation(op);
 		const sortable = sortableFor(c);
 		const bodies = bodySchemas(op);
+		const deprecated = deprecatedBodyProperties(op);
 		routes.push({
 			method: op.method,
 			path: op.routePath,
-			query: querySchema(op, sortable),
+			query: querySchema(op, sortable, settings),
 			body: bodies?.check,
+			guard: (req, ctx) => guard(op, settings, req, ctx),
 			handler: (req, { state }) => {
-				const query = req.query instanceof ListQuery ? req.query : readQuery(op, req.query as Record<string, string | string[]>, sortable).query;
+				const query = req.query instanceof ListQuery ? req.query : readQuery(op, req.query as Record<string, string | string[]>, sortable, settings).query;
 				const parsedBody = bodies ? bodies.read.safeParse(req.body) : undefined;
 				const body = (parsedBody?.success ? parsedBody.data : {}) as Record<string, unknown>;
+				if (!settings.serveDeprecated) for (const key of deprecated) delete body[key];
 				return handle(c, { req, state, query, body, settings });
 			},
 		});
 	}
 	// Literal segments before parameters: `/patient_cases/active` must not be read as `/patient_cases/{id}`.
 	return routes.sort((a, b) => specificity(b.path) - specificity(a.path));
+}
+
+/**
+ * What is refused before the query and body are read (issue 14, point 15), each recorded:
+ * - a path ID that is not digits: Cliniko's routes take numeric IDs (every path parameter is int64 in
+ *   the spec; INFERENCE: Rails routes constrained to \d+), so it is a route that does not exist: 404;
+ * - a deprecated operation: 404 as a removed route, unless settings.serveDeprecated;
+ * - a body on an operation that documents none: 400 (INFERENCE: Rails would ignore it; the least
+ *   convenient plausible answer, as front ends such as CloudFront refuse a GET with a body);
+ * - an operation whose spec requires a body, sent without one: recorded only; the handler answers as
+ *   Cliniko does to an unprocessed body, with validation errors (FACT, ISS #362).
+ */
+function guard(op: SpecOperation, settings: ClinikoSettings, req: SimRequest, ctx: HookContext): SimResponse | null {
+	for (const name of op.pathParams) {
+		const value = req.params[name] ?? '';
+		if (!/^\d+$/.test(value)) {
+			ctx.violate('no-route', `${req.method} ${req.rawPath}: ${JSON.stringify(value)} is not a numeric ID, so no route of Cliniko matches (${op.path} takes an int64 ${name})`);
+			return clinikoErrors.notFound();
+		}
+	}
+	if (op.deprecated) {
+		ctx.violate('deprecated', `${op.method} ${op.path} (${op.operationId}) is deprecated in the spec`);
+		if (!settings.serveDeprecated) return clinikoErrors.notFound();
+	}
+	if (!op.requestBody && req.body !== undefined) {
+		ctx.violate('invalid-body', `${op.method} ${op.path} takes no request body, but one was sent`);
+		return clinikoErrors.badRequest('This request takes no body.');
+	}
+	if (op.requestBody && req.body === undefined) {
+		ctx.violate('invalid-body', `${op.method} ${op.path} requires a request body (the spec marks it required), but none was sent`);
+	}
+	return null;
 }
 
 function specificity(path: string): number {

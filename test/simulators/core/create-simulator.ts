@@ -109,6 +109,8 @@ export async function createSimulator<S>(opts: SimulatorOptions<S>): Promise<Sim
 
 		const { route } = match;
 		req.params = match.params;
+		const refused = route.guard?.(req, { state: opts.state, ...hooks });
+		if (refused) return withHeaders(refused, rateHeaders);
 		for (const where of ['query', 'body'] as const) {
 			const schema = route[where];
 			if (!schema) continue;

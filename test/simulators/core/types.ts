@@ -55,6 +55,12 @@ export interface Route<S, Q = any, B = any> {
 	path: string;
 	query?: ZodType<Q, ZodTypeDef, unknown>;
 	body?: ZodType<B, ZodTypeDef, unknown>;
+	/**
+	 * Runs after routing and authentication, before the query and body are checked: an answer refuses
+	 * the request as it stands (e.g. a route whose IDs must be numeric, an operation the provider
+	 * deprecated), null lets it through. Record a violation with `ctx.violate` when refusing.
+	 */
+	guard?(req: SimRequest, ctx: RouteContext<S>): SimResponse | null;
 	handler(req: SimRequest<Q, B>, ctx: RouteContext<S>): SimResponse | Promise<SimResponse>;
 }
 
@@ -75,7 +81,7 @@ export interface LogEntry {
 	fault?: FaultKind;
 }
 
-export type ViolationKind = 'no-route' | 'method-not-allowed' | 'invalid-query' | 'invalid-body' | 'invalid-headers' | 'handler-error';
+export type ViolationKind = 'no-route' | 'method-not-allowed' | 'invalid-query' | 'invalid-body' | 'invalid-headers' | 'deprecated' | 'handler-error';
 
 /** A request that broke the provider's contract (or a simulator bug: handler-error). */
 export interface Violation {

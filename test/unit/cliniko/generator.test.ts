@@ -105,4 +105,27 @@ describe('generated Cliniko operation table', () => {
 			for (const f of fields) if (/_ids?$/.test(f.key)) expect(f.kind).not.toBe('number');
 		}
 	});
+
+	it('offers no body field the spec marks deprecated (issue 14, point 14)', () => {
+		const spec = YAML.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
+		const deprecated: string[] = [];
+		for (const [name, body] of Object.entries<any>(spec.components.requestBodies)) {
+			const schema = body.content['application/json'].schema;
+			for (const alt of schema.anyOf ?? schema.oneOf ?? [schema]) {
+				for (const [key, property] of Object.entries<any>(alt.properties ?? {})) if (property.deprecated) deprecated.push(`${name}.${key}`);
+			}
+		}
+		// The spec's own list: AppointmentType billable_item_id/product_id, Product(Update) product_supplier_name, StockAdjustment comment.
+		expect(deprecated.sort()).toEqual([
+			'AppointmentType.billable_item_id',
+			'AppointmentType.product_id',
+			'Product.product_supplier_name',
+			'ProductUpdate.product_supplier_name',
+			'StockAdjustment.comment',
+		]);
+		const offered = Object.entries(specBodies).flatMap(([name, fields]) => fields.map((f) => `${name}.${f.key}`));
+		expect(offered.filter((key) => deprecated.includes(key))).toEqual([]);
+		// Still offered: the current fields that replace them.
+		expect(offered).toEqual(expect.arrayContaining(['StockAdjustment.notes', 'Product.product_supplier_id', 'ProductUpdate.product_supplier_id']));
+	});
 });

@@ -68,6 +68,16 @@ function visibleRows(collection: string, where: (row: Row) => boolean = () => tr
 
 const responseZod = () => new OpenApiZod(loadClinikoSpec(), { unknownKeys: 'strict', nullableLinks: true });
 
+/** Runs a test part against a simulator that serves what the spec deprecates (still recording it). */
+async function withDeprecated<T>(fn: () => Promise<T>): Promise<T> {
+	sim.settings.serveDeprecated = true;
+	try {
+		return await fn();
+	} finally {
+		sim.settings.serveDeprecated = false;
+	}
+}
+
 beforeAll(async () => {
 	sim = await startClinikoSimulator({ rateLimit: null });
 });
@@ -132,7 +142,10 @@ describe('Cliniko simulator: the spec', () => {
 			dirty = op.method !== 'GET';
 			sim.resetLog();
 			const request = exampleRequest(op, sim.state);
+			// Deprecated operations are refused by default (tested below); here they are served.
+			sim.settings.serveDeprecated = op.deprecated;
 			const res = await call(request.method, request.path, request.body);
+			sim.settings.serveDeprecated = false;
 			if (res.status !== op.successStatus) {
 				failures.push(`${op.operationId} ${request.method} ${request.path}: ${res.status} ${res.text.slice(0, 200)}`);
 				continue;
@@ -141,7 +154,9 @@ describe('Cliniko simulator: the spec', () => {
 				const parsed = (converter.convert(op.responseSchema) as ZodTypeAny).safeParse(res.body);
 				if (!parsed.success) failures.push(`${op.operationId}: answer off-spec: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 			} else expect(res.text).toBe('');
-			if (sim.violations.length > 0) failures.push(`${op.operationId}: violations ${JSON.stringify(sim.violations.map((v) => v.issues ?? v.message))}`);
+			const deprecation = sim.violations.filter((v) => v.kind === 'deprecated').length;
+			if (deprecation !== (op.deprecated ? 1 : 0)) failures.push(`${op.operationId}: ${deprecation} deprecation violations`);
+			if (sim.violations.length > deprecation) failures.push(`${op.operationId}: violations ${JSON.stringify(sim.violations.map((v) => v.issues ?? v.message))}`);
 		}
 		expect(failures).toEqual([]);
 	});
@@ -273,7 +288,8 @@ describe('Cliniko simulator: auth, headers, shards', () => {
 		const res = await fetch(`${sim.url}/v1/patients`, { method: 'POST', headers: { ...sim.headers(), 'Content-Type': 'text/plain' }, body: JSON.stringify({ first_name: 'A', last_name: 'B' }) });
 		expect(res.status).toBe(422);
 		expect(await res.json()).toEqual({ message: 'Validation Failed', errors: { first_name: CANT_BE_BLANK, last_name: CANT_BE_BLANK } });
-		expect(sim.violations.map((v) => v.kind)).toEqual(['invalid-headers']);
+		// The dropped body leaves a create without the body the spec requires.
+		expect(sim.violations.map((v) => v.kind)).toEqual(['invalid-headers', 'invalid-body']);
 	});
 });
 
@@ -325,7 +341,8 @@ describe('Cliniko simulator: lists', () => {
 		const desc = (await get('/v1/patients?per_page=10&sort=created_at:desc')).body.patients as Json[];
 		const newest = sim.state.list('patients').slice(-10).reverse();
 		expect(ids(desc)).toEqual(newest.map((p) => p.id));
-		expect(ids((await get('/v1/patients?per_page=10&order=desc')).body.patients)).toEqual(ids(desc));
+		// order is deprecated: only a simulator serving deprecated things honours it.
+		expect(ids((await withDeprecated(() => get('/v1/patients?per_page=10&order=desc'))).body.patients)).toEqual(ids(desc));
 		const bad = await get('/v1/patients?sort=shoe_size');
 		expect(bad.status).toBe(400);
 		expect(bad.body.message).toMatch(/shoe_size/);
@@ -334,11 +351,12 @@ describe('Cliniko simulator: lists', () => {
 
 	it('lists under a parent: a patient’s invoices, a class’s attendees, inactive practitioners', async () => {
 		const invoice = sim.state.rows('invoices')[0];
-		const byPatient = await all(`/v1/patients/${String(invoice.patient_id)}/invoices`);
+		// Both lists are deprecated (the current ones filter /invoices and /attendees); still modelled.
+		const byPatient = await withDeprecated(() => all(`/v1/patients/${String(invoice.patient_id)}/invoices`));
 		expect(byPatient.length).toBeGreaterThan(0);
 		expect(byPatient.every((i) => i.patient.links.self.endsWith(`/patients/${String(invoice.patient_id)}`))).toBe(true);
 		const group = sim.state.rows('group_appointments')[0];
-		const attendees = await all(`/v1/group_appointments/${group.id}/attendees`);
+		const attendees = await withDeprecated(() => all(`/v1/group_appointments/${group.id}/attendees`));
 		expect(attendees.map((a) => a.booking.links.self)).toEqual(attendees.map(() => `${sim.baseUrl}/bookings/${group.id}`));
 		const inactive = (await get('/v1/practitioners/inactive')).body;
 		expect(inactive.practitioners.map((p: Json) => p.last_name)).toEqual(['Bennett']);
@@ -577,7 +595,7 @@ describe('Cliniko simulator: writes', () => {
 		const res = await call('POST', '/v1/individual_appointments', { starts_at: '2026-02-03T23:00:00Z', patient_id: patient.id, practitioner_id: practitioner, business_id: business, appointment_type_id: type.id });
 		expect(res.status).toBe(201);
 		expect(res.body).toMatchObject({ starts_at: '2026-02-03T23:00:00Z', ends_at: '2026-02-03T23:45:00Z', patient_name: `${String(patient.first_name)} ${String(patient.last_name)}` });
-		const attendees = await all(`/v1/individual_appointments/${res.body.id}/attendees`);
+		const attendees = await all(`/v1/attendees?${q(`booking_id:=${String(res.body.id)}`)}`);
 		expect(attendees.map((a) => a.patient.links.self)).toEqual([`${sim.baseUrl}/patients/${patient.id}`]);
 		const missing = await call('POST', '/v1/individual_appointments', { starts_at: '2026-02-03T23:00:00Z' });
 		expect(missing.body.errors).toEqual({ patient_id: CANT_BE_BLANK, practitioner_id: CANT_BE_BLANK, appointment_type_id: CANT_BE_BLANK, business_id: CANT_BE_BLANK });
@@ -608,7 +626,7 @@ describe('Cliniko simulator: writes', () => {
 
 	it('archives with the deprecated DELETE (204), removes with a real DELETE (204)', async () => {
 		const alert = sim.state.list('medical_alerts')[0];
-		expect((await call('DELETE', `/v1/medical_alerts/${alert.id}`)).status).toBe(204);
+		expect((await withDeprecated(() => call('DELETE', `/v1/medical_alerts/${alert.id}`))).status).toBe(204);
 		expect(sim.state.get('medical_alerts', alert.id)?.archived_at).toEqual(expect.any(String));
 		const tax = sim.state.list('taxes')[1];
 		expect((await call('DELETE', `/v1/taxes/${tax.id}`)).status).toBe(204);
@@ -778,4 +796,103 @@ describe('Cliniko simulator: rate limit', () => {
 test('local dates in the account time zone', () => {
 	expect(localDate('Australia/Melbourne', Date.parse('2026-03-01T14:00:00Z'))).toBe('2026-03-02');
 	expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+});
+
+// Issue 14, point 15: what the spec forbids is refused, the way Cliniko (a Rails app) plausibly
+// would, and always recorded as a violation so that a node test sending it fails.
+describe('Cliniko simulator: what the spec forbids', () => {
+	it('refuses a deprecated operation with 404, as a removed route, unless serveDeprecated', async () => {
+		const alert = visibleRows('medical_alerts', (r) => r.archived_at == null)[0];
+		const res = await call('DELETE', `/v1/medical_alerts/${alert.id}`);
+		expect(res.status).toBe(404);
+		expect(sim.state.get('medical_alerts', alert.id)?.archived_at).toBeNull();
+		const patient = visibleRows('patients', (r) => r.archived_at == null)[0];
+		expect((await get(`/v1/patients/${patient.id}/medical_alerts`)).status).toBe(404);
+		expect(sim.violations).toEqual([
+			expect.objectContaining({ kind: 'deprecated', message: expect.stringMatching(/DELETE \/medical_alerts\/\{id\}.*deprecated/) }),
+			expect.objectContaining({ kind: 'deprecated', message: expect.stringMatching(/GET \/patients\/\{patient_id\}\/medical_alerts.*deprecated/) }),
+		]);
+		sim.resetLog();
+		sim.settings.serveDeprecated = true;
+		try {
+			expect((await call('DELETE', `/v1/medical_alerts/${alert.id}`)).status).toBe(204);
+			expect(sim.violations.map((v) => v.kind)).toEqual(['deprecated']);
+		} finally {
+			sim.settings.serveDeprecated = false;
+		}
+	});
+
+	it('ignores the deprecated order parameter (unless serveDeprecated) and records it', async () => {
+		const ascending = ids((await get('/v1/patients?per_page=10')).body.patients);
+		expect(sim.violations).toEqual([]);
+		const res = await get('/v1/patients?per_page=10&order=desc');
+		expect(res.status).toBe(200);
+		expect(ids(res.body.patients)).toEqual(ascending);
+		expect(sim.violations).toEqual([expect.objectContaining({ kind: 'invalid-query', issues: [expect.stringMatching(/order.*deprecated/)] })]);
+		sim.settings.serveDeprecated = true;
+		try {
+			expect(ids((await get('/v1/patients?per_page=10&order=desc')).body.patients)).not.toEqual(ascending);
+		} finally {
+			sim.settings.serveDeprecated = false;
+		}
+	});
+
+	it('drops deprecated body properties (422 with rejectUnknownFields) and records them', async () => {
+		const product = visibleRows('products', (r) => r.archived_at == null)[0];
+		const res = await call('POST', '/v1/stock_adjustments', { product_id: product.id, adjustment_type: 'Damaged', quantity: '1', comment: 'old style' });
+		expect(res.status).toBe(201);
+		expect(sim.state.get('stock_adjustments', res.body.id)?.comment ?? null).toBeNull();
+		const type = visibleRows('appointment_types', (r) => r.archived_at == null)[0];
+		const billable = visibleRows('billable_items')[0];
+		expect((await call('PATCH', `/v1/appointment_types/${type.id}`, { billable_item_id: billable.id })).status).toBe(200);
+		expect(sim.violations).toEqual([
+			expect.objectContaining({ kind: 'invalid-body', issues: [expect.stringMatching(/comment.*deprecated/)] }),
+			expect.objectContaining({ kind: 'invalid-body', issues: [expect.stringMatching(/billable_item_id.*deprecated/)] }),
+		]);
+		sim.settings.rejectUnknownFields = true;
+		try {
+			const refused = await call('PATCH', `/v1/products/${product.id}`, { product_supplier_name: 'Acme' });
+			expect(refused.status).toBe(422);
+			expect(refused.body.errors).toEqual({ product_supplier_name: 'is not a known attribute' });
+		} finally {
+			sim.settings.rejectUnknownFields = false;
+		}
+	});
+
+	it('refuses a JSON body on an operation that takes none (400), and records it', async () => {
+		const patient = visibleRows('patients', (r) => r.archived_at == null)[0];
+		const res = await call('POST', `/v1/patients/${patient.id}/archive`, {});
+		expect(res.status).toBe(400);
+		expect(sim.state.get('patients', patient.id)?.archived_at).toBeNull();
+		const tax = sim.state.list('taxes')[1];
+		expect((await call('DELETE', `/v1/taxes/${tax.id}`, { force: true })).status).toBe(400);
+		expect(sim.state.get('taxes', tax.id)).toBeDefined();
+		expect(sim.violations.map((v) => [v.kind, v.message])).toEqual([
+			['invalid-body', expect.stringMatching(/takes no request body/)],
+			['invalid-body', expect.stringMatching(/takes no request body/)],
+		]);
+	});
+
+	it('records a create or update sent without the body the spec requires', async () => {
+		const res = await call('POST', '/v1/patients');
+		expect(res.status).toBe(422);
+		const patient = visibleRows('patients', (r) => r.archived_at == null)[0];
+		expect((await call('PATCH', `/v1/patients/${patient.id}`)).status).toBe(200);
+		expect(sim.violations.map((v) => [v.kind, v.message])).toEqual([
+			['invalid-body', expect.stringMatching(/requires a request body/)],
+			['invalid-body', expect.stringMatching(/requires a request body/)],
+		]);
+	});
+
+	it('routes only numeric IDs: anything else is a 404 for a route that does not exist', async () => {
+		for (const id of ['abc', '12ab', '-1', '1.5', ' 1']) {
+			expect((await get(`/v1/patients/${encodeURIComponent(id)}`)).status).toBe(404);
+		}
+		expect((await call('PATCH', '/v1/patients/me', { first_name: 'X' })).status).toBe(404);
+		expect(sim.violations.map((v) => v.kind)).toEqual(['no-route', 'no-route', 'no-route', 'no-route', 'no-route', 'no-route']);
+		sim.resetLog();
+		// Literal segments still route: /patient_cases/active is a list, not a case with the ID "active".
+		expect((await get('/v1/patient_cases/active')).status).toBe(200);
+		expect(sim.violations).toEqual([]);
+	});
 });
