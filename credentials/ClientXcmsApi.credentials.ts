@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
+
 export class ClientXcmsApi implements ICredentialType {
 	name = 'clientXcmsApi';
 
@@ -38,15 +40,8 @@ export class ClientXcmsApi implements ICredentialType {
 			description:
 				'An application API key of an admin account (Settings › Security › API Keys, or `php artisan clientxcms:create-api-key`). It looks like "{id}|CLIENTXCMS…". Each operation needs its ability, or "*".',
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description:
-				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 60 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
-		},
+		requestTimeoutField(60),
+		itemTimeLimitField,
 	];
 
 	// FACT: Sanctum personal access token as a bearer token (research §3.1).

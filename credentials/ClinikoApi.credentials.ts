@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
+
 export class ClinikoApi implements ICredentialType {
 	name = 'clinikoApi';
 
@@ -53,15 +55,8 @@ export class ClinikoApi implements ICredentialType {
 			description:
 				'Leave empty: the node derives https://api.{shard}.cliniko.com/v1 from the API key. Set it only for a test server (such as the simulator) or a shard the key does not name.',
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description:
-				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
-		},
+		requestTimeoutField(30),
+		itemTimeLimitField,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { requestTimeoutField } from '../nodes/shared/credentialFields';
+
 /**
  * testo Saveris Data API. The API takes a bearer IdToken from `POST /v1/token`; the nodes log in
  * themselves (see nodes/Saveris/auth/token.ts): n8n's preAuthentication refresh-and-retry on 401
@@ -66,15 +68,7 @@ export class SaverisApi implements ICredentialType {
 			description:
 				'Leave empty to use the host of the region: https://data-api.eu.p.savr.saveris.net (Europe), eu.i (Europe, Integration), am.p (America) or ap.p (Asia-Pacific); set it only to reach a test server',
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description:
-				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 60 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
-		},
+		requestTimeoutField(60),
 	];
 
 	test: ICredentialTestRequest = {

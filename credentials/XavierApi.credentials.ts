@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
+
 export class XavierApi implements ICredentialType {
 	name = 'xavierApi';
 
@@ -33,15 +35,8 @@ export class XavierApi implements ICredentialType {
 			description:
 				"Leave as is for the real service (Dext's current API host). Older Xavier Analytics accounts may still use https://api.xavier-analytics.com; change it otherwise only to reach a test server",
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description:
-				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
-		},
+		requestTimeoutField(30),
+		itemTimeLimitField,
 	];
 
 	authenticate: IAuthenticateGeneric = {

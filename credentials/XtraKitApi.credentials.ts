@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
+
 const KEY_REFUSED = 'XtraKit refused the API key. Check or reset it under Settings › APIs.';
 const PLAN_LAPSED =
 	'Payment required: the XtraKit plan of this account does not include API access, or it has lapsed.';
@@ -37,15 +39,8 @@ export class XtraKitApi implements ICredentialType {
 			description:
 				'The current API host. Older accounts and older docs use https://app.xtrakit.com/api/v1; change it only if XtraKit told you to, or to reach a test server.',
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description:
-				'Longest time one request may take, from sending it to the last byte of the answer (a server that keeps sending a byte now and then does not extend it). 0 means 30 s. A server that did not answer in time or refused the connection is not asked again for the other items of the same run.',
-		},
+		requestTimeoutField(30),
+		itemTimeLimitField,
 	];
 
 	// FACT: "Authorization: Bearer API_KEY" on every request.

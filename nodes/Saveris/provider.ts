@@ -63,6 +63,9 @@ export const saveris: ProviderConfig = {
 	errorMessage: (body) => saverisErrorMessage(body),
 	headers: { Accept: 'application/json' },
 	timeoutMs: 60_000,
+	// Export and Wait may wait for a job for hours by the user's choice: its own Timeout (Minutes)
+	// bounds each item, not a per-item limit of the HTTP path.
+	itemTimeLimitMs: 0,
 	session: {
 		headers: async (ctx, credentials, baseUrl, refresh) => ({
 			Authorization: `Bearer ${await bearerToken(ctx, credentials, baseUrl, refresh, timeoutFor(credentials, saveris))}`,

@@ -100,6 +100,23 @@ export function networkError(
 	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
 }
 
+/** Human text for a duration: "2 s", "15 min". */
+function durationText(ms: number): string {
+	return ms < 120_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
+}
+
+/**
+ * One input item used up its time limit (every request, retry, rate-limit wait and page of that
+ * item together), so nothing more is sent for it.
+ */
+export function itemTimeLimitError(node: INode, provider: ProviderConfig, limitMs: number, requests: number, itemIndex?: number): NodeApiError {
+	const message = `${provider.displayName}: this item took longer than its time limit (${durationText(limitMs)})`;
+	const description =
+		`Stopped after ${requests} request${requests === 1 ? '' : 's'} for this item: retries, rate-limit waits and the pages of a Return All all count towards the limit. ` +
+		'Raise Time Limit per Item in the credential for long runs (0 means 15 minutes), or check the service status.';
+	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
+}
+
 /** An answer sent the request to another origin: not followed, since the credential would go along. */
 export function redirectError(node: INode, provider: ProviderConfig, statusCode: number, from: string, to: string, itemIndex?: number): NodeApiError {
 	const message = `${provider.displayName} redirected the request to another host; it was not followed`;

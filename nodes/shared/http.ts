@@ -1,7 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
-import { apiError, networkError, redirectError } from './errors';
+import { apiError, itemTimeLimitError, networkError, redirectError } from './errors';
 import { pacerFor } from './pacer';
 import type { Pacer } from './pacer';
 import { credentialForms, redactDeep, redactError, redactText, secretForms } from './redact';
@@ -18,6 +18,8 @@ import {
 import type { ApiRequest, ApiResponse, HeaderMap, ProviderConfig, RequestContext } from './types';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Every request of one input item together, unless the credential or provider says otherwise. */
+const DEFAULT_ITEM_TIME_LIMIT_MS = 15 * 60_000;
 /** Same-origin redirects followed for one request before giving up. */
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -52,6 +54,36 @@ export function timeoutFor(credentials: IDataObject, provider: ProviderConfig, r
 	const seconds = Number(credentials.timeoutSeconds);
 	if (Number.isFinite(seconds) && seconds > 0) return Math.round(seconds * 1000);
 	return requestTimeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/**
+ * How long all requests of one input item may take together (retries, rate-limit waits, every page of
+ * a Return All): the credential's Time Limit per Item when set, else the provider's, else 15 minutes.
+ * A provider with `itemTimeLimitMs: 0` has none (Saveris: its export's own Timeout bounds the wait).
+ */
+export function itemTimeLimitMs(credentials: IDataObject, provider: ProviderConfig): number | undefined {
+	const minutes = Number(credentials.itemTimeLimitMinutes);
+	if (Number.isFinite(minutes) && minutes > 0) return Math.round(minutes * 60_000);
+	const limit = provider.itemTimeLimitMs ?? DEFAULT_ITEM_TIME_LIMIT_MS;
+	return limit > 0 ? limit : undefined;
+}
+
+// When each input item's time is up, per execution context: set by the item's first request.
+const itemDeadlines = new WeakMap<object, Map<number, { at: number; limitMs: number; requests: number }>>();
+
+function itemBudget(ctx: object, itemIndex: number | undefined, limitMs: number | undefined) {
+	if (itemIndex === undefined || limitMs === undefined) return undefined;
+	let byItem = itemDeadlines.get(ctx);
+	if (!byItem) {
+		byItem = new Map();
+		itemDeadlines.set(ctx, byItem);
+	}
+	let budget = byItem.get(itemIndex);
+	if (!budget) {
+		budget = { at: Date.now() + limitMs, limitMs, requests: 0 };
+		byItem.set(itemIndex, budget);
+	}
+	return budget;
 }
 
 /** What a request that outlived its deadline throws (classified as a timeout by `networkErrorCode`). */
@@ -191,6 +223,10 @@ export async function apiRequest(
 		: undefined;
 
 	const timeoutMs = timeoutFor(credentials, provider, request.timeoutMs);
+	const budget = itemBudget(this, options.itemIndex, itemTimeLimitMs(credentials, provider));
+	const outOfTime = () => itemTimeLimitError(this.getNode(), provider, budget?.limitMs ?? 0, budget?.requests ?? 0, options.itemIndex);
+	/** Whether waiting `ms` more would end past the item's limit. */
+	const wouldOverrun = (ms: number) => budget !== undefined && Date.now() + ms >= budget.at;
 	const httpOptions: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -231,10 +267,19 @@ export async function apiRequest(
 		if (failedBefore) {
 			throw networkError(this.getNode(), provider, failedBefore, 0, options.itemIndex, { earlier: true });
 		}
+		if (wouldOverrun(0)) throw outOfTime();
 		const reserved = pacer ? await pacer.acquire() : undefined;
+		if (reserved && wouldOverrun(reserved.wait)) {
+			pacer?.settle(reserved.slot);
+			throw outOfTime();
+		}
 		// A timer may fire a millisecond or two before its time (it counts from the event loop's cached
 		// clock): sleep again until the slot is really due, or the log's promise is broken.
 		for (let wait = reserved?.wait ?? 0; reserved && wait > 0; wait = reserved.slot.at - Date.now()) await sleep(wait);
+		// The exchange gets the request's Timeout, or what is left of the item's limit if that is less.
+		const leftMs = budget ? budget.at - Date.now() : Number.POSITIVE_INFINITY;
+		const clipped = leftMs < timeoutMs;
+		if (budget) budget.requests++;
 		let response: FullResponse;
 		try {
 			response = await withDeadline(
@@ -245,11 +290,13 @@ export async function apiRequest(
 						// Each attempt gets its own copy: n8n's helper mutates the options it is given.
 						{ ...httpOptions, ...target, headers: { ...httpOptions.headers, ...sessionHeaders }, abortSignal },
 					)) as FullResponse,
-				timeoutMs,
+				clipped ? Math.max(1, leftMs) : timeoutMs,
 			);
 			if (reserved) pacer?.settle(reserved.slot);
 		} catch (error) {
 			if (reserved) pacer?.settle(reserved.slot);
+			// The item's limit ran out during the exchange: that says nothing about the server.
+			if (clipped && error instanceof DeadlineError) throw outOfTime();
 			const code = networkErrorCode(error);
 			// n8n's helper already wrapped anything else as a NodeApiError; wrapping hands it back as is.
 			if (code === undefined) throw redactError(new NodeApiError(this.getNode(), error as JsonObject), forms);
@@ -261,6 +308,7 @@ export async function apiRequest(
 			const delay = retryDelay({ attempt, now: Date.now() });
 			// A dropped connection is tried again, within the request's own deadline.
 			if (attempt < maxAttempts && isIdempotent(target.method ?? 'GET') && Date.now() - started + delay < timeoutMs) {
+				if (wouldOverrun(delay)) throw outOfTime();
 				await sleep(delay);
 				continue;
 			}
@@ -308,6 +356,7 @@ export async function apiRequest(
 				});
 			}
 			if (statusCode === 429) pacer?.blockUntil(now + delay);
+			if (wouldOverrun(delay)) throw outOfTime();
 			await sleep(delay);
 			continue;
 		}

@@ -39,6 +39,11 @@ export interface ProviderConfig {
 	readConcurrency?: number;
 	/** Per-request timeout in milliseconds. */
 	timeoutMs?: number;
+	/**
+	 * All requests of one input item together (retries, waits, pages), in milliseconds; default 15
+	 * minutes, 0 for none. The credential's Time Limit per Item wins.
+	 */
+	itemTimeLimitMs?: number;
 	/** Attempts in total (first try + retries). */
 	maxAttempts?: number;
 	/** Upper bound for one wait before a retry; a longer required wait fails the request. */

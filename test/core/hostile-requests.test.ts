@@ -394,6 +394,71 @@ describe('3. timeouts are total deadlines, and a dead host fails fast', () => {
 	}, 20_000);
 });
 
+describe('3b. every item has a total time limit: retries, rate-limit waits and pages together', () => {
+	const items = (n: number): INodeExecutionData[] => Array.from({ length: n }, (_, i) => ({ json: { i } }));
+
+	it('a server that keeps answering 429 costs each item at most its time limit, not every retry', async () => {
+		// Without a limit: 5 attempts per item, each after the 1 s the server asks for.
+		const api = await startServer((_req, res) => json(res, 429, { message: 'Too Many Requests' }, { 'Retry-After': '1' }));
+		const started = Date.now();
+		const { items: out, error } = await runNode({
+			nodeType: Xavier,
+			credentialTypes: [XavierApi],
+			credentials: { xavierApi: { apiToken: XAVIER_TOKEN, baseUrl: api.url, itemTimeLimitMinutes: 0.03 } },
+			parameters: { resource: 'client', operation: 'getAll', returnAll: true },
+			inputItems: items(2),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(2);
+		for (const item of out) {
+			expect(item.json.error).toBe('Xavier Analytics: this item took longer than its time limit (2 s)');
+			expect(item.json.description).toContain('Time Limit per Item');
+		}
+		// Each item stops before a wait that would end past its limit: 2 requests each, not 5.
+		expect(api.seen.length).toBeLessThanOrEqual(4);
+		expect(Date.now() - started).toBeLessThan(8_000);
+	}, 20_000);
+
+	it('a Return All over pages that never end stops at the time limit with a clear message', async () => {
+		// Every page is slow and links to the next one, claiming a huge total.
+		const api = await startServer((req, res) => {
+			const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? '1');
+			const next = `http://${req.headers.host}/v1/patients?page=${page + 1}&per_page=100`;
+			setTimeout(
+				() =>
+					json(res, 200, {
+						patients: Array.from({ length: 100 }, (_, i) => ({ id: String(page * 1000 + i), first_name: 'P', last_name: String(i) })),
+						total_entries: 10_000_000,
+						links: { self: req.url, next },
+					}),
+				300,
+			);
+		});
+		const { error } = await runNode({
+			nodeType: Cliniko,
+			credentialTypes: [ClinikoApi],
+			credentials: {
+				clinikoApi: { apiKey: CLINIKO_KEY, appName: 'hostile tests', contactEmail: 'tests@example.com', baseUrl: `${api.url}/v1`, itemTimeLimitMinutes: 0.03 },
+			},
+			parameters: { resource: 'patient', operation: 'getAll', returnAll: true },
+		});
+		expect(error?.message).toBe('Cliniko: this item took longer than its time limit (2 s)');
+		expect(api.seen.length).toBeGreaterThan(1);
+		// Cliniko reads numbered pages a few at a time: still a handful, not the 100,000 the total claims.
+		expect(api.seen.length).toBeLessThan(60);
+	}, 20_000);
+
+	it('the default limit is 15 minutes, and Saveris leaves it to its own export Timeout', async () => {
+		const { itemTimeLimitMs } = await import('../../nodes/shared/http');
+		const { xavier } = await import('../../nodes/Xavier/provider');
+		const { saveris } = await import('../../nodes/Saveris/provider');
+		expect(itemTimeLimitMs({}, xavier)).toBe(15 * 60_000);
+		expect(itemTimeLimitMs({ itemTimeLimitMinutes: 2 }, xavier)).toBe(120_000);
+		expect(itemTimeLimitMs({}, saveris)).toBeUndefined();
+	});
+});
+
 describe('4. Saveris result links to this machine are fetched only when the API itself is local', () => {
 	let sim: SaverisSimulator;
 	const HOST = 'saveris-hostile.test';
