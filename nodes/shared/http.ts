@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, 
 
 import { apiError, itemTimeLimitError, networkError, redirectError } from './errors';
 import { pacerFor } from './pacer';
+import { perContext } from './perContext';
 import type { Pacer } from './pacer';
 import { credentialForms, redactDeep, redactError, redactText, secretForms } from './redact';
 import {
@@ -69,15 +70,11 @@ export function itemTimeLimitMs(credentials: IDataObject, provider: ProviderConf
 }
 
 // When each input item's time is up, per execution context: set by the item's first request.
-const itemDeadlines = new WeakMap<object, Map<number, { at: number; limitMs: number; requests: number }>>();
+const itemDeadlines = perContext<number, { at: number; limitMs: number; requests: number }>();
 
 function itemBudget(ctx: object, itemIndex: number | undefined, limitMs: number | undefined) {
 	if (itemIndex === undefined || limitMs === undefined) return undefined;
-	let byItem = itemDeadlines.get(ctx);
-	if (!byItem) {
-		byItem = new Map();
-		itemDeadlines.set(ctx, byItem);
-	}
+	const byItem = itemDeadlines(ctx);
 	let budget = byItem.get(itemIndex);
 	if (!budget) {
 		budget = { at: Date.now() + limitMs, limitMs, requests: 0 };
@@ -127,19 +124,14 @@ export async function withDeadline<T>(
 // Origins that timed out or refused the connection, per execution context: the next items of the
 // same run fail at once with the same error instead of each paying the timeout (or the retries)
 // again against a server that is down.
-const failedOrigins = new WeakMap<object, Map<string, string>>();
+const failedOrigins = perContext<string, string>();
 
 export function rememberFailedOrigin(ctx: object, origin: string, code: string): void {
-	let byOrigin = failedOrigins.get(ctx);
-	if (!byOrigin) {
-		byOrigin = new Map();
-		failedOrigins.set(ctx, byOrigin);
-	}
-	byOrigin.set(origin, code);
+	failedOrigins(ctx).set(origin, code);
 }
 
 export function failedOriginCode(ctx: object, origin: string): string | undefined {
-	return failedOrigins.get(ctx)?.get(origin);
+	return failedOrigins(ctx).get(origin);
 }
 
 /** The absolute target of a redirect answer, or undefined when it is none (or its Location is unusable). */
@@ -157,14 +149,10 @@ export function redirectLocation(statusCode: number, headers: HeaderMap | undefi
 // n8n decrypts a credential on every getCredentials (n8n 2.x also reads it from its database first),
 // and every request of one execution uses the same one: read once per execution context. n8n's
 // helper still reads it for itself to authenticate each request.
-const credentialsRead = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+const credentialsRead = perContext<string, Promise<ICredentialDataDecryptedObject>>();
 
 async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
-	let byType = credentialsRead.get(ctx);
-	if (!byType) {
-		byType = new Map();
-		credentialsRead.set(ctx, byType);
-	}
+	const byType = credentialsRead(ctx);
 	let read = byType.get(type);
 	if (!read) {
 		read = ctx.getCredentials(type);

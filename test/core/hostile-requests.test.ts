@@ -9,7 +9,6 @@
  * - (Saveris) hands out result links to the n8n machine itself.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -25,6 +24,7 @@ import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { Xavier } from '../../nodes/Xavier/Xavier.node';
 import { XtraKit } from '../../nodes/XtraKit/XtraKit.node';
 import { findSecretsInText, registerSecret } from '../helpers/secrets';
+import { sendJson, startTestServer, type Handler, type TestServer } from '../helpers/testServer';
 import { startSaverisSimulator } from '../simulators/saveris';
 import type { SaverisSimulator } from '../simulators/saveris';
 import type { HarnessError, RunNodeOptions } from './harness';
@@ -40,23 +40,6 @@ const SAVERIS_PASSWORD = registerSecret('saveris hostile pw/5e0b2c');
 const SAVERIS_TOKEN = registerSecret('saveris_hostile_idtoken_93d1ae');
 const SECRETS = [XAVIER_TOKEN, XTRAKIT_KEY, CXCMS_KEY, CLINIKO_KEY, SAVERIS_PASSWORD, SAVERIS_TOKEN];
 
-interface Seen {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
-
-interface TestServer {
-	url: string;
-	seen: Seen[];
-	/** Connections accepted (a request that never gets an answer is still counted here). */
-	connections: number;
-	close(): Promise<void>;
-}
-
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string, server: TestServer) => void;
-
 const servers: TestServer[] = [];
 
 // The module object itself (an `import * as` copy would be read-only): node's `net` looks
@@ -65,31 +48,12 @@ const servers: TestServer[] = [];
 const dns = require('node:dns') as typeof import('node:dns');
 
 async function startServer(handler: Handler): Promise<TestServer> {
-	const state: TestServer = { url: '', seen: [], connections: 0, close: async () => undefined };
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const body = Buffer.concat(chunks).toString('utf8');
-			state.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-			handler(req, res, body, state);
-		});
-	});
-	server.on('connection', () => state.connections++);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	state.close = async () => {
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	};
-	servers.push(state);
-	return state;
+	const server = await startTestServer(handler);
+	servers.push(server);
+	return server;
 }
 
-const json = (res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) => {
-	res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-	res.end(JSON.stringify(body));
-};
+const json = sendJson;
 
 /** Everything a server received, as one text, for the secret finder (plain, URL-encoded, base64). */
 const received = (server: TestServer) => JSON.stringify(server.seen);

@@ -12,7 +12,6 @@
  *   one attempt per run, not five per item.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import {
 	FLAVOURS,
@@ -29,6 +28,7 @@ import {
 	type WorkflowNode,
 } from '../harness/n8n';
 import { findSecretsInText, registerSecret } from '../helpers/secrets';
+import { sendJson, startTestServer, type TestServer } from '../helpers/testServer';
 import { T, rl } from './fixtures';
 
 jest.setTimeout(180_000);
@@ -40,44 +40,8 @@ const SAVERIS_PASSWORD = registerSecret('saveris e2e hostile/pw_9d2f');
 const SAVERIS_TOKEN = registerSecret('saveris_e2e_hostile_idtoken_4a7c');
 const SECRETS = [XAVIER_TOKEN, CLINIKO_KEY, CXCMS_KEY, SAVERIS_PASSWORD, SAVERIS_TOKEN];
 
-interface Seen {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
-
-interface TestServer {
-	url: string;
-	seen: Seen[];
-	connections: number;
-	close(): Promise<void>;
-}
-
-async function startServer(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<TestServer> {
-	const state: TestServer = { url: '', seen: [], connections: 0, close: async () => undefined };
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			state.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			handler(req, res);
-		});
-	});
-	server.on('connection', () => state.connections++);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	state.close = async () => {
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	};
-	return state;
-}
-
-const json = (res: http.ServerResponse, status: number, body: unknown) => {
-	res.writeHead(status, { 'Content-Type': 'application/json' });
-	res.end(JSON.stringify(body));
-};
+const startServer = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => void) => startTestServer((req, res) => handler(req, res));
+const json = sendJson;
 
 let evil: TestServer;
 let api: TestServer;

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listFields, operationProperties, resourceProperty } from '../../shared/description';
 import { parameterError } from '../../shared/errors';
+import { perContext } from '../../shared/perContext';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
 import { describeValue, parseJsonValue, textOf } from '../../shared/validate';
 import { specBodies, specOperations, specResources } from '../generated/spec';
@@ -28,14 +29,10 @@ export interface ClinikoOptions {
 
 // Options are read for the wait limit, the list switches and Simplify (once per page): n8n resolves
 // the collection afresh on every read, so each item's is read once per execution.
-const optionsRead = new WeakMap<object, Map<number, ClinikoOptions>>();
+const optionsRead = perContext<number, ClinikoOptions>();
 
 export function readOptions({ ctx, itemIndex }: Pick<OperationContext, 'ctx' | 'itemIndex'>): ClinikoOptions {
-	let perItem = optionsRead.get(ctx);
-	if (!perItem) {
-		perItem = new Map();
-		optionsRead.set(ctx, perItem);
-	}
+	const perItem = optionsRead(ctx);
 	let options = perItem.get(itemIndex);
 	if (!options) {
 		options = (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as ClinikoOptions;
