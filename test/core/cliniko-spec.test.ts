@@ -98,3 +98,21 @@ describe('Cliniko trigger: soft-deleted records', () => {
 		expect(sim.violations).toEqual([]);
 	});
 });
+
+describe('numbers are checked before sending (issue 14, point 18)', () => {
+	it('a Duration given as text is refused naming the field, and nothing is sent', async () => {
+		sim.resetLog();
+		const { error } = await run({ resource: 'appointmentType', operation: 'create', name: 'Consult', durationInMinutes: 'thirty' });
+		expect(error?.message).toMatch(/Duration in Minutes/);
+		expect(error?.message).toMatch(/thirty/);
+		expect(sim.log).toHaveLength(0);
+		const { error: inUpdate } = await run({
+			resource: 'appointmentType',
+			operation: 'update',
+			appointmentTypeId: byId(String(live('appointment_types').id)),
+			updateFields: { duration_in_minutes: 'thirty' },
+		});
+		expect(inUpdate?.message).toMatch(/Duration in Minutes/);
+		expect(sim.log).toHaveLength(0);
+	});
+});
