@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { cappedText } from '../shared/serverText';
+import { cappedText, containsInOrder } from '../shared/serverText';
 
 /**
  * XtraKit wraps every answer in `{ status, message, data }` (FACT, research §2.3): `status` is "the
@@ -92,6 +92,18 @@ export function planMessage(text: string | undefined): string {
 	return `${PLAN_MESSAGE} (XtraKit says: ${text})`;
 }
 
+/**
+ * XtraKit's answer for a path it has no route for ("Route not found"; Laravel's own wording is "The
+ * route … could not be found"): almost always a Base URL without /api/v1. Plain string tests over a
+ * capped text.
+ */
+export function isMissingRoute(text: string): boolean {
+	const t = cappedText(text).trim().toLowerCase();
+	return t.startsWith('route not found') || containsInOrder(t, 'the route ', ' could not be found');
+}
+
+export const MISSING_ROUTE_HINT = 'XtraKit\'s API lives below /api/v1, e.g. https://api.xtrakit.com/api/v1 (or https://app.xtrakit.com/api/v1 for older accounts).';
+
 const STATUS_HINT: Record<number, string> = {
 	401: 'Check that the credential holds a current API key (XtraKit › Settings › APIs).',
 	402: 'Renew or upgrade the XtraKit plan, then run again.',
@@ -106,8 +118,10 @@ export function envelopeFailure(
 ): NodeApiError {
 	const text = envelopeMessage(body);
 	const code = verdict.code;
+	const routeMissing = code === 404 && text !== undefined && isMissingRoute(text);
 	let message: string;
-	if (code === 404 && options.notFound) message = options.notFound;
+	if (routeMissing) message = `XtraKit has no such route: ${text}`;
+	else if (code === 404 && options.notFound) message = options.notFound;
 	else if (code === 402) message = planMessage(text);
 	else message = text ?? 'XtraKit reported a failure without a message';
 	const fullMessage = code ? `${message} (status ${code})` : message;
@@ -116,6 +130,7 @@ export function envelopeFailure(
 	];
 	if (text && text !== message && code !== 402) parts.push(`Message: ${text}`);
 	if (code && STATUS_HINT[code]) parts.push(STATUS_HINT[code]);
+	if (routeMissing) parts.push(`Check the Base URL in the credential: ${MISSING_ROUTE_HINT}`);
 	const description = parts.join(' ');
 	const httpCode = String(code ?? options.httpStatus ?? 200);
 	return new NodeApiError(node, { message: fullMessage, description, httpCode } as JsonObject, {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { genericErrorMessage } from '../shared/errors';
 import type { ProviderConfig } from '../shared/types';
-import { envelopeMessage, planMessage } from './envelope';
+import { MISSING_ROUTE_HINT, envelopeMessage, isMissingRoute, planMessage } from './envelope';
 
 /** The host the current docs show (research §2.2); older accounts and pages use app.xtrakit.com. */
 export const XTRAKIT_DEFAULT_BASE_URL = 'https://api.xtrakit.com/api/v1';
@@ -22,6 +22,7 @@ export const xtraKit: ProviderConfig = {
 		const text = envelopeMessage(body) ?? genericErrorMessage(body);
 		return statusCode === 402 ? planMessage(text) : text;
 	},
+	missingRoute: { test: isMissingRoute, hint: MISSING_ROUTE_HINT },
 	// FACT: requests are JSON and every answer is application/json.
 	headers: { Accept: 'application/json' },
 	timeoutMs: 30_000,

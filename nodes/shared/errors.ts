@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { isTimeoutCode, isUnreachableCode } from './retry';
+import { cappedText } from './serverText';
 import type { ProviderConfig } from './types';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -50,8 +51,11 @@ export function apiError(
 	options: { itemIndex?: number; notFound?: string; hint?: string } = {},
 ): NodeApiError {
 	const providerText = provider.errorMessage?.(body, statusCode) ?? genericErrorMessage(body);
+	const routeMissing = statusCode === 404 && providerText !== undefined && provider.missingRoute?.test(cappedText(providerText)) === true;
 	let message: string;
-	if (statusCode === 404 && options.notFound) {
+	if (routeMissing) {
+		message = `${provider.displayName} has no such route: ${providerText}`;
+	} else if (statusCode === 404 && options.notFound) {
 		message = options.notFound;
 	} else {
 		message = providerText ?? STATUS_TEXT[statusCode] ?? `Request failed`;
@@ -59,6 +63,7 @@ export function apiError(
 	const parts = [`${provider.displayName} answered HTTP ${statusCode}.`];
 	if (providerText && providerText !== message) parts.push(`Message: ${providerText}`);
 	if (statusCode === 401) parts.push('Check that the credential holds a current key for this account.');
+	if (routeMissing) parts.push(`Check the Base URL in the credential: ${provider.missingRoute?.hint}`);
 	if (options.hint) parts.push(options.hint);
 	const description = parts.join(' ');
 	const fullMessage = `${message} (HTTP ${statusCode})`;

@@ -30,6 +30,12 @@ export interface ProviderConfig {
 	resetDelayMs?: (headers: HeaderMap, now: number) => number | undefined;
 	/** The provider's own error text from an error body, if it has one. */
 	errorMessage?: (body: unknown, statusCode: number) => string | undefined;
+	/**
+	 * A 404 that means the route itself does not exist (most often a Base URL missing its path
+	 * prefix), told from a record not found by the provider's text (capped before the test runs),
+	 * and what to say about the Base URL then.
+	 */
+	missingRoute?: { test: (text: string) => boolean; hint: string };
 	/** Extra headers on every request (e.g. Accept). */
 	headers?: Record<string, string>;
 	/**

@@ -337,6 +337,28 @@ describe('XtraKit node: errors', () => {
 		expect(JSON.stringify(error)).not.toContain('xtk_wrong_key_123456');
 	});
 
+	it('a Base URL without /api/v1 is named as the likely cause, not "Customer not found" (issue 14, point 18)', async () => {
+		// The simulator answers an unknown route with the envelope's "Route not found" (HTTP 404), as for a
+		// route below the host instead of below /api/v1.
+		for (const errorsAsHttp200 of [false, true]) {
+			sim.settings.errorsAsHttp200 = errorsAsHttp200;
+			for (const parameters of [
+				{ resource: 'customer', operation: 'getAll', returnAll: true },
+				{ resource: 'customer', operation: 'get', customerId: locator('1') },
+			]) {
+				const { error } = await runNode({
+					nodeType: XtraKit,
+					parameters: parameters as never,
+					credentials: { xtraKitApi: { apiKey: sim.apiKey, baseUrl: sim.url } },
+					credentialTypes: [XtraKitApi],
+				});
+				expect(error?.message).toMatch(/^XtraKit has no such route/);
+				expect(error?.description).toContain('/api/v1');
+				expect(error?.description).toContain('Base URL');
+			}
+		}
+	});
+
 	it('names what was not found on 404, for every keyed resource', async () => {
 		const expectations: Array<[IDataObject, string]> = [
 			[{ resource: 'customer', operation: 'get', customerId: locator('999') }, 'Customer not found: no customer with ID "999" (HTTP 404)'],
@@ -535,7 +557,7 @@ describe('XtraKit node: writes', () => {
 		expect((listed.items[0].json.customers as unknown[]).length).toBeGreaterThan(0);
 
 		const missing = await run({ resource: 'customApiCall', operation: 'call', method: 'GET', path: '/expenses' });
-		expect(missing.error?.message).toBe('Route not found (HTTP 404)');
+		expect(missing.error?.message).toBe('XtraKit has no such route: Route not found (HTTP 404)');
 		sim.resetLog();
 	});
 });
