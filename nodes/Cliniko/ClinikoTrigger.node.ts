@@ -16,7 +16,7 @@ export class ClinikoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] + ($parameter["resource"] ? ": " + $parameter["resource"] : "")}}',
-		description: 'Starts the workflow when Cliniko records are created, updated, cancelled or archived',
+		description: 'Starts the workflow when Cliniko records are created, updated, cancelled, archived or deleted',
 		defaults: { name: 'Cliniko Trigger' },
 		polling: true,
 		inputs: [],
@@ -38,7 +38,7 @@ export class ClinikoTrigger implements INodeType {
 					{
 						name: 'New or Updated Record',
 						value: 'updated',
-						description: 'A record of the chosen resource was created or changed (including archived or cancelled)',
+						description: 'A record of the chosen resource was created or changed (including archived, cancelled and, where the list allows it, deleted)',
 					},
 					{ name: 'New Record', value: 'created', description: 'A record of the chosen resource was created' },
 					{ name: 'Patient Archived', value: 'patientArchived', description: 'A patient was archived' },
