@@ -121,6 +121,19 @@ describe('secret scan', () => {
 		}
 	});
 
+	it('a test secret may be defined in registerSecret(…) and nowhere else in a tracked file (self-check)', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-scan-'));
+		try {
+			const secret = 'scan_selfcheck_secret_7d1e';
+			fs.writeFileSync(path.join(dir, 'defines.ts'), `const KEY = registerSecret('${secret}');\n`);
+			fs.writeFileSync(path.join(dir, 'leaks.ts'), `const KEY = registerSecret('${secret}');\nconst copy = '${secret}';\n`);
+			const findings = scanFiles(dir, ['defines.ts', 'leaks.ts'], [secret]);
+			expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(['leaks.ts:2']);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('no known secret and nothing secret-shaped in any file git tracks', () => {
 		const root = path.join(__dirname, '..');
 		let listed: string;
