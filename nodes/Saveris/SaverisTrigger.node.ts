@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { dateText, requireDateTime } from '../shared/dates';
+import { requireDateTime } from '../shared/dates';
 import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
 import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
@@ -174,7 +174,6 @@ export class SaverisTrigger implements INodeType {
 			const startRaw = this.getNodeParameter('startDate', '');
 			const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
 			const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0);
-			const startText = unset ? '' : (dateText(startRaw) ?? '');
 			const settings = {
 				resource,
 				query: {
@@ -185,7 +184,10 @@ export class SaverisTrigger implements INodeType {
 				lagMs: lagMinutes * 60_000,
 				maxTries,
 				startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
-				config: `newRecords|${resource.value}|${startText}`,
+				// The Start Date only matters on the first activation, so it is not part of the key: an
+				// expression such as {{ $now.minus(...) }} evaluates differently on every poll and would
+				// otherwise reset the trigger (and submit a new export) each time.
+				config: `newRecords|${resource.value}`,
 			};
 			if (manual) return [this.helpers.returnJsonArray(await manualNewRecords(this, settings))];
 			const state = this.getWorkflowStaticData('node') as NewRecordsState;

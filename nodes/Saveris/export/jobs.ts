@@ -111,6 +111,8 @@ export async function waitForJob(
 	options: { deadline: number; intervalMs: number; itemIndex?: number },
 ): Promise<JobStatus> {
 	let wait = Math.max(0, options.intervalMs);
+	// "First Check After": a job is never done the moment it is submitted, so the first check waits too.
+	if (wait > 0 && Date.now() + wait <= options.deadline) await sleep(wait);
 	for (;;) {
 		const status = await jobStatus(ctx, resource, uuid, options.itemIndex);
 		if (status.status === 'Completed') return status;
@@ -348,10 +350,21 @@ export async function readJob(
 				itemIndex: options.itemIndex,
 			});
 		}
-		// Files already read stay; the rest continue from fresh links.
+		// Files already read stay; the rest continue from fresh links. The fresh answer must still be a
+		// completed job listing every file: a shorter list (or an Error) would silently drop files.
 		refreshed = true;
 		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
-		urls = resultLinks(ctx, fresh, uuid, options.itemIndex);
+		if (fresh.status !== 'Completed') throw jobFailedError(ctx, resource, uuid, fresh, options.itemIndex);
+		const freshUrls = resultLinks(ctx, fresh, uuid, options.itemIndex);
+		if (freshUrls.length !== urls.length) {
+			const message = `The Saveris export ${uuid} listed ${urls.length} result files, then ${freshUrls.length}`;
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+				message,
+				description: 'A file would be missing from the result, so nothing is returned. Start the export again.',
+				itemIndex: options.itemIndex,
+			});
+		}
+		urls = freshUrls;
 	}
 	return result;
 }

@@ -115,7 +115,18 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		name: 'Device Properties',
 		path: '/v3/devices/properties',
 		timeBased: false,
-		numbers: ['channel_id', 'device_communication_log_time'],
+		// Integers (channel_attenuation a number) in the OAS x-file-content of POST /v3/devices/properties.
+		numbers: [
+			'channel_id',
+			'device_communication_log_time',
+			'device_measuring_cycle',
+			'device_measuring_cycle_effective',
+			'sensor_measuring_cycle',
+			'sensor_measuring_cycle_effective',
+			'channel_no',
+			'channel_physical_unit_exponent',
+			'channel_attenuation',
+		],
 		// Typed string in the OAS ("true"/"false"), delivered as booleans here.
 		booleans: [
 			'device_is_active',

@@ -117,6 +117,8 @@ function repairNewRecordsState(state: NewRecordsState): string[] {
  */
 export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState, options: NewRecordsOptions): Promise<IDataObject[] | null> {
 	const now = Date.now();
+	// Keys written before the Start Date left the key ("newRecords|<resource>|<start>") are the same configuration.
+	if (typeof state.config === 'string' && state.config.startsWith(`${options.config}|`)) state.config = options.config;
 	if (state.config === options.config) {
 		const problems = repairNewRecordsState(state);
 		if (problems.length > 0) {
