@@ -7,12 +7,11 @@ import { networkErrorCode } from '../../shared/retry';
 import type { HeaderMap } from '../../shared/types';
 import { pathWith } from '../../shared/validate';
 import { parseFile, typeRow } from '../parse';
-import type { ParsableFormat } from '../parse';
 import { defaultLimits, ResultBudget } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS } from '../resources/definitions';
+import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
 
@@ -43,14 +42,21 @@ export const PENDING_STATUSES = ['Submitted', 'In Progress'];
 /** OAS says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
 export const FAILED_STATUSES = ['Error', 'Failed'];
 
-/** Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. */
-export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS): Window[] {
-	const windows: Window[] = [];
-	for (let start = fromMs; start < untilMs; start += maxMs) {
-		const end = Math.min(untilMs, start + maxMs);
-		windows.push({ from: new Date(start).toISOString(), until: new Date(end).toISOString() });
+/**
+ * Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. A tail
+ * under the 5-minute minimum is merged: the last two windows share the remainder equally (both
+ * limits come from the [BYU] integrator note only; see MIN_WINDOW_MS).
+ */
+export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS, minMs = MIN_WINDOW_MS): Window[] {
+	const bounds: Array<[number, number]> = [];
+	for (let start = fromMs; start < untilMs; start += maxMs) bounds.push([start, Math.min(untilMs, start + maxMs)]);
+	const last = bounds.length - 1;
+	if (last > 0 && bounds[last][1] - bounds[last][0] < minMs) {
+		const middle = bounds[last - 1][0] + Math.ceil((untilMs - bounds[last - 1][0]) / 2);
+		bounds[last - 1][1] = middle;
+		bounds[last][0] = middle;
 	}
-	return windows;
+	return bounds.map(([start, end]) => ({ from: new Date(start).toISOString(), until: new Date(end).toISOString() }));
 }
 
 /** The POST body of an export job. */
@@ -238,7 +244,6 @@ async function openDownload(ctx: JobContext, url: string, itemIndex?: number): P
 async function parseAll(
 	ctx: JobContext,
 	stream: AsyncIterable<Uint8Array>,
-	format: ParsableFormat,
 	resource: ExportResource,
 	name: string,
 	budget: ResultBudget,
@@ -248,7 +253,7 @@ async function parseAll(
 		new NodeOperationError(ctx.getNode(), `Could not read the Saveris result file ${name}`, { itemIndex, description: message });
 	const rows: IDataObject[] = [];
 	try {
-		for await (const row of parseFile(stream, format, fail, budget)) rows.push(typeRow(row, resource));
+		for await (const row of parseFile(stream, 'detect', fail, budget)) rows.push(typeRow(row, resource));
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
 		throw fail((error as Error).message ?? String(error));
@@ -304,13 +309,6 @@ export async function readJob(
 	let urls = resultLinks(ctx, status, uuid, options.itemIndex);
 	let refreshed = false;
 	let binaryDoneFor = -1;
-	const parsable = options.format === 'CSV' || options.format === 'JSON';
-	if (options.mode !== 'binary' && !parsable) {
-		throw new NodeOperationError(ctx.getNode(), `Result files in ${options.format} format cannot be turned into items`, {
-			itemIndex: options.itemIndex,
-			description: 'Choose the CSV or JSON file format, or the "Binary Files" output.',
-		});
-	}
 	for (let index = 0; index < urls.length; ) {
 		const url = urls[index];
 		const name = fileNameOf(url, index);
@@ -329,7 +327,9 @@ export async function readJob(
 			// "Both" fetches the link a second time (allowed while it is valid) so each pass streams.
 			const stream = await openDownload(ctx, url, options.itemIndex);
 			if (stream) {
-				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, budget, options.itemIndex);
+				// Each file is read as what it is (CSV or NDJSON, from its first bytes), whatever File Format
+				// the user picked: Get Export Results may be given any job's request_uuid.
+				const rows = await parseAll(ctx, stream, resource, name, budget, options.itemIndex);
 				for (const row of rows) {
 					if (options.onRow) options.onRow(row);
 					else result.rows.push(row);

@@ -170,8 +170,13 @@ export function exportResource(value: string): ExportResource | undefined {
 
 export const DAY_MS = 24 * 60 * 60_000;
 
-/** The Data API's documented window limit ([BYU] only): 7 days per request. */
+/**
+ * 7 days per request at most and 5 minutes at least: stated only in the byuTesto integrator note
+ * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
+ * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
+ */
 export const MAX_WINDOW_MS = 7 * DAY_MS;
+export const MIN_WINDOW_MS = 5 * 60_000;
 
 /**
  * The longest From–Until range of one run: a year, i.e. at most 53 export jobs per item. A longer

@@ -4,10 +4,10 @@ import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { exportBody, FAILED_STATUSES, jobStatus, PENDING_STATUSES, readJob, submitJob, waitForJob } from '../export/jobs';
 import type { ExportQuery, JobStatus } from '../export/jobs';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS } from '../resources/definitions';
+import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
 
-/** [BYU]: at least 5 minutes per window; a shorter span waits for the next poll. */
-export const MIN_WINDOW_MS = 5 * 60_000;
+export { MIN_WINDOW_MS };
+
 /** Record uuids remembered from the end of the last window, to drop repeats across the boundary. */
 export const MAX_REMEMBERED = 5_000;
 /** How close to a window's end a record must be to be remembered. */

@@ -169,3 +169,22 @@ describe('trigger boundary memory', () => {
 		expect(boundaryUuids(rows, 'timestamp', '2024-06-01T01:00:00.000Z')).toEqual(['edge', 'notime']);
 	});
 });
+
+describe('window splitting: the 5-minute minimum (issue 14, point 5)', () => {
+	it('never leaves a tail under 5 minutes: the last two windows share it', () => {
+		const from = Date.parse('2024-06-01T00:00:00Z');
+		for (const extra of [1, 2 * 60_000, MIN_WINDOW_MS - 1]) {
+			const windows = splitWindows(from, from + 7 * DAY + extra);
+			expect(windows).toHaveLength(2);
+			expect(windows[1].from).toBe(windows[0].until);
+			expect(Date.parse(windows[1].until)).toBe(from + 7 * DAY + extra);
+			for (const w of windows) {
+				const span = Date.parse(w.until) - Date.parse(w.from);
+				expect(span).toBeGreaterThanOrEqual(MIN_WINDOW_MS);
+				expect(span).toBeLessThanOrEqual(7 * DAY);
+			}
+		}
+		const exact = splitWindows(from, from + 7 * DAY + MIN_WINDOW_MS);
+		expect(exact.map((w) => w.until)).toEqual(['2024-06-08T00:00:00.000Z', '2024-06-08T00:05:00.000Z']);
+	});
+});
