@@ -11,6 +11,8 @@ import type { ExportFinishedState, NewRecordsState } from './trigger/state';
 const TIMED = EXPORT_RESOURCES.filter((r) => r.timeBased);
 /** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
 const MAX_LAG_MINUTES = 7 * 24 * 60;
+/** Longest Lookback: a day (every export re-reads it, and one export covers at most 7 days). */
+const MAX_LOOKBACK_MINUTES = 24 * 60;
 
 export class SaverisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -116,6 +118,24 @@ export class SaverisTrigger implements INodeType {
 						displayOptions: { show: { '/mode': ['newRecords'] } },
 					},
 					{
+						displayName: 'Give Up on an Export After (Minutes)',
+						name: 'jobTimeoutMinutes',
+						type: 'number',
+						typeOptions: { minValue: 5 },
+						default: 60,
+						description: 'An export still submitted or in progress this long is abandoned and the window exported again (counts as a failed try)',
+						displayOptions: { show: { '/mode': ['newRecords'] } },
+					},
+					{
+						displayName: 'Lookback (Minutes)',
+						name: 'lookbackMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 60,
+						description: 'Each export also re-reads this long before the last one ended, for measurements that loggers upload late; records already delivered are dropped',
+						displayOptions: { show: { '/mode': ['newRecords'] } },
+					},
+					{
 						displayName: 'Max Tries per Window',
 						name: 'maxTries',
 						type: 'number',
@@ -170,6 +190,8 @@ export class SaverisTrigger implements INodeType {
 			}
 			// Checked on every poll, so a bad value is reported instead of a trigger that silently never fires.
 			const lagMinutes = optionalNumberInRange(node, options.lagMinutes, 'Delay (Minutes)', 0, MAX_LAG_MINUTES, 0) ?? 10;
+			const lookbackMinutes = optionalNumberInRange(node, options.lookbackMinutes, 'Lookback (Minutes)', 0, MAX_LOOKBACK_MINUTES, 0) ?? 60;
+			const jobTimeoutMinutes = optionalNumberInRange(node, options.jobTimeoutMinutes, 'Give Up on an Export After (Minutes)', 5, MAX_LAG_MINUTES, 0) ?? 60;
 			const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
 			const startRaw = this.getNodeParameter('startDate', '');
 			const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
@@ -182,6 +204,8 @@ export class SaverisTrigger implements INodeType {
 					select: textOf(node, options.select, 'Select ($Select)', 0),
 				},
 				lagMs: lagMinutes * 60_000,
+				lookbackMs: lookbackMinutes * 60_000,
+				jobTimeoutMs: jobTimeoutMinutes * 60_000,
 				maxTries,
 				startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
 				// The Start Date only matters on the first activation, so it is not part of the key: an

@@ -6,7 +6,8 @@ import { SaverisApi } from '../../credentials/SaverisApi.credentials';
 import { resetTokenCache } from '../../nodes/Saveris/auth/token';
 import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { SaverisTrigger } from '../../nodes/Saveris/SaverisTrigger.node';
-import { alarmsIn, SNAPSHOTS, startSaverisSimulator } from '../simulators/saveris';
+import { alarmsIn, measurementsIn, receivedAt, SNAPSHOTS, startSaverisSimulator } from '../simulators/saveris';
+import { seededRandom } from '../simulators/core';
 import type { SaverisSimulator } from '../simulators/saveris';
 import { runNode, runPoll } from './harness';
 
@@ -160,6 +161,121 @@ describe('point 11: a Start Date expression does not reset the trigger', () => {
 			}
 			expect(emitted).toBeGreaterThan(0);
 			expect(sim.log.filter((e) => e.method === 'POST' && e.path === '/v3/alarms').length).toBeLessThan(6);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
+describe('point 3: loggers that upload late are delivered, once, under either reading of the date range', () => {
+	it.each(['timestamp', 'processed_at'] as const)(
+		'range on %s: hours of polls with restarts deliver every measurement exactly once',
+		async (rangeColumn) => {
+			const random = seededRandom(314);
+			let now = Date.parse('2024-06-10T00:00:00.000Z');
+			const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+			try {
+				sim.settings.lateUploads = true;
+				sim.settings.rangeColumn = rangeColumn;
+				sim.settings.inProgressRange = [0, 2];
+				const start = '2024-06-09T22:00:00.000Z';
+				const params = { mode: 'newRecords', recordResource: 'measurement', startDate: start };
+				let memory: IDataObject = {};
+				let database: IDataObject = {};
+				const emitted: string[] = [];
+				let restarts = 0;
+				for (let i = 0; i < 200; i++) {
+					if (i > 0 && random.next() < 0.08) {
+						memory = structuredClone(database); // a restart: only what n8n saved remains
+						restarts++;
+					}
+					const r = await trigger(params, i === 0 ? 'activation' : 'trigger', memory);
+					expect(r.error).toBeUndefined();
+					for (const item of r.items ?? []) emitted.push(item.json.uuid as string);
+					memory = r.staticData;
+					if (r.saved) database = r.savedStaticData;
+					now += random.int(1, 4) * 60_000;
+				}
+				expect(restarts).toBeGreaterThan(5);
+				const cursor = Date.parse(String((memory['node:testo Saveris Trigger'] as IDataObject).cursor));
+				const horizon = cursor - 2 * 3_600_000;
+				const all = measurementsIn(Date.parse(start) - 3 * 3_600_000, cursor);
+				const selected = (row: (typeof all)[number]) => (rangeColumn === 'timestamp' ? Date.parse(String(row.timestamp)) : receivedAt(row));
+				const expected = all.filter((row) => selected(row) >= Date.parse(start) && selected(row) < horizon).map((row) => row.uuid as string);
+				const valid = new Set(all.filter((row) => selected(row) >= Date.parse(start)).map((row) => row.uuid as string));
+				expect(expected.length).toBeGreaterThan(200);
+				// The late logger's measurements are among them.
+				expect(all.some((row) => row.serial_no === '20208112' && expected.includes(row.uuid as string))).toBe(true);
+				expect(new Set(emitted).size).toBe(emitted.length);
+				expect(emitted.every((uuid) => valid.has(uuid))).toBe(true);
+				const delivered = new Set(emitted);
+				expect(expected.filter((uuid) => !delivered.has(uuid))).toEqual([]);
+			} finally {
+				spy.mockRestore();
+			}
+		},
+		60_000,
+	);
+});
+
+describe('point 4: a job that never ends does not block the trigger', () => {
+	it('gives it up after the bound, exports the window again, and reports repeated hangs', async () => {
+		let now = Date.parse('2024-06-10T00:00:00.000Z');
+		const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		try {
+			// OAS lists Submitted / In Progress / Completed / Error and says nothing of how long a job may
+			// stay in progress; the least convenient reading: forever.
+			sim.settings.inProgressPolls = 1_000_000;
+			const params = { mode: 'newRecords', recordResource: 'alarm', startDate: '2024-06-09T20:00:00.000Z', options: { maxTries: 2, jobTimeoutMinutes: 30 } };
+			let r = await trigger(params, 'activation');
+			const posts = () => sim.log.filter((e) => e.method === 'POST' && e.path === '/v3/alarms').length;
+			expect(posts()).toBe(1);
+			const errors: string[] = [];
+			for (let i = 0; i < 40 && errors.length === 0; i++) {
+				now += 5 * 60_000;
+				r = await trigger(params, 'trigger', r.staticData);
+				if (r.error) errors.push(r.error.message);
+			}
+			expect(posts()).toBe(2);
+			expect(errors[0]).toMatch(/failed 2 times/);
+			// Jobs finish again: the kept window is delivered.
+			sim.settings.inProgressPolls = 0;
+			const emitted: string[] = [];
+			for (let i = 0; i < 20; i++) {
+				now += 5 * 60_000;
+				r = await trigger(params, 'trigger', r.staticData);
+				expect(r.error).toBeUndefined();
+				for (const item of r.items ?? []) emitted.push(item.json.uuid as string);
+			}
+			const cursor = Date.parse(String((r.staticData['node:testo Saveris Trigger'] as IDataObject).cursor));
+			expect(emitted.sort()).toEqual(alarmsIn(Date.parse('2024-06-09T20:00:00.000Z'), cursor).map((a) => a.uuid).sort());
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('a restart between polls loses the submitted job id: the window is submitted again, nothing repeats', async () => {
+		let now = Date.parse('2024-06-10T00:00:00.000Z');
+		const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		try {
+			sim.settings.inProgressPolls = 0;
+			const params = { mode: 'newRecords', recordResource: 'alarm', startDate: '2024-06-09T20:00:00.000Z' };
+			const seeded = await trigger(params, 'activation'); // seeds and submits the first window
+			const first = await trigger(params, 'trigger', seeded.staticData); // delivers it (saved)
+			expect(first.saved).toBe(true);
+			now += 60 * 60_000;
+			const submit = await trigger(params, 'trigger', first.staticData); // submits the next (silent)
+			expect(submit.items).toBeNull();
+			expect(submit.saved).toBe(false);
+			// A restart: memory gone, the database holds the state saved with the first delivery.
+			const again = await trigger(params, 'trigger', first.savedStaticData);
+			expect(again.items).toBeNull();
+			const second = await trigger(params, 'trigger', again.staticData);
+			expect(sim.log.filter((e) => e.method === 'POST' && e.path === '/v3/alarms').length).toBe(3);
+			const emitted = [...(first.items ?? []), ...(second.items ?? [])].map((i) => i.json.uuid as string);
+			expect(second.items?.length).toBeGreaterThan(0);
+			const cursor = Date.parse(String((second.staticData['node:testo Saveris Trigger'] as IDataObject).cursor));
+			expect(emitted.sort()).toEqual(alarmsIn(Date.parse('2024-06-09T20:00:00.000Z'), cursor).map((a) => a.uuid).sort());
 		} finally {
 			spy.mockRestore();
 		}

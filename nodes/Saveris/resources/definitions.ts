@@ -10,6 +10,11 @@ export interface ExportResource {
 	timeBased: boolean;
 	/** The record timestamp the date range selects on (time-based resources). */
 	timeField?: string;
+	/**
+	 * Every column the date range might select on: OAS does not say which (research note). Used only
+	 * as an upper bound of that column, so all must be listed.
+	 */
+	rangeColumns?: string[];
 	/** Columns typed as numbers in the OAS `x-file-content` (CSV gives them as text). */
 	numbers: string[];
 	/** Columns typed as booleans. */
@@ -27,6 +32,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		path: '/v2/measurements',
 		timeBased: true,
 		timeField: 'timestamp',
+		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['channel_no', 'measurement'],
 		booleans: [],
 		json: [],
@@ -38,6 +44,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		path: '/v3/alarms',
 		timeBased: true,
 		timeField: 'alarm_time',
+		rangeColumns: ['alarm_time', 'last_status_change_time', 'processed_at'],
 		numbers: ['alarm_value'],
 		booleans: [],
 		json: [],
@@ -49,6 +56,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		path: '/v3/tasks',
 		timeBased: true,
 		timeField: 'timestamp',
+		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['sequence_no'],
 		booleans: ['has_corrective_action', 'marked_as_deleted'],
 		json: [],

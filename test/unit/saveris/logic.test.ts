@@ -158,15 +158,35 @@ describe('error bodies and hosts', () => {
 	});
 });
 
-describe('trigger boundary memory', () => {
-	it('remembers only uuids near the window end, or all when rows carry no time', () => {
-		const { boundaryUuids } = jest.requireActual('../../../nodes/Saveris/trigger/state');
-		const rows = [
-			{ uuid: 'old', timestamp: '2024-06-01T00:00:00.000Z' },
-			{ uuid: 'edge', timestamp: '2024-06-01T00:50:00.000Z' },
-			{ uuid: 'notime' },
-		];
-		expect(boundaryUuids(rows, 'timestamp', '2024-06-01T01:00:00.000Z')).toEqual(['edge', 'notime']);
+describe('trigger lookback memory (issue 14, point 3)', () => {
+	const { keysToKeep, rangeBound, recordKey } = jest.requireActual('../../../nodes/Saveris/trigger/state');
+	const measurement = exportResource('measurement')!;
+	const until = Date.parse('2024-06-01T01:00:00.000Z');
+
+	it('bounds a record by the latest column the range may select on, never past the window end', () => {
+		expect(rangeBound({ uuid: 'a', timestamp: '2024-06-01T00:10:00.000Z', processed_at: '2024-06-01T00:30:00.000Z' }, measurement, until)).toBe(Date.parse('2024-06-01T00:30:00.000Z'));
+		expect(rangeBound({ uuid: 'b', timestamp: '2024-06-01T00:10:00.000Z', processed_at: '2024-06-01T03:00:00.000Z' }, measurement, until)).toBe(until);
+		// $select dropped processed_at: only the window end is sure.
+		expect(rangeBound({ uuid: 'c', timestamp: '2024-06-01T00:10:00.000Z' }, measurement, until)).toBe(until);
+	});
+
+	it('keys rows by uuid, or by a fingerprint of their columns that does not depend on column order', () => {
+		expect(recordKey({ uuid: 'x', n: 1 })).toBe('x');
+		expect(recordKey({ a: 1, b: 'two' })).toBe(recordKey({ b: 'two', a: 1 }));
+		expect(recordKey({ a: 1, b: 'two' })).not.toBe(recordKey({ a: 1, b: 'three' }));
+	});
+
+	it('keeps only keys the next window can read again', () => {
+		expect(keysToKeep({ old: 100, edge: 200, late: 300 }, 200)).toEqual({ edge: 200, late: 300 });
+	});
+
+	it('the next window starts a lookback before the cursor, never before the origin, at most 7 days long', () => {
+		const cursor = Date.parse('2024-06-01T00:00:00Z');
+		expect(nextWindow(cursor, cursor + 3_600_000, 600_000, 1_800_000)).toEqual({ from: '2024-05-31T23:30:00.000Z', until: '2024-06-01T00:50:00.000Z' });
+		expect(nextWindow(cursor, cursor + 3_600_000, 600_000, 1_800_000, cursor - 60_000)?.from).toBe('2024-05-31T23:59:00.000Z');
+		const long = nextWindow(cursor, cursor + 30 * DAY, 0, 3_600_000)!;
+		expect(Date.parse(long.until) - Date.parse(long.from)).toBe(7 * DAY);
+		expect(nextWindow(cursor, cursor + MIN_WINDOW_MS - 1, 0, 3_600_000)).toBeUndefined();
 	});
 });
 
