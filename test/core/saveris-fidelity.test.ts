@@ -151,16 +151,37 @@ describe('point 11: a Start Date expression does not reset the trigger', () => {
 		const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
 		try {
 			sim.settings.inProgressPolls = 0;
-			const params = () => ({ mode: 'newRecords', recordResource: 'alarm', startDate: new Date(now - 40 * 60_000).toISOString() });
-			let r = await trigger(params(), 'activation');
+			// The README's style for the node's own dates; n8n evaluates it anew on every poll.
+			const params = { mode: 'newRecords', recordResource: 'alarm', startDate: '={{ $now.minus({ minutes: 40 }).toISO() }}' };
+			let r = await trigger(params, 'activation');
 			let emitted = 0;
 			for (let i = 0; i < 12; i++) {
 				now += 60_000;
-				r = await trigger(params(), 'trigger', r.staticData);
+				r = await trigger(params, 'trigger', r.staticData);
+				expect(r.error).toBeUndefined();
 				emitted += r.items?.length ?? 0;
 			}
 			expect(emitted).toBeGreaterThan(0);
 			expect(sim.log.filter((e) => e.method === 'POST' && e.path === '/v3/alarms').length).toBeLessThan(6);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('state written with the Start Date in the key carries on (no reset, no new export)', async () => {
+		let now = Date.parse('2024-06-10T00:00:00.000Z');
+		const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		try {
+			sim.settings.inProgressPolls = 0;
+			const cursor = '2024-06-09T22:00:00.000Z';
+			const staticData = { 'node:testo Saveris Trigger': { config: 'newRecords|alarm|2024-06-01T00:00:00.000Z', cursor } };
+			const params = { mode: 'newRecords', recordResource: 'alarm', startDate: '2024-06-05T00:00:00Z' };
+			let r = await trigger(params, 'trigger', staticData);
+			now += 60_000;
+			r = await trigger(params, 'trigger', r.staticData);
+			const post = sim.log.find((e) => e.method === 'POST' && e.path === '/v3/alarms')!.body as IDataObject;
+			expect(post.date_time_from).toBe(cursor); // no lookback before the stored cursor: those keys are unknown
+			expect(r.items?.map((i) => i.json.uuid).sort()).toEqual(alarmsIn(Date.parse(cursor), Date.parse(post.date_time_until as string)).map((a) => a.uuid).sort());
 		} finally {
 			spy.mockRestore();
 		}
@@ -178,6 +199,9 @@ describe('point 3: loggers that upload late are delivered, once, under either re
 				sim.settings.lateUploads = true;
 				sim.settings.rangeColumn = rangeColumn;
 				sim.settings.inProgressRange = [0, 2];
+				// Repeats inside and across files and on window bounds (inferred, see the simulator).
+				sim.settings.duplicateRows = true;
+				sim.settings.inclusiveUntil = rangeColumn === 'processed_at';
 				const start = '2024-06-09T22:00:00.000Z';
 				const params = { mode: 'newRecords', recordResource: 'measurement', startDate: start };
 				let memory: IDataObject = {};
