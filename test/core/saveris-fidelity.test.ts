@@ -242,6 +242,31 @@ describe('point 3: loggers that upload late are delivered, once, under either re
 	);
 });
 
+describe('point 3: records without a uuid ($select left it out)', () => {
+	it('are recognised on re-read by all their columns: each delivered once', async () => {
+		let now = Date.parse('2024-06-10T00:00:00.000Z');
+		const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		try {
+			sim.settings.inProgressPolls = 0;
+			const start = '2024-06-09T21:00:00.000Z';
+			const params = { mode: 'newRecords', recordResource: 'measurement', startDate: start, options: { select: 'sensor_uuid,timestamp,measurement' } };
+			let r = await trigger(params, 'activation');
+			const emitted: string[] = [];
+			for (let i = 0; i < 40; i++) {
+				now += 7 * 60_000;
+				r = await trigger(params, 'trigger', r.staticData);
+				for (const item of r.items ?? []) emitted.push(`${String(item.json.sensor_uuid)}@${String(item.json.timestamp)}`);
+			}
+			const cursor = Date.parse(String((r.staticData['node:testo Saveris Trigger'] as IDataObject).cursor));
+			const expected = measurementsIn(Date.parse(start), cursor).map((m) => `${String(m.sensor_uuid)}@${String(m.timestamp)}`);
+			expect(expected.length).toBeGreaterThan(100);
+			expect(emitted.sort()).toEqual(expected.sort());
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
 describe('point 4: a job that never ends does not block the trigger', () => {
 	it('gives it up after the bound, exports the window again, and reports repeated hangs', async () => {
 		let now = Date.parse('2024-06-10T00:00:00.000Z');

@@ -11,7 +11,7 @@ export { MIN_WINDOW_MS };
 /** Most record keys kept for the lookback (the oldest go first past it: a repeat is then possible, a loss is not). */
 export const MAX_SEEN = 100_000;
 
-/** FNV-1a over a string, as 13 base-36 digits: a key for rows without a `uuid` (e.g. $select left it out). */
+/** Two 32-bit FNV-1a-style hashes of a string: a key for rows without a `uuid` (e.g. $select left it out). */
 function fingerprint(text: string): string {
 	let h1 = 0x811c9dc5;
 	let h2 = 0x01000193;
@@ -262,8 +262,16 @@ export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState
 		const untilMs = Date.parse(pending.until);
 		const seen: Record<string, number> = { ...(state.seen ?? {}) };
 		const fresh: IDataObject[] = [];
+		// Rows without a uuid that are alike in every column may be different records: number them, so
+		// none is dropped as a repeat of another (a re-read of the same rows numbers them alike).
+		const alike = new Map<string, number>();
 		for (const row of rows) {
-			const key = recordKey(row);
+			let key = recordKey(row);
+			if (key.startsWith('#')) {
+				const n = alike.get(key) ?? 0;
+				alike.set(key, n + 1);
+				key = `${key}:${n}`;
+			}
 			if (key in seen) continue;
 			seen[key] = rangeBound(row, options.resource, untilMs);
 			fresh.push(row);
