@@ -170,8 +170,11 @@ export function fileNameOf(url: string, index: number): string {
 export function mimeTypeOf(name: string, format: string): string {
 	const lower = name.toLowerCase();
 	if (lower.endsWith('.gz')) return 'application/gzip';
-	if (format === 'CSV' || lower.endsWith('.csv')) return 'text/csv';
-	if (format === 'JSON' || lower.endsWith('.json')) return 'application/x-ndjson';
+	// The file's own name first: Get Export Results may be given a job of another format.
+	if (lower.endsWith('.csv')) return 'text/csv';
+	if (lower.endsWith('.json')) return 'application/x-ndjson';
+	if (format === 'CSV') return 'text/csv';
+	if (format === 'JSON') return 'application/x-ndjson';
 	return 'application/octet-stream';
 }
 
