@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { dateText, requireDateTime } from '../shared/dates';
+import { requireDateTime } from '../shared/dates';
 import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
 import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
@@ -11,6 +11,8 @@ import type { ExportFinishedState, NewRecordsState } from './trigger/state';
 const TIMED = EXPORT_RESOURCES.filter((r) => r.timeBased);
 /** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
 const MAX_LAG_MINUTES = 7 * 24 * 60;
+/** Longest Lookback: a day (every export re-reads it, and one export covers at most 7 days). */
+const MAX_LOOKBACK_MINUTES = 24 * 60;
 
 export class SaverisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -116,6 +118,24 @@ export class SaverisTrigger implements INodeType {
 						displayOptions: { show: { '/mode': ['newRecords'] } },
 					},
 					{
+						displayName: 'Give Up on an Export After (Minutes)',
+						name: 'jobTimeoutMinutes',
+						type: 'number',
+						typeOptions: { minValue: 5 },
+						default: 60,
+						description: 'An export still submitted or in progress this long is abandoned and the window exported again (counts as a failed try)',
+						displayOptions: { show: { '/mode': ['newRecords'] } },
+					},
+					{
+						displayName: 'Lookback (Minutes)',
+						name: 'lookbackMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 60,
+						description: 'Each export also re-reads this long before the last one ended, for measurements that loggers upload late; records already delivered are dropped',
+						displayOptions: { show: { '/mode': ['newRecords'] } },
+					},
+					{
 						displayName: 'Max Tries per Window',
 						name: 'maxTries',
 						type: 'number',
@@ -170,11 +190,12 @@ export class SaverisTrigger implements INodeType {
 			}
 			// Checked on every poll, so a bad value is reported instead of a trigger that silently never fires.
 			const lagMinutes = optionalNumberInRange(node, options.lagMinutes, 'Delay (Minutes)', 0, MAX_LAG_MINUTES, 0) ?? 10;
+			const lookbackMinutes = optionalNumberInRange(node, options.lookbackMinutes, 'Lookback (Minutes)', 0, MAX_LOOKBACK_MINUTES, 0) ?? 60;
+			const jobTimeoutMinutes = optionalNumberInRange(node, options.jobTimeoutMinutes, 'Give Up on an Export After (Minutes)', 5, MAX_LAG_MINUTES, 0) ?? 60;
 			const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
 			const startRaw = this.getNodeParameter('startDate', '');
 			const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
 			const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0);
-			const startText = unset ? '' : (dateText(startRaw) ?? '');
 			const settings = {
 				resource,
 				query: {
@@ -183,9 +204,14 @@ export class SaverisTrigger implements INodeType {
 					select: textOf(node, options.select, 'Select ($Select)', 0),
 				},
 				lagMs: lagMinutes * 60_000,
+				lookbackMs: lookbackMinutes * 60_000,
+				jobTimeoutMs: jobTimeoutMinutes * 60_000,
 				maxTries,
 				startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
-				config: `newRecords|${resource.value}|${startText}`,
+				// The Start Date only matters on the first activation, so it is not part of the key: an
+				// expression such as {{ $now.minus(...) }} evaluates differently on every poll and would
+				// otherwise reset the trigger (and submit a new export) each time.
+				config: `newRecords|${resource.value}`,
 			};
 			if (manual) return [this.helpers.returnJsonArray(await manualNewRecords(this, settings))];
 			const state = this.getWorkflowStaticData('node') as NewRecordsState;

@@ -274,6 +274,16 @@ const saverisTrigger = triggerWorkflow('saverisTrigger01', 'Saveris: new measure
 	credentials: saverisCred,
 });
 
+// The same with the Start Date as an expression, the README's style for the node's own dates (issue 14,
+// point 11): n8n evaluates it anew on every poll, and it must not restart the trigger each time.
+const saverisTriggerExpression = triggerWorkflow('saverisTrigger02', 'Saveris: new measurements, start date expression', {
+	name: 'Saveris Trigger',
+	type: T('saverisTrigger'),
+	typeVersion: 1,
+	parameters: { pollTimes: NEVER_DURING_TESTS, mode: 'newRecords', recordResource: 'measurement', startDate: '={{ $now.minus({ hours: 2 }).toISO() }}' },
+	credentials: saverisCred,
+});
+
 // ---------------------------------------------------------------------------------------------
 // Examples
 
@@ -295,6 +305,7 @@ const WORKFLOWS = [
 	clientXcmsPdf,
 	saverisExports,
 	saverisTrigger,
+	saverisTriggerExpression,
 	...Object.values(examples),
 ];
 
@@ -505,6 +516,23 @@ describe.each(FLAVOURS)('Cliniko, XtraKit, CLIENTXCMS and Saveris in real n8n (%
 		const [first] = await server.waitForExecutions(id, 1, { timeoutMs: 30_000 });
 		const expected = measurementsIn(Date.parse(String(window?.date_time_from)), Date.parse(String(window?.date_time_until)));
 		expect(expected.length).toBeGreaterThan(0);
+		expect(nodeItems(first, 'Saveris Trigger').map((r) => r.uuid)).toEqual(expected.map((r) => r.uuid));
+		await server.deactivateWorkflow(id);
+		expect(saveris.violations).toEqual([]);
+	});
+
+	test('Saveris Trigger with a Start Date expression: the same three polls deliver (no reset, one job)', async () => {
+		saveris.settings.inProgressPolls = 1;
+		const id = saverisTriggerExpression.id;
+		const logStart = saveris.log.length;
+		const posts = () => saveris.log.slice(logStart).filter((e) => e.method === 'POST' && e.path === '/v2/measurements');
+		await activate(id, saverisCalls);
+		await reactivate(id, saverisCalls);
+		await reactivate(id, saverisCalls);
+		const [first] = await server.waitForExecutions(id, 1, { timeoutMs: 30_000 });
+		expect(posts()).toHaveLength(1);
+		const window = posts()[0].body as { date_time_from: string; date_time_until: string };
+		const expected = measurementsIn(Date.parse(window.date_time_from), Date.parse(window.date_time_until));
 		expect(nodeItems(first, 'Saveris Trigger').map((r) => r.uuid)).toEqual(expected.map((r) => r.uuid));
 		await server.deactivateWorkflow(id);
 		expect(saveris.violations).toEqual([]);

@@ -7,12 +7,11 @@ import { networkErrorCode } from '../../shared/retry';
 import type { HeaderMap } from '../../shared/types';
 import { pathWith } from '../../shared/validate';
 import { parseFile, typeRow } from '../parse';
-import type { ParsableFormat } from '../parse';
 import { defaultLimits, ResultBudget } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS } from '../resources/definitions';
+import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
 
@@ -43,14 +42,21 @@ export const PENDING_STATUSES = ['Submitted', 'In Progress'];
 /** OAS says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
 export const FAILED_STATUSES = ['Error', 'Failed'];
 
-/** Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. */
-export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS): Window[] {
-	const windows: Window[] = [];
-	for (let start = fromMs; start < untilMs; start += maxMs) {
-		const end = Math.min(untilMs, start + maxMs);
-		windows.push({ from: new Date(start).toISOString(), until: new Date(end).toISOString() });
+/**
+ * Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. A tail
+ * under the 5-minute minimum is merged: the last two windows share the remainder equally (both
+ * limits come from the [BYU] integrator note only; see MIN_WINDOW_MS).
+ */
+export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS, minMs = MIN_WINDOW_MS): Window[] {
+	const bounds: Array<[number, number]> = [];
+	for (let start = fromMs; start < untilMs; start += maxMs) bounds.push([start, Math.min(untilMs, start + maxMs)]);
+	const last = bounds.length - 1;
+	if (last > 0 && bounds[last][1] - bounds[last][0] < minMs) {
+		const middle = bounds[last - 1][0] + Math.ceil((untilMs - bounds[last - 1][0]) / 2);
+		bounds[last - 1][1] = middle;
+		bounds[last][0] = middle;
 	}
-	return windows;
+	return bounds.map(([start, end]) => ({ from: new Date(start).toISOString(), until: new Date(end).toISOString() }));
 }
 
 /** The POST body of an export job. */
@@ -111,6 +117,8 @@ export async function waitForJob(
 	options: { deadline: number; intervalMs: number; itemIndex?: number },
 ): Promise<JobStatus> {
 	let wait = Math.max(0, options.intervalMs);
+	// "First Check After": a job is never done the moment it is submitted, so the first check waits too.
+	if (wait > 0 && Date.now() + wait <= options.deadline) await sleep(wait);
 	for (;;) {
 		const status = await jobStatus(ctx, resource, uuid, options.itemIndex);
 		if (status.status === 'Completed') return status;
@@ -162,8 +170,11 @@ export function fileNameOf(url: string, index: number): string {
 export function mimeTypeOf(name: string, format: string): string {
 	const lower = name.toLowerCase();
 	if (lower.endsWith('.gz')) return 'application/gzip';
-	if (format === 'CSV' || lower.endsWith('.csv')) return 'text/csv';
-	if (format === 'JSON' || lower.endsWith('.json')) return 'application/x-ndjson';
+	// The file's own name first: Get Export Results may be given a job of another format.
+	if (lower.endsWith('.csv')) return 'text/csv';
+	if (lower.endsWith('.json')) return 'application/x-ndjson';
+	if (format === 'CSV') return 'text/csv';
+	if (format === 'JSON') return 'application/x-ndjson';
 	return 'application/octet-stream';
 }
 
@@ -236,7 +247,6 @@ async function openDownload(ctx: JobContext, url: string, itemIndex?: number): P
 async function parseAll(
 	ctx: JobContext,
 	stream: AsyncIterable<Uint8Array>,
-	format: ParsableFormat,
 	resource: ExportResource,
 	name: string,
 	budget: ResultBudget,
@@ -246,7 +256,7 @@ async function parseAll(
 		new NodeOperationError(ctx.getNode(), `Could not read the Saveris result file ${name}`, { itemIndex, description: message });
 	const rows: IDataObject[] = [];
 	try {
-		for await (const row of parseFile(stream, format, fail, budget)) rows.push(typeRow(row, resource));
+		for await (const row of parseFile(stream, 'detect', fail, budget)) rows.push(typeRow(row, resource));
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
 		throw fail((error as Error).message ?? String(error));
@@ -302,13 +312,6 @@ export async function readJob(
 	let urls = resultLinks(ctx, status, uuid, options.itemIndex);
 	let refreshed = false;
 	let binaryDoneFor = -1;
-	const parsable = options.format === 'CSV' || options.format === 'JSON';
-	if (options.mode !== 'binary' && !parsable) {
-		throw new NodeOperationError(ctx.getNode(), `Result files in ${options.format} format cannot be turned into items`, {
-			itemIndex: options.itemIndex,
-			description: 'Choose the CSV or JSON file format, or the "Binary Files" output.',
-		});
-	}
 	for (let index = 0; index < urls.length; ) {
 		const url = urls[index];
 		const name = fileNameOf(url, index);
@@ -327,7 +330,9 @@ export async function readJob(
 			// "Both" fetches the link a second time (allowed while it is valid) so each pass streams.
 			const stream = await openDownload(ctx, url, options.itemIndex);
 			if (stream) {
-				const rows = await parseAll(ctx, stream, options.format as ParsableFormat, resource, name, budget, options.itemIndex);
+				// Each file is read as what it is (CSV or NDJSON, from its first bytes), whatever File Format
+				// the user picked: Get Export Results may be given any job's request_uuid.
+				const rows = await parseAll(ctx, stream, resource, name, budget, options.itemIndex);
 				for (const row of rows) {
 					if (options.onRow) options.onRow(row);
 					else result.rows.push(row);
@@ -348,10 +353,21 @@ export async function readJob(
 				itemIndex: options.itemIndex,
 			});
 		}
-		// Files already read stay; the rest continue from fresh links.
+		// Files already read stay; the rest continue from fresh links. The fresh answer must still be a
+		// completed job listing every file: a shorter list (or an Error) would silently drop files.
 		refreshed = true;
 		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
-		urls = resultLinks(ctx, fresh, uuid, options.itemIndex);
+		if (fresh.status !== 'Completed') throw jobFailedError(ctx, resource, uuid, fresh, options.itemIndex);
+		const freshUrls = resultLinks(ctx, fresh, uuid, options.itemIndex);
+		if (freshUrls.length !== urls.length) {
+			const message = `The Saveris export ${uuid} listed ${urls.length} result files, then ${freshUrls.length}`;
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+				message,
+				description: 'A file would be missing from the result, so nothing is returned. Start the export again.',
+				itemIndex: options.itemIndex,
+			});
+		}
+		urls = freshUrls;
 	}
 	return result;
 }

@@ -10,6 +10,11 @@ export interface ExportResource {
 	timeBased: boolean;
 	/** The record timestamp the date range selects on (time-based resources). */
 	timeField?: string;
+	/**
+	 * Every column the date range might select on: OAS does not say which (research note). Used only
+	 * as an upper bound of that column, so all must be listed.
+	 */
+	rangeColumns?: string[];
 	/** Columns typed as numbers in the OAS `x-file-content` (CSV gives them as text). */
 	numbers: string[];
 	/** Columns typed as booleans. */
@@ -27,6 +32,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		path: '/v2/measurements',
 		timeBased: true,
 		timeField: 'timestamp',
+		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['channel_no', 'measurement'],
 		booleans: [],
 		json: [],
@@ -38,6 +44,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		path: '/v3/alarms',
 		timeBased: true,
 		timeField: 'alarm_time',
+		rangeColumns: ['alarm_time', 'last_status_change_time', 'processed_at'],
 		numbers: ['alarm_value'],
 		booleans: [],
 		json: [],
@@ -49,6 +56,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		path: '/v3/tasks',
 		timeBased: true,
 		timeField: 'timestamp',
+		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['sequence_no'],
 		booleans: ['has_corrective_action', 'marked_as_deleted'],
 		json: [],
@@ -115,7 +123,18 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		name: 'Device Properties',
 		path: '/v3/devices/properties',
 		timeBased: false,
-		numbers: ['channel_id', 'device_communication_log_time'],
+		// Integers (channel_attenuation a number) in the OAS x-file-content of POST /v3/devices/properties.
+		numbers: [
+			'channel_id',
+			'device_communication_log_time',
+			'device_measuring_cycle',
+			'device_measuring_cycle_effective',
+			'sensor_measuring_cycle',
+			'sensor_measuring_cycle_effective',
+			'channel_no',
+			'channel_physical_unit_exponent',
+			'channel_attenuation',
+		],
 		// Typed string in the OAS ("true"/"false"), delivered as booleans here.
 		booleans: [
 			'device_is_active',
@@ -159,8 +178,13 @@ export function exportResource(value: string): ExportResource | undefined {
 
 export const DAY_MS = 24 * 60 * 60_000;
 
-/** The Data API's documented window limit ([BYU] only): 7 days per request. */
+/**
+ * 7 days per request at most and 5 minutes at least: stated only in the byuTesto integrator note
+ * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
+ * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
+ */
 export const MAX_WINDOW_MS = 7 * DAY_MS;
+export const MIN_WINDOW_MS = 5 * 60_000;
 
 /**
  * The longest From–Until range of one run: a year, i.e. at most 53 export jobs per item. A longer

@@ -4,25 +4,48 @@ import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { exportBody, FAILED_STATUSES, jobStatus, PENDING_STATUSES, readJob, submitJob, waitForJob } from '../export/jobs';
 import type { ExportQuery, JobStatus } from '../export/jobs';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS } from '../resources/definitions';
+import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
 
-/** [BYU]: at least 5 minutes per window; a shorter span waits for the next poll. */
-export const MIN_WINDOW_MS = 5 * 60_000;
-/** Record uuids remembered from the end of the last window, to drop repeats across the boundary. */
-export const MAX_REMEMBERED = 5_000;
-/** How close to a window's end a record must be to be remembered. */
-export const BOUNDARY_MS = 15 * 60_000;
+export { MIN_WINDOW_MS };
 
-/** The uuids worth remembering: records near the window's end (all, when rows carry no time). */
-export function boundaryUuids(rows: IDataObject[], timeField: string | undefined, untilIso: string): string[] {
-	const edge = Date.parse(untilIso) - BOUNDARY_MS;
-	const out: string[] = [];
-	for (const row of rows) {
-		if (typeof row.uuid !== 'string') continue;
-		const at = timeField && typeof row[timeField] === 'string' ? Date.parse(row[timeField] as string) : Number.NaN;
-		if (Number.isNaN(at) || at >= edge) out.push(row.uuid);
+/** Most record keys kept for the lookback (the oldest go first past it: a repeat is then possible, a loss is not). */
+export const MAX_SEEN = 100_000;
+
+/** Two 32-bit FNV-1a-style hashes of a string: a key for rows without a `uuid` (e.g. $select left it out). */
+function fingerprint(text: string): string {
+	let h1 = 0x811c9dc5;
+	let h2 = 0x01000193;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+		h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
 	}
-	return out.slice(-MAX_REMEMBERED);
+	return `${h1.toString(36)}.${h2.toString(36)}`;
+}
+
+/** A record's key: its `uuid`, or a fingerprint of all its columns (re-derivable from the record itself). */
+export function recordKey(row: IDataObject): string {
+	if (typeof row.uuid === 'string' && row.uuid !== '') return row.uuid;
+	const keys = Object.keys(row).sort();
+	return `#${fingerprint(JSON.stringify(keys.map((k) => [k, row[k]])))}`;
+}
+
+/**
+ * The latest time at which a delivered record can match a date range again. Whatever column the range
+ * selects on (OAS does not say), that column was inside the window, so it is before the window's end.
+ * When the row holds every column the range may select on (research note: `timestamp` or
+ * `processed_at` for measurements), the latest of them is a tighter bound.
+ */
+export function rangeBound(row: IDataObject, resource: ExportResource, windowUntilMs: number): number {
+	const columns = resource.rangeColumns ?? [];
+	if (columns.length === 0) return windowUntilMs;
+	let latest = Number.NEGATIVE_INFINITY;
+	for (const column of columns) {
+		const at = typeof row[column] === 'string' ? Date.parse(row[column] as string) : Number.NaN;
+		if (Number.isNaN(at)) return windowUntilMs;
+		latest = Math.max(latest, at);
+	}
+	return Math.min(windowUntilMs, latest);
 }
 
 export interface PendingJob {
@@ -43,14 +66,27 @@ export interface NewRecordsState {
 	attempts?: number;
 	/** No new job before this time (ms): backoff after a failed try. */
 	retryAt?: number;
-	/** Record uuids delivered from the last window. */
+	/** Written by earlier versions (record uuids at the last window's end); turned into `seen`. */
 	lastUuids?: string[];
+	/** Where the trigger started: the lookback never reaches before it. */
+	origin?: string;
+	/**
+	 * Keys of delivered records → the latest time (ms) their range column can have. Kept while that
+	 * time is within the lookback of the cursor, so a re-read record is dropped. Saved with the emitted
+	 * rows it covers (n8n saves static data when a poll emits), so a restart never loses a key whose
+	 * record was delivered.
+	 */
+	seen?: Record<string, number>;
 }
 
 export interface NewRecordsOptions {
 	resource: ExportResource;
 	query: ExportQuery;
 	lagMs: number;
+	/** Each export re-reads this much before the cursor, for records that arrive late (issue 14, point 3). */
+	lookbackMs: number;
+	/** A job still Submitted / In Progress this long after submitting is given up and submitted again. */
+	jobTimeoutMs: number;
 	maxTries: number;
 	startDate?: string;
 	config: string;
@@ -60,11 +96,21 @@ export function retryDelayMs(attempts: number): number {
 	return Math.min(30 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** The next window to export from the cursor: up to now − lag, at most 7 days, at least 5 minutes. */
-export function nextWindow(cursorMs: number, nowMs: number, lagMs: number): { from: string; until: string } | undefined {
-	const end = Math.min(nowMs - lagMs, cursorMs + MAX_WINDOW_MS);
+/**
+ * The next window to export: from the cursor less the lookback (never before the origin) up to
+ * now − lag, at most 7 days in all, with at least 5 minutes past the cursor.
+ */
+export function nextWindow(
+	cursorMs: number,
+	nowMs: number,
+	lagMs: number,
+	lookbackMs = 0,
+	originMs = Number.NEGATIVE_INFINITY,
+): { from: string; until: string } | undefined {
+	const from = Math.min(cursorMs, Math.max(originMs, cursorMs - lookbackMs));
+	const end = Math.min(nowMs - lagMs, from + MAX_WINDOW_MS);
 	if (end - cursorMs < MIN_WINDOW_MS) return undefined;
-	return { from: new Date(cursorMs).toISOString(), until: new Date(end).toISOString() };
+	return { from: new Date(from).toISOString(), until: new Date(end).toISOString() };
 }
 
 function isNotFound(error: unknown): boolean {
@@ -100,6 +146,21 @@ function repairNewRecordsState(state: NewRecordsState): string[] {
 		problems.push('"lastUuids" is not a list of record uuids');
 		delete state.lastUuids;
 	}
+	if (state.pending && !isCount(state.pending.submittedAt)) {
+		// Without a submit time the job could never be given up: count from now.
+		problems.push('the pending export job has no submit time');
+		state.pending.submittedAt = Date.now();
+	}
+	if (state.origin !== undefined && !isDate(state.origin)) {
+		problems.push('"origin" is not a date');
+		state.origin = state.cursor;
+	}
+	if (state.seen !== undefined && !(typeof state.seen === 'object' && state.seen !== null && !Array.isArray(state.seen) && Object.values(state.seen).every((v) => typeof v === 'number' && Number.isFinite(v)))) {
+		problems.push('"seen" is not a map of record keys to times');
+		delete state.seen;
+		// Without the keys, looking back would repeat records: start the lookback at the cursor.
+		if (state.cursor) state.origin = state.cursor;
+	}
 	if (state.attempts !== undefined && !isCount(state.attempts)) {
 		problems.push('"attempts" is not a count');
 		delete state.attempts;
@@ -117,6 +178,8 @@ function repairNewRecordsState(state: NewRecordsState): string[] {
  */
 export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState, options: NewRecordsOptions): Promise<IDataObject[] | null> {
 	const now = Date.now();
+	// Keys written before the Start Date left the key ("newRecords|<resource>|<start>") are the same configuration.
+	if (typeof state.config === 'string' && state.config.startsWith(`${options.config}|`)) state.config = options.config;
 	if (state.config === options.config) {
 		const problems = repairNewRecordsState(state);
 		if (problems.length > 0) {
@@ -142,6 +205,14 @@ export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState
 			state.cursor = new Date(now - options.lagMs).toISOString();
 			return null;
 		}
+	}
+
+	// State from before the lookback: no keys of the records before the cursor, so no look back past it.
+	if (state.origin === undefined) state.origin = state.cursor;
+	if (state.lastUuids !== undefined) {
+		state.seen = state.seen ?? {};
+		for (const key of state.lastUuids) state.seen[key] = Date.parse(state.cursor);
+		delete state.lastUuids;
 	}
 
 	const failure = (reason: string): null => {
@@ -170,7 +241,15 @@ export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState
 			// Anything else (network, 5xx after retries): the job stays pending and is checked next time.
 			throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		}
-		if (PENDING_STATUSES.includes(status.status)) return null;
+		if (PENDING_STATUSES.includes(status.status)) {
+			// A job that never ends would hold the window forever: give it up after the bound, submit
+			// the window again, and report it once Max Tries such tries have failed.
+			const minutes = Math.round((now - pending.submittedAt) / 60_000);
+			if (now - pending.submittedAt >= options.jobTimeoutMs) {
+				return failure(`export ${pending.uuid} was still "${status.status}" ${minutes} minutes after it was submitted`);
+			}
+			return null;
+		}
 		if (FAILED_STATUSES.includes(status.status) || status.status !== 'Completed') {
 			return failure(`export ${pending.uuid} ended with status "${status.status}"`);
 		}
@@ -180,32 +259,48 @@ export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState
 		} catch (error) {
 			return failure((error as Error).message);
 		}
-		const previous = new Set(state.lastUuids ?? []);
-		const seen = new Set<string>();
+		const untilMs = Date.parse(pending.until);
+		const seen: Record<string, number> = { ...(state.seen ?? {}) };
 		const fresh: IDataObject[] = [];
+		// Rows without a uuid that are alike in every column may be different records: number them, so
+		// none is dropped as a repeat of another (a re-read of the same rows numbers them alike).
+		const alike = new Map<string, number>();
 		for (const row of rows) {
-			const id = typeof row.uuid === 'string' ? row.uuid : undefined;
-			if (id !== undefined) {
-				if (seen.has(id) || previous.has(id)) continue;
-				seen.add(id);
+			let key = recordKey(row);
+			if (key.startsWith('#')) {
+				const n = alike.get(key) ?? 0;
+				alike.set(key, n + 1);
+				key = `${key}:${n}`;
 			}
+			if (key in seen) continue;
+			seen[key] = rangeBound(row, options.resource, untilMs);
 			fresh.push(row);
 		}
-		// The window is delivered: move on.
+		// The window is delivered: move on, and forget keys that no later window can read again.
 		state.cursor = pending.until;
 		state.pending = undefined;
 		state.attempts = 0;
 		state.retryAt = undefined;
-		state.lastUuids = boundaryUuids(fresh, options.resource.timeField, pending.until);
+		state.seen = keysToKeep(seen, untilMs - options.lookbackMs);
 		return fresh.length > 0 ? fresh : null;
 	}
 
 	if (state.retryAt && now < state.retryAt) return null;
-	const window = nextWindow(Date.parse(state.cursor), now, options.lagMs);
+	const window = nextWindow(Date.parse(state.cursor), now, options.lagMs, options.lookbackMs, Date.parse(state.origin ?? state.cursor));
 	if (!window) return null;
 	const uuid = await submitJob(ctx, options.resource, exportBody(options.resource, options.query, window));
 	state.pending = { uuid, from: window.from, until: window.until, submittedAt: now };
 	return null;
+}
+
+/**
+ * The keys whose record can still be read again: its bound at or after the next window's start (the
+ * window from is inclusive; an inclusive until may repeat a record on the bound). At most MAX_SEEN.
+ */
+export function keysToKeep(seen: Record<string, number>, nextFromMs: number): Record<string, number> {
+	let entries = Object.entries(seen).filter(([, bound]) => bound >= nextFromMs);
+	if (entries.length > MAX_SEEN) entries = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_SEEN);
+	return Object.fromEntries(entries);
 }
 
 /** "Fetch test event": one small window (the last hour before the lag), waited for; state untouched. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import { registerSecret, TEST_SECRETS } from '../../helpers/secrets';
 import { createSimulator, routesFor, seededRandom, type Route, type SimRequest, type SimResponse, type Simulator } from '../core';
-import { applyOdata, ASYNC_PATHS, csvOf, SNAPSHOTS, TIMED, type Row } from './data';
+import { applyOdata, ASYNC_PATHS, csvOf, measurementsIn, SNAPSHOTS, TIMED, type Row } from './data';
 
 export * from './data';
 
@@ -55,6 +55,42 @@ export interface SaverisSettings {
 	 *   512 MB heap: the field was built one character at a time).
 	 */
 	hostileResult: null | 'gzipBomb' | 'giantField';
+	/**
+	 * The next N completed answers carry a valid link for the first file and expired links for the
+	 * later ones (issue 14, point 2). The source is silent on links expiring one by one; a later file's
+	 * link outliving the first one is the least convenient reading.
+	 */
+	laterLinksExpireNext: number;
+	/**
+	 * What the status call answers after a job's links were refused (issue 14, point 2): 'same' (fresh
+	 * links to every file), 'Error' (OAS status enum: the job is now in error), or 'fewerLinks'
+	 * (Completed, one link fewer). OAS documents none of these; a client must not take a shorter list
+	 * as the whole result.
+	 */
+	afterExpiry: 'same' | 'Error' | 'fewerLinks';
+	/**
+	 * Result files named without a format extension (`<uuid>_0`, `<uuid>_0.gz`) (issue 14, point 6).
+	 * INFERENCE: OAS does not name the files; Athena UNLOAD names them by query id without one.
+	 */
+	bareFileNames: boolean;
+	/**
+	 * Refuse a date range shorter than 5 minutes ([BYU] integrator note only; OAS says nothing, and its
+	 * examples ask for seven months). Modelled as the less convenient reading (issue 14, point 5).
+	 */
+	minWindow: boolean;
+	/**
+	 * Loggers upload late (issue 14, point 3): OAS examples give `communication_log_time: 900000` (a
+	 * logger uploads every 15 minutes) and `processed_at` is "Time the measurement was received by the
+	 * Testo Cloud". With this on, a measurement's `processed_at` is its sensor's next upload (every 15
+	 * minutes, sensor 1 additionally 40 minutes late: a logger that was offline), and a job holds
+	 * only measurements already received when it was submitted.
+	 */
+	lateUploads: boolean;
+	/**
+	 * Which column `date_time_from` / `date_time_until` select on: OAS does not say. A client must be
+	 * right under both readings (issue 14, point 3).
+	 */
+	rangeColumn: 'timestamp' | 'processed_at';
 }
 
 export const defaultSaverisSettings = (): SaverisSettings => ({
@@ -73,7 +109,37 @@ export const defaultSaverisSettings = (): SaverisSettings => ({
 	lowercaseTokenKey: false,
 	inclusiveUntil: false,
 	hostileResult: null,
+	laterLinksExpireNext: 0,
+	afterExpiry: 'same',
+	bareFileNames: false,
+	minWindow: true,
+	lateUploads: false,
+	rangeColumn: 'timestamp',
 });
+
+/** Upload period of the OAS examples (`communication_log_time: 900000`). */
+export const UPLOAD_EVERY_MS = 900_000;
+/** Extra delay of the late logger (sensor 1, serial 20208112). */
+export const LATE_LOGGER_MS = 40 * 60_000;
+
+/** When a measurement reaches the Testo Cloud with late uploads on (its `processed_at`). */
+export function receivedAt(row: Row): number {
+	const at = Date.parse(String(row.timestamp));
+	const late = row.serial_no === '20208112' ? LATE_LOGGER_MS : 0;
+	return (Math.floor(at / UPLOAD_EVERY_MS) + 1) * UPLOAD_EVERY_MS + late + 20_000;
+}
+
+/** The measurements a job for [from, until) holds under the simulator's late-upload settings. */
+export function lateMeasurements(settings: Pick<SaverisSettings, 'rangeColumn'>, from: number, until: number, submittedAt: number): Row[] {
+	const widest = settings.rangeColumn === 'processed_at' ? from - UPLOAD_EVERY_MS - LATE_LOGGER_MS - 60_000 : from;
+	return measurementsIn(widest, until)
+		.map((row): Row => ({ ...row, processed_at: new Date(receivedAt(row)).toISOString() }))
+		.filter((row) => {
+			const received = Date.parse(String(row.processed_at));
+			const key = settings.rangeColumn === 'processed_at' ? received : Date.parse(String(row.timestamp));
+			return received <= submittedAt && key >= from && key < until;
+		});
+}
 
 const hostileFiles = new Map<string, Buffer>();
 /** The hostile file's bytes, made once per process (gzipping 80 MB takes a moment). */
@@ -100,6 +166,8 @@ export interface SaverisJob {
 	rows: Row[];
 	files: Array<{ name: string; content: Buffer }>;
 	submittedAt: number;
+	/** Links refused so far (laterLinksExpireNext), for afterExpiry. */
+	linksRefused?: boolean;
 }
 
 export class SaverisState {
@@ -164,13 +232,13 @@ function writeFiles(job: SaverisJob, settings: SaverisSettings): Array<{ name: s
 		if (settings.duplicateRows && n > 1 && job.rows.length > 0) parts[1].push(job.rows[0]);
 		return parts.map((part, i) => {
 			const text = part.map((r) => JSON.stringify(r)).join('\n') + (part.length ? '\n' : '');
-			return { name: `${job.uuid}_${i}.json${ext}`, content: settings.gzip ? gzipSync(text) : Buffer.from(text) };
+			return { name: `${job.uuid}_${i}${settings.bareFileNames ? '' : '.json'}${ext}`, content: settings.gzip ? gzipSync(text) : Buffer.from(text) };
 		});
 	}
 	if (job.format === 'CSV') {
 		if (settings.hostileResult) return [{ name: `${job.uuid}.csv.gz`, content: hostileFile(settings.hostileResult) }];
 		const text = csvOf(rows);
-		return [{ name: `${job.uuid}.csv${ext}`, content: settings.gzip ? gzipSync(text) : Buffer.from(text) }];
+		return [{ name: `${job.uuid}${settings.bareFileNames ? '' : '.csv'}${ext}`, content: settings.gzip ? gzipSync(text) : Buffer.from(text) }];
 	}
 	// Binary formats: opaque bytes (the node only stores them).
 	return [{ name: `${job.uuid}.${job.format.toLowerCase()}`, content: Buffer.from(`${job.format}:${job.rows.length}`) }];
@@ -195,11 +263,15 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 		return token;
 	};
 
-	const links = (job: SaverisJob, expired: boolean): { data_urls: string[]; metadata_url: string } => {
-		const issuedAt = expired ? Date.now() - (settings.linkTtlSeconds + 60) * 1000 : Date.now();
-		const url = (file: string) =>
-			`${baseUrl}/storage/${job.uuid}/${encodeURIComponent(file)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${issuedAt}&X-Amz-Expires=${settings.linkTtlSeconds}&X-Amz-Signature=${sign(job.uuid, file, issuedAt, settings.linkTtlSeconds)}`;
-		return { data_urls: job.files.map((f) => url(f.name)), metadata_url: url(`${job.files[0]?.name ?? job.uuid}.metadata`) };
+	const links = (job: SaverisJob, expired: boolean, laterExpired = false, files = job.files): { data_urls: string[]; metadata_url: string } => {
+		const url = (file: string, old: boolean) => {
+			const issuedAt = old ? Date.now() - (settings.linkTtlSeconds + 60) * 1000 : Date.now();
+			return `${baseUrl}/storage/${job.uuid}/${encodeURIComponent(file)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${issuedAt}&X-Amz-Expires=${settings.linkTtlSeconds}&X-Amz-Signature=${sign(job.uuid, file, issuedAt, settings.linkTtlSeconds)}`;
+		};
+		return {
+			data_urls: files.map((f, i) => url(f.name, expired || (laterExpired && i > 0))),
+			metadata_url: url(`${job.files[0]?.name ?? job.uuid}.metadata`, expired),
+		};
 	};
 
 	const asyncRoutes: Route<SaverisState>[] = Object.entries(ASYNC_PATHS).flatMap(([path, def]) => [
@@ -217,7 +289,10 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 					if (from >= until) return lambdaError(400, 'Invalid request: date_time_from must be before date_time_until.');
 					// INFERENCE ([BYU] only): at most 7 days per request.
 					if (until - from > 7 * 24 * 3_600_000) return lambdaError(400, 'Invalid request: the time range must not exceed 7 days.');
-					rows = TIMED[def.resource](from, settings.inclusiveUntil ? until + 1 : until);
+					// INFERENCE ([BYU] only): at least 5 minutes per request.
+					if (settings.minWindow && until - from < 5 * 60_000) return lambdaError(400, 'Invalid request: the time range must be at least 5 minutes.');
+					const end = settings.inclusiveUntil ? until + 1 : until;
+					rows = settings.lateUploads && def.resource === 'measurement' ? lateMeasurements(settings, from, end, Date.now()) : TIMED[def.resource](from, end);
 				} else {
 					rows = SNAPSHOTS[def.resource];
 				}
@@ -254,7 +329,17 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 				if (job.outcome !== 'Completed') return { status: 200, body: { status: job.outcome } };
 				const expired = settings.expiredLinksNext > 0 || (settings.expiredLinkRate > 0 && random.next() < settings.expiredLinkRate);
 				if (settings.expiredLinksNext > 0) settings.expiredLinksNext--;
-				return { status: 200, body: { status: 'Completed', ...links(job, expired) } };
+				if (job.linksRefused && settings.afterExpiry === 'Error') return { status: 200, body: { status: 'Error' } };
+				if (job.linksRefused && settings.afterExpiry === 'fewerLinks') {
+					return { status: 200, body: { status: 'Completed', ...links(job, expired, false, job.files.slice(0, -1)) } };
+				}
+				const laterExpired = settings.laterLinksExpireNext > 0;
+				if (laterExpired) {
+					settings.laterLinksExpireNext--;
+					job.linksRefused = true;
+				}
+				if (expired) job.linksRefused = true;
+				return { status: 200, body: { status: 'Completed', ...links(job, expired, laterExpired) } };
 			},
 		}),
 	]);
@@ -307,7 +392,7 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 					return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
 				}
 				if (Date.now() > issuedAt + ttl * 1000) return s3Error(403, 'AccessDenied', 'Request has expired');
-				const type = file.name.endsWith('.gz') ? 'application/gzip' : file.name.includes('.csv') ? 'text/csv' : 'application/octet-stream';
+				const type = file.name.endsWith('.gz') ? 'application/gzip' : file.name.includes('.csv') ? 'text/csv' : 'binary/octet-stream';
 				return { status: 200, body: file.content, headers: { 'Content-Type': type } };
 			},
 		}),

@@ -54,3 +54,13 @@ describe('result file downloads', () => {
 		expect(requests).toHaveLength(0);
 	});
 });
+
+describe('binary file type (issue 14, point 6)', () => {
+	it("takes the file's own name before the File Format picked", () => {
+		const { mimeTypeOf } = jest.requireActual('../../../nodes/Saveris/export/jobs');
+		expect(mimeTypeOf('abc_0.json', 'CSV')).toBe('application/x-ndjson');
+		expect(mimeTypeOf('abc.csv', 'JSON')).toBe('text/csv');
+		expect(mimeTypeOf('abc_0', 'JSON')).toBe('application/x-ndjson');
+		expect(mimeTypeOf('abc_0.gz', 'CSV')).toBe('application/gzip');
+	});
+});

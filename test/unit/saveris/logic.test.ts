@@ -158,14 +158,53 @@ describe('error bodies and hosts', () => {
 	});
 });
 
-describe('trigger boundary memory', () => {
-	it('remembers only uuids near the window end, or all when rows carry no time', () => {
-		const { boundaryUuids } = jest.requireActual('../../../nodes/Saveris/trigger/state');
-		const rows = [
-			{ uuid: 'old', timestamp: '2024-06-01T00:00:00.000Z' },
-			{ uuid: 'edge', timestamp: '2024-06-01T00:50:00.000Z' },
-			{ uuid: 'notime' },
-		];
-		expect(boundaryUuids(rows, 'timestamp', '2024-06-01T01:00:00.000Z')).toEqual(['edge', 'notime']);
+describe('trigger lookback memory (issue 14, point 3)', () => {
+	const { keysToKeep, rangeBound, recordKey } = jest.requireActual('../../../nodes/Saveris/trigger/state');
+	const measurement = exportResource('measurement')!;
+	const until = Date.parse('2024-06-01T01:00:00.000Z');
+
+	it('bounds a record by the latest column the range may select on, never past the window end', () => {
+		expect(rangeBound({ uuid: 'a', timestamp: '2024-06-01T00:10:00.000Z', processed_at: '2024-06-01T00:30:00.000Z' }, measurement, until)).toBe(Date.parse('2024-06-01T00:30:00.000Z'));
+		expect(rangeBound({ uuid: 'b', timestamp: '2024-06-01T00:10:00.000Z', processed_at: '2024-06-01T03:00:00.000Z' }, measurement, until)).toBe(until);
+		// $select dropped processed_at: only the window end is sure.
+		expect(rangeBound({ uuid: 'c', timestamp: '2024-06-01T00:10:00.000Z' }, measurement, until)).toBe(until);
+	});
+
+	it('keys rows by uuid, or by a fingerprint of their columns that does not depend on column order', () => {
+		expect(recordKey({ uuid: 'x', n: 1 })).toBe('x');
+		expect(recordKey({ a: 1, b: 'two' })).toBe(recordKey({ b: 'two', a: 1 }));
+		expect(recordKey({ a: 1, b: 'two' })).not.toBe(recordKey({ a: 1, b: 'three' }));
+	});
+
+	it('keeps only keys the next window can read again', () => {
+		expect(keysToKeep({ old: 100, edge: 200, late: 300 }, 200)).toEqual({ edge: 200, late: 300 });
+	});
+
+	it('the next window starts a lookback before the cursor, never before the origin, at most 7 days long', () => {
+		const cursor = Date.parse('2024-06-01T00:00:00Z');
+		expect(nextWindow(cursor, cursor + 3_600_000, 600_000, 1_800_000)).toEqual({ from: '2024-05-31T23:30:00.000Z', until: '2024-06-01T00:50:00.000Z' });
+		expect(nextWindow(cursor, cursor + 3_600_000, 600_000, 1_800_000, cursor - 60_000)?.from).toBe('2024-05-31T23:59:00.000Z');
+		const long = nextWindow(cursor, cursor + 30 * DAY, 0, 3_600_000)!;
+		expect(Date.parse(long.until) - Date.parse(long.from)).toBe(7 * DAY);
+		expect(nextWindow(cursor, cursor + MIN_WINDOW_MS - 1, 0, 3_600_000)).toBeUndefined();
+	});
+});
+
+describe('window splitting: the 5-minute minimum (issue 14, point 5)', () => {
+	it('never leaves a tail under 5 minutes: the last two windows share it', () => {
+		const from = Date.parse('2024-06-01T00:00:00Z');
+		for (const extra of [1, 2 * 60_000, MIN_WINDOW_MS - 1]) {
+			const windows = splitWindows(from, from + 7 * DAY + extra);
+			expect(windows).toHaveLength(2);
+			expect(windows[1].from).toBe(windows[0].until);
+			expect(Date.parse(windows[1].until)).toBe(from + 7 * DAY + extra);
+			for (const w of windows) {
+				const span = Date.parse(w.until) - Date.parse(w.from);
+				expect(span).toBeGreaterThanOrEqual(MIN_WINDOW_MS);
+				expect(span).toBeLessThanOrEqual(7 * DAY);
+			}
+		}
+		const exact = splitWindows(from, from + 7 * DAY + MIN_WINDOW_MS);
+		expect(exact.map((w) => w.until)).toEqual(['2024-06-08T00:00:00.000Z', '2024-06-08T00:05:00.000Z']);
 	});
 });

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 
 import { parseCsv } from '../../../nodes/Saveris/parse/csv';
 import { decodeText, isGzip, maybeGunzip } from '../../../nodes/Saveris/parse/gzip';
-import { parseFile, typeRow } from '../../../nodes/Saveris/parse';
+import { formatOf, parseFile, typeRow } from '../../../nodes/Saveris/parse';
 import { parseJsonRecords } from '../../../nodes/Saveris/parse/json';
 import { exportResource } from '../../../nodes/Saveris/resources/definitions';
 
@@ -104,5 +104,26 @@ describe('row typing', () => {
 		});
 		const m = exportResource('measurement')!;
 		expect(typeRow({ measurement: '', channel_no: 'n/a' }, m)).toEqual({ measurement: null, channel_no: 'n/a' });
+	});
+});
+
+describe('result file format from its content (issue 14, point 6)', () => {
+	it('tells NDJSON, CSV and the binary formats apart by their first bytes', () => {
+		const b = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+		expect(formatOf(b('{"a":1}\n'))).toBe('JSON');
+		expect(formatOf(new Uint8Array([0xef, 0xbb, 0xbf, 0x0a, 0x20, 0x7b]))).toBe('JSON');
+		expect(formatOf(b('"uuid","n"\n"x","1"\n'))).toBe('CSV');
+		expect(formatOf(b('uuid,n\n'))).toBe('CSV');
+		expect(formatOf(b('PAR1\x15\x04'))).toBe('Parquet');
+		expect(formatOf(b('ORC\x0a'))).toBe('ORC');
+		expect(formatOf(b('Obj\x01\x04'))).toBe('Avro');
+		expect(formatOf(b('x\x01y\x01z\n'))).toBe('Text File');
+	});
+
+	it("'detect' parses by content, and refuses a binary file clearly", async () => {
+		expect(await collect(parseFile(chunks(gzipSync('{"a":1}\n{"a":2}\n'), 4), 'detect'))).toEqual([{ a: 1 }, { a: 2 }]);
+		expect(await collect(parseFile(chunks('"a","b"\n"1","2"\n', 1), 'detect'))).toEqual([{ a: '1', b: '2' }]);
+		expect(await collect(parseFile(chunks('', 3), 'detect'))).toEqual([]);
+		await expect(collect(parseFile(chunks('PAR1 binary', 2), 'detect'))).rejects.toThrow('Parquet');
 	});
 });
