@@ -66,12 +66,14 @@ async function main() {
 	// Both n8n installs start now and run beside the first tiers (minutes on an empty cache).
 	const n8nInstalls = withN8n ? Promise.all(['n8n1', 'n8n2'].map((f) => installN8n(f, path.join(artifacts, 'install')))) : undefined;
 
-	run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) &&
-		run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
+	// The build type-checks the package (tsc, strict); the tests are type-checked on their own.
+	run('build (type-checks the package)', 'npm', ['run', 'build', '--silent']);
+	run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
 	run('lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']);
-	run('build', 'npm', ['run', 'build', '--silent']);
 
-	jest('unit+core', ['unit', 'core']);
+	// Two workers on the two cores (jest's --ci default is cores - 1): the fault soak alone takes two
+	// minutes, and the rest of the tier runs beside it.
+	jest('unit+core', ['unit', 'core'], ['--maxWorkers=2']);
 	if (!withN8n) {
 		process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
 	} else {
@@ -82,7 +84,9 @@ async function main() {
 			if (!r.ok) process.stdout.write(`${tailOf(r.logFile)}\n`);
 		}
 		if (installs.every((r) => r.ok)) {
-			jest('n8n', ['n8n'], ['--runInBand']);
+			// Two test files at a time: most of their time is spent waiting for n8n (poll ticks, start-up,
+			// executions), and each starts its own n8n on its own ports and user folder.
+			jest('n8n', ['n8n'], ['--maxWorkers=2']);
 			if (!withBrowser) process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
 			else jest('browser', ['browser'], ['--runInBand']);
 		} else {
