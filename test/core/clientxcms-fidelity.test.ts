@@ -10,6 +10,7 @@ import { startClientXcmsSimulator } from '../simulators/clientxcms';
 import type { ClientXcmsSimulator } from '../simulators/clientxcms';
 import type { Row, Table } from '../simulators/clientxcms/state';
 import { runNode } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 let sim: ClientXcmsSimulator;
 const credentials = () => ({ clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: sim.apiKey } });
@@ -43,14 +44,9 @@ function collectionKeys(resource: string, operation: string, collection: string)
 	return ((prop?.options ?? []) as INodeProperties[]).map((o) => o.name);
 }
 
-beforeAll(async () => {
-	sim = await startClientXcmsSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset();
-	sim.rateLimit.set({ limit: 60, windowMs: 600 });
-	sim.settings.bugs = false;
+useSimulator(() => startClientXcmsSimulator(), (s) => (sim = s), (s) => {
+	s.rateLimit.set({ limit: 60, windowMs: 600 });
+	s.settings.bugs = false;
 });
 
 describe('CLIENTXCMS fidelity: data loss on a real server', () => {

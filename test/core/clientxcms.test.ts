@@ -7,6 +7,7 @@ import { registerSecret } from '../helpers/secrets';
 import { startClientXcmsSimulator } from '../simulators/clientxcms';
 import type { ClientXcmsSimulator } from '../simulators/clientxcms';
 import { runListSearch, runLoadOptions, runNode, testCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 let sim: ClientXcmsSimulator;
 const credentials = () => ({ clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: sim.apiKey } });
@@ -22,15 +23,8 @@ const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as
 const NARROW_KEY = registerSecret('cxcms_narrow_key_3e7d1c');
 const HEARTH_KEY = registerSecret('cxcms_hearth_key_9a2b6f');
 
-beforeAll(async () => {
-	sim = await startClientXcmsSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset();
-	// Tier 2 runs the pacers 100× faster (test/core/setup.ts): the simulator's minute shrinks too.
-	sim.rateLimit.set({ limit: 60, windowMs: 600 });
-});
+// Tier 2 runs the pacers 100× faster (test/core/setup.ts): the simulator's minute shrinks too.
+useSimulator(() => startClientXcmsSimulator(), (s) => (sim = s), (s) => s.rateLimit.set({ limit: 60, windowMs: 600 }));
 
 interface Case {
 	parameters: IDataObject;

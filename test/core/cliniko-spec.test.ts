@@ -12,17 +12,14 @@ import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
 import { SEED_NOW, startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator, Row } from '../simulators/cliniko';
 import { runNode, runPoll } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 let sim: ClinikoSimulator;
 const run = (parameters: IDataObject) =>
 	runNode({ nodeType: Cliniko, parameters: parameters as never, credentials: { clinikoApi: sim.credentials }, credentialTypes: [ClinikoApi] });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-beforeAll(async () => {
-	sim = await startClinikoSimulator({ rateLimit: null });
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.reset());
+useSimulator(() => startClinikoSimulator({ rateLimit: null }), (s) => (sim = s));
 
 function live(collection: string, where: (row: Row) => boolean = () => true): Row {
 	const row = sim.state.rows(collection).find((r) => r.deleted_at == null && where(r));

@@ -12,6 +12,7 @@ import type { ClinikoSimulator, Row } from '../simulators/cliniko';
 import { addDays, localDate } from '../simulators/cliniko/time';
 import { registerSecret } from '../helpers/secrets';
 import { runListSearch, runLoadOptions, runNode, testCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 // The node paces itself per credential and base URL (200 requests a minute, as Cliniko allows); the
 // table of every operation runs on a simulator of its own so that it does not use up the budget of
@@ -23,13 +24,9 @@ const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[
 	runNode({ nodeType: Cliniko, parameters: parameters as never, ...common(), ...extra });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-beforeAll(async () => {
-	// The documented limit (200/min) is the node's own pacer's business; the limiter is switched on
-	// where a test is about it.
-	sim = await startClinikoSimulator({ rateLimit: null });
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.reset());
+// The documented limit (200/min) is the node's own pacer's business; the limiter is switched on
+// where a test is about it.
+useSimulator(() => startClinikoSimulator({ rateLimit: null }), (s) => (sim = s));
 
 // ------------------------------------------------------------------------------------------------
 // Seeded records to run operations on

@@ -10,6 +10,7 @@ import { alarmsIn, measurementsIn, receivedAt, SNAPSHOTS, startSaverisSimulator 
 import { seededRandom } from '../simulators/core';
 import type { SaverisSimulator } from '../simulators/saveris';
 import { runNode, runPoll } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 let sim: SaverisSimulator;
 const common = () => ({ credentials: { saverisApi: { ...sim.credentials } }, credentialTypes: [SaverisApi] });
@@ -19,14 +20,7 @@ const trigger = (parameters: IDataObject, mode: 'trigger' | 'activation' | 'manu
 	runPoll({ nodeType: SaverisTrigger, parameters: parameters as never, mode, staticData, ...common() });
 const storage = () => sim.log.filter((e) => e.path.startsWith('/storage/'));
 
-beforeAll(async () => {
-	sim = await startSaverisSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetTokenCache();
-});
+useSimulator(() => startSaverisSimulator(), (s) => (sim = s), () => resetTokenCache());
 
 describe('point 2: a partial download never counts as success', () => {
 	const exportTwoFiles = () =>

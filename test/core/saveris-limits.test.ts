@@ -9,6 +9,7 @@ import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { startSaverisSimulator } from '../simulators/saveris';
 import type { SaverisSimulator } from '../simulators/saveris';
 import { runNode } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 let sim: SaverisSimulator;
 const run = (parameters: IDataObject) =>
@@ -19,14 +20,7 @@ const run = (parameters: IDataObject) =>
 		credentialTypes: [SaverisApi],
 	});
 
-beforeAll(async () => {
-	sim = await startSaverisSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetTokenCache();
-});
+useSimulator(() => startSaverisSimulator(), (s) => (sim = s), () => resetTokenCache());
 
 describe('Saveris result limits', () => {
 	it('a gzip bomb of millions of rows stops at Max Rows with a clear error', async () => {

@@ -10,6 +10,7 @@ import { alarmsIn, measurementsIn, SNAPSHOTS, startSaverisSimulator, tasksIn } f
 import type { SaverisSimulator } from '../simulators/saveris';
 import { seededRandom } from '../simulators/core';
 import { runNode, runPoll, testCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
 let sim: SaverisSimulator;
 const credentials = () => ({ saverisApi: { ...sim.credentials } });
@@ -24,14 +25,7 @@ const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[
 	runNode({ nodeType: Saveris, parameters: { ...fast, ...parameters } as never, ...common(), ...extra });
 
 
-beforeAll(async () => {
-	sim = await startSaverisSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetTokenCache();
-});
+useSimulator(() => startSaverisSimulator(), (s) => (sim = s), () => resetTokenCache());
 
 describe('Saveris node: Export and Wait for every resource', () => {
 	const timed: Array<[string, (a: number, b: number) => IDataObject[]]> = [
