@@ -88,7 +88,8 @@ async function main() {
 			// executions), and each starts its own n8n on its own ports and user folder.
 			jest('n8n', ['n8n'], ['--maxWorkers=2']);
 			if (!withBrowser) process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
-			else jest('browser', ['browser'], ['--runInBand']);
+			// One file per n8n version (test/browser/editor-n8n1/2.test.ts): both editors at once.
+			else jest('browser', ['browser'], ['--maxWorkers=2']);
 		} else {
 			failures.push('real n8n install');
 			failed++;
