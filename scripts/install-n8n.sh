@@ -64,6 +64,8 @@ JSON
   (cd "$dest" && "$nodebin" node_modules/n8n/bin/n8n --version >&2) || { log "n8n does not start"; exit 1; }
   echo "$nodebin" > "$dest/.nodebin"
   touch "$dest/.complete"
-  log "n8n $n8n_version ready"
+  log "n8n $n8n_version installed in ${SECONDS} s"
+else
+  log "n8n $n8n_version: cached in $dest"
 fi
 echo "$dest"

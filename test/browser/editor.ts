@@ -341,7 +341,15 @@ export function describeEditor(flavour: Flavour): void {
 				withPage(`${provider}-credential-${outcome}`, async (page) => {
 					await page.goto(`${server.url}/home/credentials/${CRED[provider].id}`);
 					const modal = page.locator('[data-test-id="editCredential-modal"]');
-					await modal.locator(`[data-test-id="parameter-input-${field}"] input`).fill(secret);
+					// The modal may still be settling (n8n 2.x re-renders it once the credential has loaded, and
+					// on a busy machine that can land after the first keystrokes): type until the field holds it.
+					const input = modal.locator(`[data-test-id="parameter-input-${field}"] input`);
+					for (let attempt = 0; attempt < 5; attempt++) {
+						await input.fill(secret);
+						await page.waitForTimeout(300);
+						if ((await input.inputValue()) === secret) break;
+					}
+					expect(await input.inputValue()).toBe(secret);
 					await modal.locator('[data-test-id="credential-save-button"]').click();
 					await body(modal);
 					await page.screenshot({ path: path.join(shots, `credential-${provider}-${outcome}.png`) });
