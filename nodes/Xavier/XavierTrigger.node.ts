@@ -9,6 +9,7 @@ import { getAlertLevels } from './methods';
 import { xavier } from './provider';
 import { detectEvents, sampleEvent, snapshotOf, stateDamage, uniqueClients } from './trigger/events';
 import type { EventOptions, XavierEvent, XavierTriggerState } from './trigger/events';
+import { warnDamagedState } from '../shared/poller';
 
 export class XavierTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -117,9 +118,7 @@ export class XavierTrigger implements INodeType {
 			}
 
 			const damage = stateDamage(state);
-			if (damage) {
-				this.logger.warn(`The stored state of "${this.getNode().name}" was damaged (${damage}); the trigger re-seeds from now`);
-			}
+			if (damage) warnDamagedState(this, damage);
 			if (!state.clients || damage) {
 				state.clients = snapshotOf(clients);
 				state.seededAt = new Date().toISOString();

@@ -16,6 +16,7 @@ import { fetchAll } from './paging';
 import { xtraKit } from './provider';
 import { WATCHED, detectEvents, newestRecord, seedState, stateDamage } from './trigger/events';
 import type { XtraKitEvent, XtraKitTriggerState } from './trigger/events';
+import { warnDamagedState } from '../shared/poller';
 
 const SALE_EVENTS: XtraKitEvent[] = ['newSale', 'updatedSale'];
 
@@ -100,9 +101,7 @@ export class XtraKitTrigger implements INodeType {
 			}
 
 			const damage = state.event === event ? stateDamage(state) : undefined;
-			if (damage) {
-				this.logger.warn(`The stored state of "${this.getNode().name}" was damaged (${damage}); the trigger re-seeds from now`);
-			}
+			if (damage) warnDamagedState(this, damage);
 			if (state.event !== event || damage) {
 				// First activation (or another event chosen, or damaged state): remember what exists, emit nothing.
 				replaceState(state, seedState(event, records, new Date().toISOString()));

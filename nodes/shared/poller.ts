@@ -13,17 +13,17 @@ interface PollState {
 
 /**
  * Static data is whatever the database holds: checked before use, never trusted. Damage is
- * reported once (the repaired state replaces it at once) as a warning in n8n's log.
+ * reported once (the repaired state replaces it at once) as a warning in n8n's log, in the same
+ * words by every trigger: what was wrong, and what the trigger does instead.
  */
+export function warnDamagedState(ctx: IPollFunctions, damage: string, outcome = 'the trigger re-seeds from now'): void {
+	ctx.logger.warn(`The stored state of "${ctx.getNode().name}" was damaged (${damage}); ${outcome}`);
+}
+
 function storedCursor(ctx: IPollFunctions, state: PollState, config: string) {
 	if (state.config !== config) return {};
 	const stored = readStoredCursor(state.cursor);
-	if (stored.damage) {
-		ctx.logger.warn(
-			`The stored state of "${ctx.getNode().name}" was damaged (${stored.damage}); ` +
-				(stored.cursor ? `the trigger re-seeds at ${stored.cursor.since}` : 'the trigger re-seeds from now'),
-		);
-	}
+	if (stored.damage) warnDamagedState(ctx, stored.damage, stored.cursor ? `the trigger re-seeds at ${stored.cursor.since}` : undefined);
 	return stored;
 }
 

@@ -5,6 +5,7 @@ import { exportBody, FAILED_STATUSES, jobStatus, PENDING_STATUSES, readJob, subm
 import type { ExportQuery, JobStatus } from '../export/jobs';
 import type { ExportResource } from '../resources/definitions';
 import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
+import { warnDamagedState } from '../../shared/poller';
 
 export { MIN_WINDOW_MS };
 
@@ -183,10 +184,7 @@ export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState
 	if (state.config === options.config) {
 		const problems = repairNewRecordsState(state);
 		if (problems.length > 0) {
-			ctx.logger.warn(
-				`The stored state of "${ctx.getNode().name}" was damaged (${problems.join('; ')}); ` +
-					(state.cursor ? `the trigger carries on from ${state.cursor}` : 'the trigger re-seeds from now'),
-			);
+			warnDamagedState(ctx, problems.join('; '), state.cursor ? `the trigger carries on from ${state.cursor}` : undefined);
 			if (!state.cursor) {
 				state.cursor = new Date(now - options.lagMs).toISOString();
 				return null;
