@@ -21,11 +21,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 useSimulator(() => startClinikoSimulator({ rateLimit: null }), (s) => (sim = s));
 
-function live(collection: string, where: (row: Row) => boolean = () => true): Row {
-	const row = sim.state.rows(collection).find((r) => r.deleted_at == null && where(r));
-	if (!row) throw new Error(`no seeded ${collection} row for this test`);
-	return row;
-}
+const live = (collection: string, where?: (row: Row) => boolean): Row => sim.state.liveRow(collection, where);
 
 describe('Cliniko node: clearing a field in Update Fields', () => {
 	it('sends null for nullable fields, including those with a pattern (email, invoice email, DVA card number)', async () => {

@@ -32,11 +32,7 @@ useSimulator(() => startClinikoSimulator({ rateLimit: null }), (s) => (sim = s))
 // Seeded records to run operations on
 // ------------------------------------------------------------------------------------------------
 
-function live(collection: string, where: (row: Row) => boolean = () => true): Row {
-	const row = sim.state.rows(collection).find((r) => r.deleted_at == null && where(r));
-	if (!row) throw new Error(`no seeded ${collection} row for this test`);
-	return row;
-}
+const live = (collection: string, where?: (row: Row) => boolean): Row => sim.state.liveRow(collection, where);
 
 const ENTITY_COLLECTION: Record<string, string> = {
 	appointment: 'individual_appointments',

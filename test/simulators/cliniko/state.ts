@@ -308,6 +308,13 @@ export class ClinikoState implements RowLookup {
 		return out.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id.length - b.id.length || (a.id < b.id ? -1 : 1)));
 	}
 
+	/** The first stored row that is not deleted (nor archived or cancelled) and matches: a record tests can act on. */
+	liveRow(collection: string, where: (row: Row) => boolean = () => true): Row {
+		const row = this.rows(collection).find((r) => r.deleted_at == null && where(r));
+		if (!row) throw new Error(`no seeded ${collection} row for this test`);
+		return row;
+	}
+
 	count(collection: string): number {
 		return this.table(collection).size;
 	}
