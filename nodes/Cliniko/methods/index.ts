@@ -7,7 +7,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { apiRequestBody } from '../../shared/http';
+import { apiRequestBody, originOf } from '../../shared/http';
 import { listPages, recordsAt, valueAt } from '../../shared/pagination';
 import type { ApiRequest, Pagination } from '../../shared/types';
 import { cliniko } from '../provider';
@@ -15,14 +15,6 @@ import { cliniko } from '../provider';
 /** Lists these dropdowns read are small (practitioners, businesses, types); this caps a runaway. */
 const MAX_PAGES = 20;
 const SEARCH_PAGE_SIZE = 50;
-
-function originOf(url: string): string | undefined {
-	try {
-		return new URL(url).origin;
-	} catch {
-		return undefined;
-	}
-}
 
 function pagination(itemsPath: string): Pagination {
 	return { type: 'nextLink', itemsPath, nextLinkPath: 'links.next', pageSizeParam: 'per_page', maxPageSize: 100 };
