@@ -2,10 +2,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
-import { finiteNumber } from '../shared/validate';
 import { listSearch, loadOptions } from './methods';
 import { cliniko } from './provider';
-import { DEFAULT_MAX_WAIT_SECONDS, clinikoOperations, clinikoProperties, readOptions } from './resources';
+import { clinikoOperations, clinikoProperties } from './resources';
 
 export class Cliniko implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,13 +26,6 @@ export class Cliniko implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeOperations.call(this, cliniko, clinikoOperations, {
-			requestOptions: (ctx, itemIndex) => {
-				const raw = readOptions({ ctx, itemIndex }).maxWaitSeconds;
-				// "ten" or NaN from an expression is refused, not quietly replaced by the default.
-				const seconds = raw === undefined || raw === null || (raw as unknown) === '' ? DEFAULT_MAX_WAIT_SECONDS : finiteNumber(ctx.getNode(), raw, 'Max Rate-Limit Wait (Seconds)', itemIndex, { min: 0 });
-				return { maxWaitMs: seconds * 1000 };
-			},
-		});
+		return executeOperations.call(this, cliniko, clinikoOperations);
 	}
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { genericErrorMessage } from '../shared/errors';
 import { headerValue } from '../shared/retry';
 import type { HeaderMap, ProviderConfig } from '../shared/types';
+import { clinikoRequestOptions } from './resources';
 
 /** Shards Cliniko documents today (docs.api.cliniko.com/guides/urls). Others that look right are accepted. */
 export const KNOWN_SHARDS = ['au1', 'au2', 'au3', 'au4', 'ca1', 'eu1', 'uk1', 'uk2'];
@@ -119,6 +120,7 @@ export function clinikoErrorMessage(body: unknown, statusCode: number): string |
 export const cliniko: ProviderConfig = {
 	displayName: 'Cliniko',
 	credentialType: 'clinikoApi',
+	requestOptions: clinikoRequestOptions,
 	// Every request asks for the base URL first: the credential's User-Agent fields are checked there too.
 	baseUrl: (credentials) => {
 		checkUserAgentFields(credentials);

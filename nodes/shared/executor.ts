@@ -237,18 +237,42 @@ export function operationFor(ctx: IExecuteFunctions, table: OperationDef[], item
 	return op;
 }
 
-/** The shared execute(): every item runs its resource/operation row. */
+/**
+ * The shared execute(): every item runs its resource/operation row — the row's own `run` when it has
+ * one, else the request the row describes. The provider's hooks check the credential (once per run),
+ * read per-item request settings and reword errors.
+ */
 export async function executeOperations(
 	this: IExecuteFunctions,
 	provider: ProviderConfig,
 	table: OperationDef[],
-	settings: { requestOptions?: (ctx: IExecuteFunctions, itemIndex: number) => OperationContext['requestOptions'] } = {},
 ): Promise<INodeExecutionData[][]> {
-	const output = await forEachItem(this, async (itemIndex) => {
-		const op = operationFor(this, table, itemIndex);
-		const requestOptions = settings.requestOptions?.(this, itemIndex);
-		return asItems(await runOperation(op, { ctx: this, itemIndex, provider, requestOptions }));
-	}, undefined, provider.readConcurrency ? { limit: provider.readConcurrency, canOverlap: (itemIndex) => isRead(this, table, itemIndex) } : undefined);
+	let credentialChecked: Promise<{ message: string; description?: string } | undefined> | undefined;
+	// The row and context each item ran with, for rewording its error.
+	const ran = new Map<number, { row: OperationDef; opCtx: OperationContext }>();
+	const output = await forEachItem(
+		this,
+		async (itemIndex) => {
+			if (provider.credentialProblem) {
+				const check = provider.credentialProblem;
+				credentialChecked ??= this.getCredentials(provider.credentialType).then((credentials) => check(credentials));
+				const problem = await credentialChecked;
+				if (problem) throw new NodeOperationError(this.getNode(), problem.message, { itemIndex, description: problem.description });
+			}
+			const row = operationFor(this, table, itemIndex);
+			const opCtx: OperationContext = { ctx: this, itemIndex, provider, requestOptions: provider.requestOptions?.(this, itemIndex) };
+			ran.set(itemIndex, { row, opCtx });
+			if (row.run) return await row.run(opCtx, row);
+			return asItems(await runOperation(row, opCtx));
+		},
+		provider.translateError
+			? (error, itemIndex) => {
+					const item = ran.get(itemIndex);
+					return item && provider.translateError ? provider.translateError(error, item.opCtx, item.row) : error;
+				}
+			: undefined,
+		provider.readConcurrency ? { limit: provider.readConcurrency, canOverlap: (itemIndex) => isRead(this, table, itemIndex) } : undefined,
+	);
 	return [output];
 }
 

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INodeExecutionData,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	INodeProperties,
@@ -63,6 +64,19 @@ export interface ProviderConfig {
 		headers: (ctx: RequestContext, credentials: IDataObject, baseUrl: string, refresh: boolean) => Promise<Record<string, string>>;
 		isExpired: (statusCode: number, body: unknown) => boolean;
 	};
+	/**
+	 * What is wrong with the credential before anything is sent (e.g. a Base URL that cannot be
+	 * the API), or undefined. Asked once per run, from inside the item loop, so that with Continue
+	 * On Fail each item gets the error instead of the whole run stopping.
+	 */
+	credentialProblem?: (credentials: IDataObject) => { message: string; description?: string } | undefined;
+	/** Per-item request settings the node exposes as parameters (e.g. the longest rate-limit wait). */
+	requestOptions?: (ctx: IExecuteFunctions, itemIndex: number) => OperationContext['requestOptions'];
+	/**
+	 * Rewords an item's error with what only the provider knows (the ability a key lacks, the version
+	 * that added a route), given the row the item ran. Returns the error unchanged otherwise.
+	 */
+	translateError?: (error: Error, opCtx: OperationContext, row: OperationDef) => Error;
 }
 
 export interface ApiRequest {
@@ -200,4 +214,11 @@ export interface OperationDef {
 	notFound?: (pathValues: Record<string, string>) => string;
 	/** Extra UI fields of this operation (displayOptions are added by the builder). */
 	fields?: INodeProperties[];
+	/**
+	 * The row's whole work, when it is more than the one request the fields above describe (an
+	 * async export job, a read with a fallback): the executor calls it instead of sending the
+	 * request itself, and pairs its output items with the input item. Everything else on the row
+	 * (method, path, fields) still describes the operation for the editor and the catalogue.
+	 */
+	run?: (opCtx: OperationContext, row: OperationDef) => Promise<INodeExecutionData[]>;
 }

@@ -4,7 +4,7 @@ import { listFields, operationProperties, resourceProperty } from '../../shared/
 import { parameterError } from '../../shared/errors';
 import { perContext } from '../../shared/perContext';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
-import { describeValue, parseJsonValue, textOf } from '../../shared/validate';
+import { describeValue, finiteNumber, parseJsonValue, textOf } from '../../shared/validate';
 import { specBodies, specOperations, specResources } from '../generated/spec';
 import { CANCEL_REQUIRED, CREATE_CURATION, DEFAULT_OPERATION, DEFAULT_RESOURCE, LOCATOR_ENTITIES } from './curation';
 import { toDateOnly, toUtcDateTime } from './dates';
@@ -39,6 +39,17 @@ export function readOptions({ ctx, itemIndex }: Pick<OperationContext, 'ctx' | '
 		perItem.set(itemIndex, options);
 	}
 	return options;
+}
+
+/** The per-item request settings Cliniko's Options offer: the longest rate-limit wait. */
+export function clinikoRequestOptions(ctx: OperationContext['ctx'], itemIndex: number): OperationContext['requestOptions'] {
+	const raw = readOptions({ ctx, itemIndex }).maxWaitSeconds;
+	// "ten" or NaN from an expression is refused, not quietly replaced by the default.
+	const seconds =
+		raw === undefined || raw === null || (raw as unknown) === ''
+			? DEFAULT_MAX_WAIT_SECONDS
+			: finiteNumber(ctx.getNode(), raw, 'Max Rate-Limit Wait (Seconds)', itemIndex, { min: 0 });
+	return { maxWaitMs: seconds * 1000 };
 }
 
 // ------------------------------------------------------------------------------------------------
