@@ -43,7 +43,7 @@ export class XtraKitApi implements ICredentialType {
 		itemTimeLimitField,
 	];
 
-	// FACT: "Authorization: Bearer API_KEY" on every request.
+	// docs.xtrakit.com's introduction: "Authorization: Bearer API_KEY" on every request.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {

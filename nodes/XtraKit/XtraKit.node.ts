@@ -3,17 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { operationFields, operationProperties, resourceProperty } from '../shared/description';
 import { executeOperations } from '../shared/executor';
-import {
-	getCategories,
-	getCustomerGroups,
-	searchCustomerGroups,
-	searchCustomers,
-	searchItems,
-	searchSales,
-} from './methods';
+import { listSearch, loadOptions } from './methods';
 import { xtraKit } from './provider';
-import { xtraKitNodeOperations, xtraKitOperations, xtraKitResources } from './resources';
-import { executeCustomCalls } from './resources/customApiCall';
+import { xtraKitOperations, xtraKitResources } from './resources';
 
 export class XtraKit implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +23,7 @@ export class XtraKit implements INodeType {
 		credentials: [{ name: 'xtraKitApi', required: true }],
 		properties: [
 			resourceProperty(xtraKitResources, 'sale'),
-			...operationProperties(xtraKitNodeOperations, {
+			...operationProperties(xtraKitOperations, {
 				customer: 'getAll',
 				customerGroup: 'getAll',
 				sale: 'getAll',
@@ -39,18 +31,13 @@ export class XtraKit implements INodeType {
 				itemCategory: 'getAll',
 				expense: 'get',
 			}),
-			...operationFields(xtraKitNodeOperations),
+			...operationFields(xtraKitOperations),
 		],
 	};
 
-	methods = {
-		listSearch: { searchCustomers, searchCustomerGroups, searchItems, searchSales },
-		loadOptions: { getCategories, getCustomerGroups },
-	};
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// The resource has noDataExpression: it is the same for every item.
-		if (this.getNodeParameter('resource', 0) === 'customApiCall') return await executeCustomCalls.call(this);
 		return await executeOperations.call(this, xtraKit, xtraKitOperations);
 	}
 }

@@ -11,10 +11,10 @@ import type {
 import { apiRequest } from '../shared/http';
 import { pathWith } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
-import { openEnvelope, recordFrom } from './envelope';
-import { fetchAll } from './paging';
+import { openEnvelope, recordFrom } from './transport/envelope';
+import { fetchAll } from './transport/paging';
 import { xtraKit } from './provider';
-import { WATCHED, detectEvents, newestRecord, seedState, stateDamage } from './trigger/events';
+import { WATCHED, detectEvents, eventOptions, newestRecord, seedState, stateDamage } from './trigger/events';
 import type { XtraKitEvent, XtraKitTriggerState } from './trigger/events';
 import { warnDamagedState } from '../shared/poller';
 
@@ -42,9 +42,7 @@ export class XtraKitTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'newSale',
-				options: (Object.keys(WATCHED) as XtraKitEvent[])
-					.map((value) => ({ name: WATCHED[value].name, value, description: WATCHED[value].description }))
-					.sort((a, b) => a.name.localeCompare(b.name)),
+				options: eventOptions,
 			},
 			{
 				displayName: 'Options',
@@ -84,7 +82,7 @@ export class XtraKitTrigger implements INodeType {
 				? (this.getNodeParameter('options', {}) as { includeLineItems?: boolean })
 				: {};
 
-			// The whole list, every page of it, or an error: never a partial list (see paging.ts).
+			// The whole list, every page of it, or an error: never a partial list (see transport/paging.ts).
 			const records = await fetchAll(this, watched.list.path, watched.list.key, watched.list.noun);
 			const state = this.getWorkflowStaticData('node') as XtraKitTriggerState;
 

@@ -1,30 +1,19 @@
 import type { ProviderCatalog } from '../shared/catalog';
-import { WATCHED } from './trigger/events';
-import type { XtraKitEvent } from './trigger/events';
+import type { OperationDef } from '../shared/types';
+import { catalogEvents } from './trigger/events';
 import { xtraKitOperations } from './resources';
-import { CUSTOM_CALL_METHODS, customApiCallOperation } from './resources/customApiCall';
+
+/** A row whose method the user picks is listed once per method its Method field offers. */
+function perMethod(row: OperationDef): OperationDef[] {
+	const field = row.methodParam ? row.fields?.find((f) => f.name === row.methodParam) : undefined;
+	if (!field) return [row];
+	return (field.options ?? []).map((option) => ({ ...row, method: (option as { value: OperationDef['method'] }).value }));
+}
 
 export const catalog: ProviderCatalog = {
 	provider: 'XtraKit',
 	nodes: [
-		{
-			node: 'xtraKit',
-			displayName: 'XtraKit',
-			operations: [
-				...xtraKitOperations,
-				// One row per method Any Endpoint › Call can send; the path is the user's.
-				...CUSTOM_CALL_METHODS.map((method) => ({ ...customApiCallOperation, method })),
-			],
-		},
-		{
-			node: 'xtraKitTrigger',
-			displayName: 'XtraKit Trigger',
-			events: (Object.keys(WATCHED) as XtraKitEvent[]).map((event) => ({
-				event,
-				name: WATCHED[event].name,
-				method: 'GET',
-				path: WATCHED[event].list.path,
-			})),
-		},
+		{ node: 'xtraKit', displayName: 'XtraKit', operations: xtraKitOperations.flatMap(perMethod) },
+		{ node: 'xtraKitTrigger', displayName: 'XtraKit Trigger', events: catalogEvents },
 	],
 };

@@ -2,11 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { genericErrorMessage } from '../shared/errors';
 import type { ProviderConfig } from '../shared/types';
-import { MISSING_ROUTE_HINT, envelopeMessage, isMissingRoute, planMessage } from './envelope';
+import { MISSING_ROUTE_HINT, envelopeMessage, isMissingRoute, planMessage } from './transport/envelope';
 
-/** The host the current docs show (research §2.2); older accounts and pages use app.xtrakit.com. */
-export const XTRAKIT_DEFAULT_BASE_URL = 'https://api.xtrakit.com/api/v1';
-export const XTRAKIT_LEGACY_BASE_URL = 'https://app.xtrakit.com/api/v1';
+/**
+ * The host the current rendering of docs.xtrakit.com shows on its endpoint pages; the older
+ * rendering, and older accounts, use app.xtrakit.com (the credential's Base URL says so).
+ */
+const XTRAKIT_DEFAULT_BASE_URL = 'https://api.xtrakit.com/api/v1';
 
 export const xtraKit: ProviderConfig = {
 	displayName: 'XtraKit',
@@ -23,7 +25,7 @@ export const xtraKit: ProviderConfig = {
 		return statusCode === 402 ? planMessage(text) : text;
 	},
 	missingRoute: { test: isMissingRoute, hint: MISSING_ROUTE_HINT },
-	// FACT: requests are JSON and every answer is application/json.
+	// docs.xtrakit.com's introduction: requests are sent as JSON, and every answer is application/json.
 	headers: { Accept: 'application/json' },
 	timeoutMs: 30_000,
 };

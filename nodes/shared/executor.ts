@@ -279,7 +279,9 @@ export async function executeOperations(
 /** Whether an item's row only reads. An item whose row cannot be told runs alone (and fails there). */
 function isRead(ctx: IExecuteFunctions, table: OperationDef[], itemIndex: number): boolean {
 	try {
-		return operationFor(ctx, table, itemIndex).method === 'GET';
+		const row = operationFor(ctx, table, itemIndex);
+		const method = row.methodParam ? String(ctx.getNodeParameter(row.methodParam, itemIndex, row.method)).toUpperCase() : row.method;
+		return method === 'GET';
 	} catch {
 		return false;
 	}

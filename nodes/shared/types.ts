@@ -190,6 +190,11 @@ export interface OperationDef {
 	action: string;
 	description: string;
 	method: IHttpRequestMethods;
+	/**
+	 * The node parameter holding the HTTP method, when the user picks it (a call to any endpoint, run
+	 * by the row's own `run`); `method` is then its default. Whether an item only reads is told from it.
+	 */
+	methodParam?: string;
 	/** Path template with {placeholders}, as the provider documents it. */
 	path: string;
 	pathParams?: ParamMapping[];

@@ -560,6 +560,49 @@ describe('XtraKit node: writes', () => {
 		expect(missing.error?.message).toBe('XtraKit has no such route: Route not found (HTTP 404)');
 		sim.resetLog();
 	});
+
+	// Issue 15: every item runs its own row; the node once chose the Custom API Call path from item 0
+	// for all of them. n8n keeps Resource and Operation literal in a plain workflow (noDataExpression:
+	// NodeHelpers.getNodeParameters strips the "="), but keeps a $fromAI() placeholder there, and as an
+	// AI tool each item carries its own arguments. To give two items different rows in a plain run,
+	// the node type here is XtraKit with noDataExpression lifted from those two fields (and, since an
+	// expression Resource shows every field, `required` from all, which n8n would otherwise check for
+	// every operation at once); execute() is the node's own.
+	it('runs each item\'s own operation when items mix a documented operation and the Custom API Call', async () => {
+		const perItem = new XtraKit();
+		perItem.description = {
+			...perItem.description,
+			properties: perItem.description.properties.map((p) => ({ ...p, required: false, noDataExpression: false })),
+		};
+		const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+			runNode({ nodeType: perItem, parameters: parameters as never, ...common(), ...extra });
+		const parameters = {
+			resource: '={{ $json.resource }}',
+			operation: '={{ $json.operation }}',
+			customerId: locator('1'),
+			method: 'GET',
+			path: '/customers/2',
+		};
+		const documentedFirst = await run(parameters, {
+			inputItems: [{ json: { resource: 'customer', operation: 'get' } }, { json: { resource: 'customApiCall', operation: 'call' } }],
+		});
+		expect(documentedFirst.error).toBeUndefined();
+		expect(documentedFirst.items[0].json).toMatchObject({ id: 1, customer_name: 'Jane Doe' });
+		expect(documentedFirst.items[1].json).toMatchObject({ customer: { id: 2 } });
+		expect(pairs(documentedFirst.items)).toEqual([0, 1]);
+		expect(calls().map((e) => `${e.method} ${e.path}`)).toEqual(['GET /api/v1/customers/1', 'GET /api/v1/customers/2']);
+
+		sim.resetLog();
+		const customFirst = await run(parameters, {
+			inputItems: [{ json: { resource: 'customApiCall', operation: 'call' } }, { json: { resource: 'customer', operation: 'get' } }],
+		});
+		expect(customFirst.error).toBeUndefined();
+		expect(customFirst.items[0].json).toMatchObject({ customer: { id: 2 } });
+		expect(customFirst.items[1].json).toMatchObject({ id: 1, customer_name: 'Jane Doe' });
+		expect(pairs(customFirst.items)).toEqual([0, 1]);
+		expect(calls().map((e) => `${e.method} ${e.path}`).sort()).toEqual(['GET /api/v1/customers/1', 'GET /api/v1/customers/2']);
+		expect(sim.violations).toEqual([]);
+	});
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,85 +1,58 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchAll } from '../paging';
+import { byName, matchingRecords, plainText, searchItems as namedById } from '../../shared/listSearch';
+import { fetchAll } from '../transport/paging';
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+const customers = (ctx: ILoadOptionsFunctions) => fetchAll(ctx, '/customers', 'customers', 'customers');
+const groups = (ctx: ILoadOptionsFunctions) => fetchAll(ctx, '/customer-groups', 'groups', 'customer groups');
+const groupName = (g: IDataObject) => plainText(g.group_name) || `Group ${plainText(g.id)}`;
 
-/** Keeps the records any of whose fields contains the typed text (case-insensitive). */
-function matching(records: IDataObject[], filter: string | undefined, fields: string[]): IDataObject[] {
-	const needle = text(filter).toLowerCase();
-	if (needle === '') return records;
-	return records.filter((r) => fields.some((f) => text(r[f]).toLowerCase().includes(needle)));
+/** Entries whose value is a record's code (item code, invoice code) rather than its ID. */
+function byCode(records: IDataObject[], codeKey: string, label: (record: IDataObject) => string) {
+	return records.filter((r) => plainText(r[codeKey]) !== '').map((r) => ({ name: label(r), value: plainText(r[codeKey]) }));
 }
 
-function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
-	return a.name.localeCompare(b.name);
-}
+export const listSearch = {
+	/** Customer locator: search by name, phone, email or ID; the value is the customer's ID. */
+	async searchCustomers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const found = matchingRecords(await customers(this), filter, ['customer_name', 'customer_phone', 'customer_email', 'id']);
+		const label = (c: IDataObject) =>
+			`${plainText(c.customer_name) || `Customer ${plainText(c.id)}`}${plainText(c.customer_phone) ? ` (${plainText(c.customer_phone)})` : ''}`;
+		return { results: namedById(found, label) };
+	},
 
-/** Customer locator: search by name, phone, email or ID; the value is the customer's ID. */
-export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const customers = await fetchAll(this, '/customers', 'customers', 'customers');
-	const results = matching(customers, filter, ['customer_name', 'customer_phone', 'customer_email', 'id'])
-		.filter((c) => text(c.id) !== '')
-		.map((c) => ({
-			name: `${text(c.customer_name) || `Customer ${text(c.id)}`}${text(c.customer_phone) ? ` (${text(c.customer_phone)})` : ''}`,
-			value: text(c.id),
-		}))
-		.sort(byName);
-	return { results };
-}
+	async searchCustomerGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		return { results: namedById(matchingRecords(await groups(this), filter, ['group_name', 'id']), groupName) };
+	},
 
-export async function searchCustomerGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const groups = await fetchAll(this, '/customer-groups', 'groups', 'customer groups');
-	const results = matching(groups, filter, ['group_name', 'id'])
-		.filter((g) => text(g.id) !== '')
-		.map((g) => ({ name: text(g.group_name) || `Group ${text(g.id)}`, value: text(g.id) }))
-		.sort(byName);
-	return { results };
-}
+	/** Item locator: search by name, code, SKU or barcode; the value is the item code (trimmed: the docs show " Jce84a50"). */
+	async searchItems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const items = await fetchAll(this, '/inventory/items', 'items', 'inventory items');
+		const found = matchingRecords(items, filter, ['item_name', 'item_code', 'sku', 'barcode']);
+		return { results: byCode(found, 'item_code', (i) => `${plainText(i.item_name) || 'Item'} (${plainText(i.item_code)})`).sort(byName) };
+	},
 
-/** Item locator: search by name, code, SKU or barcode; the value is the item code (trimmed: the docs show " Jce84a50"). */
-export async function searchItems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const items = await fetchAll(this, '/inventory/items', 'items', 'inventory items');
-	const results = matching(items, filter, ['item_name', 'item_code', 'sku', 'barcode'])
-		.filter((i) => text(i.item_code) !== '')
-		.map((i) => ({ name: `${text(i.item_name) || 'Item'} (${text(i.item_code)})`, value: text(i.item_code) }))
-		.sort(byName);
-	return { results };
-}
+	/** Sale locator: search by invoice number, invoice code or customer; the value is the invoice code. Newest first. */
+	async searchSales(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const sales = await fetchAll(this, '/sales', 'sales', 'sales');
+		const found = matchingRecords(sales, filter, ['invoice_number', 'invoice_code', 'customer_id', 'issued_by']).sort((a, b) =>
+			plainText(b.created_at).localeCompare(plainText(a.created_at)),
+		);
+		const label = (s: IDataObject) =>
+			`${plainText(s.invoice_number) || 'Sale'} · ${plainText(s.invoice_code)}${plainText(s.total_amount) ? ` · ${plainText(s.total_amount)}` : ''}`;
+		return { results: byCode(found, 'invoice_code', label) };
+	},
+};
 
-/** Sale locator: search by invoice number, invoice code or customer; the value is the invoice code. Newest first. */
-export async function searchSales(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const sales = await fetchAll(this, '/sales', 'sales', 'sales');
-	const results = matching(sales, filter, ['invoice_number', 'invoice_code', 'customer_id', 'issued_by'])
-		.filter((s) => text(s.invoice_code) !== '')
-		.sort((a, b) => text(b.created_at).localeCompare(text(a.created_at)))
-		.map((s) => ({
-			name: `${text(s.invoice_number) || 'Sale'} · ${text(s.invoice_code)}${text(s.total_amount) ? ` · ${text(s.total_amount)}` : ''}`,
-			value: text(s.invoice_code),
-		}));
-	return { results };
-}
+export const loadOptions = {
+	/** Item categories for the Category dropdown. */
+	async getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const categories = await fetchAll(this, '/inventory/categories', 'item-categories', 'item categories');
+		return namedById(categories, (c) => plainText(c.category_name) || `Category ${plainText(c.id)}`);
+	},
 
-/** Item categories for the Category dropdown. */
-export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const categories = await fetchAll(this, '/inventory/categories', 'item-categories', 'item categories');
-	return categories
-		.filter((c) => text(c.id) !== '')
-		.map((c) => ({ name: text(c.category_name) || `Category ${text(c.id)}`, value: text(c.id) }))
-		.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Customer groups for the Customer Group dropdown. */
-export async function getCustomerGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const groups = await fetchAll(this, '/customer-groups', 'groups', 'customer groups');
-	return groups
-		.filter((g) => text(g.id) !== '')
-		.map((g) => ({ name: text(g.group_name) || `Group ${text(g.id)}`, value: text(g.id) }))
-		.sort((a, b) => a.name.localeCompare(b.name));
-}
+	/** Customer groups for the Customer Group dropdown. */
+	async getCustomerGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return namedById(await groups(this), groupName);
+	},
+};

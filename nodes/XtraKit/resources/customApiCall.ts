@@ -1,28 +1,21 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	INode,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, INode } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import { asItems, forEachItem } from '../../shared/executor';
+import { asItems } from '../../shared/executor';
 import { apiRequest } from '../../shared/http';
-import type { OperationDef } from '../../shared/types';
+import type { ApiRequest, OperationContext, OperationDef } from '../../shared/types';
 import { parseJsonValue, requireText } from '../../shared/validate';
-import { isEnvelope, openEnvelope } from '../envelope';
-import { xtraKit } from '../provider';
+import { isEnvelope, openEnvelope } from '../transport/envelope';
 
-/** The verbs XtraKit documents (FACT: POST, GET, PUT, DELETE). */
+/** The verbs the introduction of docs.xtrakit.com names: POST, GET, PUT and DELETE. */
 export const CUSTOM_CALL_METHODS: IHttpRequestMethods[] = ['DELETE', 'GET', 'POST', 'PUT'];
 
 /**
  * "Custom API Call": any method and path below the base URL, for what the node does not model —
  * above all DELETE, which the docs say exists ("Removal is permanent") without documenting a path.
- * It is a row of the table for the UI and the catalogue, but runs here: its method and its path
- * come from the node's parameters, and a path is several segments, which the shared executor
- * (rightly) encodes as one.
+ * The row has its own `run`: its method is a parameter (`methodParam`; `method` is only the
+ * default), and its path is several segments typed by the user, which the executor's request
+ * building (rightly) encodes as one. The catalogue lists the row once per method it can send.
  */
 export const customApiCallOperation: OperationDef = {
 	resource: 'customApiCall',
@@ -31,7 +24,9 @@ export const customApiCallOperation: OperationDef = {
 	action: 'Call any XtraKit endpoint',
 	description: 'Call any XtraKit endpoint, e.g. a DELETE the node does not offer, with the node\'s retries, pacing and error messages',
 	method: 'GET',
+	methodParam: 'method',
 	path: '{path}',
+	run: async (opCtx) => asItems(await callAnyEndpoint(opCtx)),
 	fields: [
 		{
 			displayName: 'Method',
@@ -127,7 +122,9 @@ export function customPath(node: INode, raw: string, itemIndex: number): { path:
 	return { path: `/${encoded.join('/')}`, qs };
 }
 
-async function runOne(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** One call for one item: the method, path, query and body as typed, checked before anything is sent. */
+async function callAnyEndpoint(opCtx: OperationContext): Promise<IDataObject[]> {
+	const { ctx, itemIndex, provider } = opCtx;
 	const node = ctx.getNode();
 	const method = String(ctx.getNodeParameter('method', itemIndex, 'GET')).toUpperCase() as IHttpRequestMethods;
 	if (!CUSTOM_CALL_METHODS.includes(method)) {
@@ -140,14 +137,14 @@ async function runOne(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataO
 		if (name !== '') qs[name] = p.value ?? '';
 	}
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as { fullResponse?: boolean };
-	const request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject | IDataObject[] } = { method, path };
+	const request: ApiRequest = { method, path };
 	if (Object.keys(qs).length > 0) request.qs = qs;
 	if (method === 'POST' || method === 'PUT') {
 		const body = parseJsonValue(node, ctx.getNodeParameter('body', itemIndex, '{}'), 'Body', itemIndex, 'objectOrList');
 		if (body !== undefined) request.body = body as IDataObject;
 	}
 
-	const { statusCode, body } = await apiRequest.call(ctx, xtraKit, request, { itemIndex });
+	const { statusCode, body } = await apiRequest.call(ctx, provider, request, { itemIndex, ...opCtx.requestOptions });
 	if (body === undefined || body === null || body === '') return [{ success: true, statusCode }];
 	const data = openEnvelope(node, body, { itemIndex, httpStatus: statusCode });
 	if (options.fullResponse) return [typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { body } as IDataObject];
@@ -158,9 +155,4 @@ async function runOne(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataO
 		return [message ? { success: true, message } : { success: true }];
 	}
 	return [{ data } as IDataObject];
-}
-
-/** execute() for the Custom API Call: one call per item, with the shared item loop. */
-export async function executeCustomCalls(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return [await forEachItem(this, async (itemIndex) => asItems(await runOne(this, itemIndex)))];
 }

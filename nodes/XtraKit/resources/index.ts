@@ -7,7 +7,7 @@ import { itemOperations } from './item';
 import { itemCategoryOperations } from './itemCategory';
 import { saleOperations } from './sale';
 
-/** Every documented operation of the XtraKit node: the table the executor and the catalogue read. */
+/** Every operation of the XtraKit node, the call to any endpoint last: the table the executor, the editor and the catalogue read. */
 export const xtraKitOperations: OperationDef[] = [
 	...customerOperations,
 	...customerGroupOperations,
@@ -15,10 +15,8 @@ export const xtraKitOperations: OperationDef[] = [
 	...itemOperations,
 	...itemCategoryOperations,
 	...expenseOperations,
+	customApiCallOperation,
 ];
-
-/** The operations as the node shows them: the documented ones, then the call to any endpoint. */
-export const xtraKitNodeOperations: OperationDef[] = [...xtraKitOperations, customApiCallOperation];
 
 export const xtraKitResources = [
 	// Not named "Custom API Call": n8n adds its own entry of that name (it opens the HTTP Request node).

@@ -1,49 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationDef } from '../../shared/types';
-import {
-	DATE_FILTERS,
-	createBody,
-	requiredTextOf,
-	dateFilters,
-	filtersQuery,
-	listPagination,
-	locator,
-	mergeForUpdate,
-	unwrapRecord,
-} from './common';
-import type { FieldTypes } from './common';
-
-/** Documented body fields of Add / Edit Item (research §2.5). */
-export const itemTypes: FieldTypes = {
-	item_name: 'string',
-	category_id: 'int',
-	unit: 'string',
-	description: 'string',
-	unit_cost: 'money',
-	item_price: 'money',
-	previous_price: 'money',
-	quantity: 'numberString',
-	minimum_qty_alert: 'numberString',
-	online: 'flag',
-	status: 'string',
-	barcode: 'string',
-	sku: 'string',
-	warehouse_id: 'int',
-	item_location: 'string',
-	item_slug: 'string',
-};
-
-const notFound = (code: string) => `Inventory item not found: no item with code "${code}"`;
-
-const itemLocator = (description: string): INodeProperties =>
-	locator({
-		name: 'itemCode',
-		displayName: 'Item',
-		searchListMethod: 'searchItems',
-		placeholder: 'e.g. Jce84a50',
-		description: `${description}, by its item code`,
-	});
+import { locatorProperty } from '../../shared/locator';
+import { DATE_FILTERS, byDisplayName, dateFilters, recordRows } from './records';
+import type { RecordType } from './records';
 
 const categoryField: INodeProperties = {
 	displayName: 'Category Name or ID',
@@ -56,7 +15,7 @@ const categoryField: INodeProperties = {
 		'The item category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-// FACT: the field table says "available, out of stock"; the samples show "in-stock". All three are offered.
+// Add Item's field table says "available, out of stock"; its samples show "in-stock". All three are offered.
 const statusOptions = [
 	{ name: 'Available', value: 'available' },
 	{ name: 'In Stock', value: 'in-stock', description: 'The value the docs’ samples show' },
@@ -95,95 +54,56 @@ const optionalFields: INodeProperties[] = [
 	{ displayName: 'Warehouse ID', name: 'warehouse_id', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
 ];
 
-export const itemOperations: OperationDef[] = [
-	{
-		resource: 'item',
-		operation: 'getAll',
-		name: 'Get Many',
-		action: 'Get many inventory items',
+const item: RecordType = {
+	resource: 'item',
+	one: 'an inventory item',
+	many: 'inventory items',
+	path: '/inventory/items',
+	key: 'item',
+	listKey: 'items',
+	id: {
+		param: 'itemCode',
+		label: 'Item',
+		field: (verb) =>
+			locatorProperty({
+				name: 'itemCode',
+				displayName: 'Item',
+				searchListMethod: 'searchItems',
+				idPlaceholder: 'e.g. Jce84a50',
+				description: `The item to ${verb}, by its item code`,
+			}),
+	},
+	notFound: (code) => `Inventory item not found: no item with code "${code}"`,
+	// Add / Edit Item (docs.xtrakit.com).
+	types: {
+		item_name: 'string',
+		category_id: 'int',
+		unit: 'string',
+		description: 'string',
+		unit_cost: 'money',
+		item_price: 'money',
+		previous_price: 'money',
+		quantity: 'numberString',
+		minimum_qty_alert: 'numberString',
+		online: 'flag',
+		status: 'string',
+		barcode: 'string',
+		sku: 'string',
+		warehouse_id: 'int',
+		item_location: 'string',
+		item_slug: 'string',
+	},
+	required: requiredFields,
+	optional: optionalFields,
+};
+
+export const itemOperations = recordRows(item, {
+	getAll: {
 		description: 'List inventory items, optionally by category or date',
-		method: 'GET',
-		path: '/inventory/items',
-		pagination: listPagination('items', 'inventory items'),
-		buildQuery: filtersQuery({ category_id: 'int', ...DATE_FILTERS }),
-		fields: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [{ ...categoryField, required: false }, ...dateFilters('inventory items')].sort((a, b) =>
-					a.displayName.localeCompare(b.displayName),
-				),
-			},
-		],
+		filterTypes: { category_id: 'int', ...DATE_FILTERS },
+		filters: [{ ...categoryField, required: false }, ...dateFilters('inventory items')].sort(byDisplayName),
 	},
-	{
-		resource: 'item',
-		operation: 'get',
-		name: 'Get',
-		action: 'Get an inventory item',
-		description: 'Get one inventory item with its images',
-		method: 'GET',
-		path: '/inventory/items/{itemCode}',
-		pathParams: [{ param: 'itemCode', label: 'Item' }],
-		notFound: ({ itemCode }) => notFound(itemCode),
-		unwrap: unwrapRecord('item', { param: 'itemCode', message: notFound }),
-		fields: [itemLocator('The item to get')],
-	},
-	{
-		resource: 'item',
-		operation: 'create',
-		name: 'Create',
-		action: 'Create an inventory item',
-		description: 'Add an item to the inventory',
-		method: 'POST',
-		path: '/inventory/items/add',
-		body: {
-			fields: requiredFields.map((f) => ({ param: f.name, required: true, label: f.displayName })),
-			collections: ['additionalFields'],
-		},
-		buildBody: createBody(itemTypes, requiredTextOf(requiredFields)),
-		unwrap: unwrapRecord('item'),
-		fields: [
-			...requiredFields,
-			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: optionalFields },
-		],
-	},
-	{
-		resource: 'item',
-		operation: 'update',
-		name: 'Update',
-		action: 'Update an inventory item',
-		description: 'Change fields of an item by its item code (the node sends the whole item, as XtraKit requires)',
-		method: 'PUT',
-		path: '/inventory/items/{itemCode}',
-		pathParams: [{ param: 'itemCode', label: 'Item' }],
-		notFound: ({ itemCode }) => notFound(itemCode),
-		body: { collections: ['updateFields'] },
-		buildBody: mergeForUpdate({
-			path: '/inventory/items/{itemCode}',
-			param: 'itemCode',
-			label: 'Item',
-			key: 'item',
-			types: itemTypes,
-			notFound,
-			required: requiredTextOf(requiredFields),
-		}),
-		unwrap: unwrapRecord('item', { param: 'itemCode', message: notFound }),
-		fields: [
-			itemLocator('The item to update'),
-			{
-				displayName: 'Update Fields',
-				name: 'updateFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [...requiredFields.map((f) => ({ ...f, required: false })), ...optionalFields].sort((a, b) =>
-					a.displayName.localeCompare(b.displayName),
-				),
-			},
-		],
-	},
-];
+	get: 'Get one inventory item with its images',
+	create: { description: 'Add an item to the inventory' },
+	update: { description: 'Change fields of an item by its item code (the node sends the whole item, as XtraKit requires)' },
+});

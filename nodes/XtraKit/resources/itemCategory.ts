@@ -1,29 +1,16 @@
-import type { OperationDef } from '../../shared/types';
-import { DATE_FILTERS, dateFilters, filtersQuery, listPagination } from './common';
+import { DATE_FILTERS, dateFilters, listRow } from './records';
 
-export const itemCategoryOperations: OperationDef[] = [
-	{
-		resource: 'itemCategory',
-		operation: 'getAll',
-		name: 'Get Many',
-		action: 'Get many item categories',
-		description: 'List the inventory item categories, optionally by name or date',
-		method: 'GET',
-		path: '/inventory/categories',
-		pagination: listPagination('item-categories', 'item categories'),
-		buildQuery: filtersQuery({ ...DATE_FILTERS }),
-		fields: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{ displayName: 'Category Name', name: 'category_name', type: 'string', default: '', placeholder: 'e.g. Electronics' },
-					...dateFilters('item categories'),
-				],
-			},
-		],
-	},
+// Item categories are only listed: docs.xtrakit.com documents no fetch, add or edit for them.
+export const itemCategoryOperations = [
+	listRow(
+		{ resource: 'itemCategory', many: 'item categories', path: '/inventory/categories', listKey: 'item-categories' },
+		{
+			description: 'List the inventory item categories, optionally by name or date',
+			filterTypes: { ...DATE_FILTERS },
+			filters: [
+				{ displayName: 'Category Name', name: 'category_name', type: 'string', default: '', placeholder: 'e.g. Electronics' },
+				...dateFilters('item categories'),
+			],
+		},
+	),
 ];

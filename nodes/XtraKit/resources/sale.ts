@@ -1,20 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import type { OperationContext, OperationDef } from '../../shared/types';
+import { locatorProperty } from '../../shared/locator';
+import type { OperationContext } from '../../shared/types';
 import { describeValue, textOf } from '../../shared/validate';
 import { customerLocator } from './customer';
-import {
-	coerceBody,
-	createBody,
-	requiredTextOf,
-	filtersQuery,
-	listPagination,
-	locator,
-	mergeForUpdate,
-	unwrapRecord,
-} from './common';
-import type { FieldTypes } from './common';
+import { byDisplayName, createBody, recordRows, requiredTextOf } from './records';
+import type { RecordType } from './records';
+import { coerceBody } from './values';
+import type { FieldTypes } from './values';
 
 /** Documented body fields of Add / Edit Sale, plus those the docs' samples show (payment_date …). */
 export const saleTypes: FieldTypes = {
@@ -40,7 +34,7 @@ export const saleTypes: FieldTypes = {
 };
 
 /** Fields of a line item as Fetch Sale returns them (`sales-item`). */
-export const lineItemTypes: FieldTypes = {
+const lineItemTypes: FieldTypes = {
 	item_name: 'string',
 	description: 'string',
 	unit_price: 'money',
@@ -48,19 +42,8 @@ export const lineItemTypes: FieldTypes = {
 	tax: 'money',
 };
 
-/** INFERENCE: the docs never show how line items are sent; this is the key the node uses unless changed. */
-export const DEFAULT_LINE_ITEMS_FIELD = 'items';
-
-const notFound = (code: string) => `Sale not found: no sale with invoice code "${code}"`;
-
-const saleLocator = (description: string): INodeProperties =>
-	locator({
-		name: 'invoiceCode',
-		displayName: 'Sale',
-		searchListMethod: 'searchSales',
-		placeholder: 'e.g. 324232',
-		description: `${description}, by its invoice code`,
-	});
+/** No page of docs.xtrakit.com shows how line items are sent; this is the key the node uses unless changed. */
+const DEFAULT_LINE_ITEMS_FIELD = 'items';
 
 // Two vocabularies, each used where its page documents it: add-sale and edit-sale take main (XtraKit
 // dashboard), pos (XtraPOS) and order (Storefront); the list-sales filter documents "pos, invoice,
@@ -183,6 +166,29 @@ const lineItemsField: INodeProperties = {
 	],
 };
 
+/** Get Many's filters, with the values the list-sales page documents. */
+const listFilters: INodeProperties[] = [
+	{ displayName: 'Customer ID', name: 'customer_id', type: 'string', default: '', placeholder: 'e.g. 42' },
+	{
+		displayName: 'End Date',
+		name: 'due_date',
+		type: 'dateTime',
+		default: '',
+		description: 'End date for filtering sales, sent as "due_date" (YYYY-MM-DD)',
+	},
+	{ displayName: 'Invoice Code', name: 'invoice_code', type: 'string', default: '', placeholder: 'e.g. 324232' },
+	{ displayName: 'Invoice Type', name: 'invoice_type', type: 'options', options: listInvoiceTypes, default: 'pos' },
+	{ displayName: 'Payment Date', name: 'payment_date', type: 'dateTime', default: '' },
+	{ displayName: 'Payment Status', name: 'payment_status', type: 'options', options: paymentStatuses, default: 'paid' },
+	{
+		displayName: 'Start Date',
+		name: 'created_at',
+		type: 'dateTime',
+		default: '',
+		description: 'Start date for filtering sales, sent as "created_at" (YYYY-MM-DD HH:MM:SS, as typed, without time zone)',
+	},
+];
+
 const saleOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -201,94 +207,67 @@ const saleOptions: INodeProperties = {
 	],
 };
 
-function validateInvoiceCode(op: OperationContext): void {
-	const code = textOf(op.ctx.getNode(), op.ctx.getNodeParameter('invoice_code', op.itemIndex, ''), 'Invoice Code', op.itemIndex);
+function validateInvoiceCode(opCtx: OperationContext): void {
+	const { ctx, itemIndex } = opCtx;
+	const code = textOf(ctx.getNode(), ctx.getNodeParameter('invoice_code', itemIndex, ''), 'Invoice Code', itemIndex);
 	if (code !== '' && !/^\d{6}$/.test(code)) {
-		throw parameterError(op.ctx.getNode(), 'Invoice Code must be 6 digits', op.itemIndex, `Got ${describeValue(code)}. XtraKit documents a unique 6-digit code, e.g. 324232.`);
+		throw parameterError(ctx.getNode(), 'Invoice Code must be 6 digits', itemIndex, `Got ${describeValue(code)}. XtraKit documents a unique 6-digit code, e.g. 324232.`);
 	}
 }
 
 /** Create: the documented fields, plus the line items under the chosen key. */
-async function saleCreateBody(body: IDataObject, op: OperationContext): Promise<IDataObject> {
-	const node = op.ctx.getNode();
-	const out = createBody(saleTypes, requiredTextOf(requiredFields))(body, op);
-	const lines = (op.ctx.getNodeParameter('lineItems', op.itemIndex, {}) as { item?: IDataObject[] }).item ?? [];
+async function saleCreateBody(body: IDataObject, opCtx: OperationContext): Promise<IDataObject> {
+	const { ctx, itemIndex } = opCtx;
+	const node = ctx.getNode();
+	const out = createBody(saleTypes, requiredTextOf(requiredFields))(body, opCtx);
+	const lines = (ctx.getNodeParameter('lineItems', itemIndex, {}) as { item?: IDataObject[] }).item ?? [];
 	if (lines.length > 0) {
-		const options = op.ctx.getNodeParameter('options', op.itemIndex, {}) as { lineItemsField?: string };
+		const options = ctx.getNodeParameter('options', itemIndex, {}) as { lineItemsField?: string };
 		const key = String(options.lineItemsField ?? '').trim() || DEFAULT_LINE_ITEMS_FIELD;
 		out[key] = lines.map((line, index) => {
 			if (String(line.item_name ?? '').trim() === '') {
-				throw parameterError(node, `Line item ${index + 1} has no Item Name`, op.itemIndex);
+				throw parameterError(node, `Line item ${index + 1} has no Item Name`, itemIndex);
 			}
-			return coerceBody(node, lineItemTypes, line, op.itemIndex);
+			return coerceBody(node, lineItemTypes, line, itemIndex);
 		});
 	}
 	return out;
 }
 
-export const saleOperations: OperationDef[] = [
-	{
-		resource: 'sale',
-		operation: 'getAll',
-		name: 'Get Many',
-		action: 'Get many sales',
+const sale: RecordType = {
+	resource: 'sale',
+	one: 'a sale',
+	many: 'sales',
+	path: '/sales',
+	key: 'sales',
+	listKey: 'sales',
+	id: {
+		param: 'invoiceCode',
+		label: 'Sale',
+		field: (verb) =>
+			locatorProperty({
+				name: 'invoiceCode',
+				displayName: 'Sale',
+				searchListMethod: 'searchSales',
+				idPlaceholder: 'e.g. 324232',
+				description: `The sale to ${verb}, by its invoice code`,
+			}),
+	},
+	notFound: (code) => `Sale not found: no sale with invoice code "${code}"`,
+	types: saleTypes,
+	required: requiredFields,
+	optional: optionalFields,
+};
+
+export const saleOperations = recordRows(sale, {
+	getAll: {
 		description: 'List sales (invoices and receipts), optionally filtered',
-		method: 'GET',
-		path: '/sales',
-		pagination: listPagination('sales', 'sales'),
-		buildQuery: filtersQuery({ customer_id: 'int', payment_date: 'date', created_at: 'datetime', due_date: 'date' }),
-		fields: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{ displayName: 'Customer ID', name: 'customer_id', type: 'string', default: '', placeholder: 'e.g. 42' },
-					{
-						displayName: 'End Date',
-						name: 'due_date',
-						type: 'dateTime',
-						default: '',
-						description: 'End date for filtering sales, sent as "due_date" (YYYY-MM-DD)',
-					},
-					{ displayName: 'Invoice Code', name: 'invoice_code', type: 'string', default: '', placeholder: 'e.g. 324232' },
-					{ displayName: 'Invoice Type', name: 'invoice_type', type: 'options', options: listInvoiceTypes, default: 'pos' },
-					{ displayName: 'Payment Date', name: 'payment_date', type: 'dateTime', default: '' },
-					{ displayName: 'Payment Status', name: 'payment_status', type: 'options', options: paymentStatuses, default: 'paid' },
-					{
-						displayName: 'Start Date',
-						name: 'created_at',
-						type: 'dateTime',
-						default: '',
-						description: 'Start date for filtering sales, sent as "created_at" (YYYY-MM-DD HH:MM:SS, as typed, without time zone)',
-					},
-				],
-			},
-		],
+		filterTypes: { customer_id: 'int', payment_date: 'date', created_at: 'datetime', due_date: 'date' },
+		filters: listFilters,
 	},
-	{
-		resource: 'sale',
-		operation: 'get',
-		name: 'Get',
-		action: 'Get a sale',
-		description: 'Get one sale with its line items',
-		method: 'GET',
-		path: '/sales/{invoiceCode}',
-		pathParams: [{ param: 'invoiceCode', label: 'Sale' }],
-		notFound: ({ invoiceCode }) => notFound(invoiceCode),
-		unwrap: unwrapRecord('sales', { param: 'invoiceCode', message: notFound }),
-		fields: [saleLocator('The sale to get')],
-	},
-	{
-		resource: 'sale',
-		operation: 'create',
-		name: 'Create',
-		action: 'Create a sale',
+	get: 'Get one sale with its line items',
+	create: {
 		description: 'Record a sale (invoice or receipt) with its line items',
-		method: 'POST',
-		path: '/sales/add',
 		validate: validateInvoiceCode,
 		body: {
 			fields: [
@@ -300,7 +279,6 @@ export const saleOperations: OperationDef[] = [
 			collections: ['additionalFields'],
 		},
 		buildBody: saleCreateBody,
-		unwrap: unwrapRecord('sales'),
 		fields: [
 			...requiredFields,
 			lineItemsField,
@@ -308,45 +286,15 @@ export const saleOperations: OperationDef[] = [
 			saleOptions,
 		],
 	},
-	{
-		resource: 'sale',
-		operation: 'update',
-		name: 'Update',
-		action: 'Update a sale',
+	update: {
 		description: 'Change fields of a sale by its invoice code (the node sends the whole sale, as XtraKit requires)',
-		method: 'PUT',
+		// Edit Sale's path has /edit/ (docs.xtrakit.com edit-sale), and it takes invoice_code in the path and again in the body.
 		path: '/sales/edit/{invoiceCode}',
-		pathParams: [{ param: 'invoiceCode', label: 'Sale' }],
-		notFound: ({ invoiceCode }) => notFound(invoiceCode),
-		body: { collections: ['updateFields'] },
-		buildBody: mergeForUpdate({
-			path: '/sales/{invoiceCode}',
-			param: 'invoiceCode',
-			label: 'Sale',
-			key: 'sales',
-			types: saleTypes,
-			notFound,
-			required: requiredTextOf(requiredFields),
-			// FACT: edit-sale takes invoice_code in the path and again in the body.
-			fixed: (invoiceCode) => ({ invoice_code: invoiceCode }),
-		}),
-		unwrap: unwrapRecord('sales', { param: 'invoiceCode', message: notFound }),
-		fields: [
-			saleLocator('The sale to update'),
-			{
-				displayName: 'Update Fields',
-				name: 'updateFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [
-					...requiredFields
-						.filter((f) => f.name !== 'invoice_code' && f.name !== 'customerId')
-						.map((f) => ({ ...f, required: false })),
-					{ displayName: 'Customer ID', name: 'customer_id', type: 'string', default: '', placeholder: 'e.g. 42' } as INodeProperties,
-					...optionalFields,
-				].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-			},
-		],
+		fixed: (invoiceCode) => ({ invoice_code: invoiceCode }),
+		options: [
+			...requiredFields.filter((f) => f.name !== 'invoice_code' && f.name !== 'customerId').map((f) => ({ ...f, required: false })),
+			{ displayName: 'Customer ID', name: 'customer_id', type: 'string', default: '', placeholder: 'e.g. 42' } as INodeProperties,
+			...optionalFields,
+		].sort(byDisplayName),
 	},
-];
+});

@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+import type { CatalogEvent } from '../../shared/catalog';
+import { plainText as text } from '../../shared/listSearch';
 
 /**
  * What the XtraKit trigger watches, and how it decides what is new or changed.
@@ -12,7 +15,7 @@ import type { IDataObject } from 'n8n-workflow';
  * trigger compares it with what it has seen — which needs no clock at all:
  *
  * - New …: the IDs seen so far. A record whose ID is not among them is new, whatever its
- *   timestamp. IDs are integers (FACT: `id` int); consecutive ones are stored as ranges
+ *   timestamp. IDs are integers (the docs' field tables type `id` as int); consecutive ones are stored as ranges
  *   ("1-1200,1202"), so the state stays a few bytes however long the list grows.
  * - Updated …: each known record's `updated_at` as last seen. A different value is one update.
  *   A record not in the state is reported when its `updated_at` differs from its `created_at`
@@ -59,6 +62,23 @@ export const WATCHED: Record<XtraKitEvent, WatchedEvent> = {
 	updatedItem: { name: 'Updated Inventory Item', description: 'An inventory item was changed (e.g. its stock)', kind: 'updated', list: LISTS.item },
 };
 
+const EVENTS = Object.keys(WATCHED) as XtraKitEvent[];
+
+/** The trigger's Event dropdown, by name. */
+export const eventOptions: INodePropertyOptions[] = EVENTS.map((value) => ({
+	name: WATCHED[value].name,
+	value,
+	description: WATCHED[value].description,
+})).sort((a, b) => a.name.localeCompare(b.name));
+
+/** The events as the catalogue lists them: each polls its list with a GET. */
+export const catalogEvents: CatalogEvent[] = EVENTS.map((event) => ({
+	event,
+	name: WATCHED[event].name,
+	method: 'GET',
+	path: WATCHED[event].list.path,
+}));
+
 export interface XtraKitTriggerState {
 	/** The event this state was made for; a different event starts afresh (seeds again). */
 	event?: string;
@@ -71,8 +91,6 @@ export interface XtraKitTriggerState {
 	/** When the trigger was seeded (for people reading the static data). */
 	seededAt?: string;
 }
-
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
 /** A record's ID: `id`, else its code (invoice code, item code). */
 export function recordId(record: IDataObject, list: WatchedList): string | undefined {

@@ -12,8 +12,8 @@ import { translateError } from '../../../nodes/ClientXcms/execute';
 import { findRoute } from '../../../nodes/ClientXcms/routes';
 import { idFromLink } from '../../../nodes/Cliniko/resources/simplify';
 import { cappedText, containsInOrder, MAX_MATCHED_TEXT } from '../../../nodes/shared/serverText';
-import { envelopeMessage, envelopeVerdict, planMessage, withoutMoreErrors } from '../../../nodes/XtraKit/envelope';
-import { pagingHints } from '../../../nodes/XtraKit/paging';
+import { envelopeMessage, envelopeVerdict, planMessage, withoutMoreErrors } from '../../../nodes/XtraKit/transport/envelope';
+import { pagingHints } from '../../../nodes/XtraKit/transport/paging';
 
 const node = { name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {}, id: 'x' } as unknown as INode;
 

@@ -10,7 +10,7 @@ import {
 	openEnvelope,
 	planMessage,
 	recordFrom,
-} from '../../../nodes/XtraKit/envelope';
+} from '../../../nodes/XtraKit/transport/envelope';
 import { xtraKit } from '../../../nodes/XtraKit/provider';
 
 const node: INode = { id: '1', name: 'XtraKit', type: 'n8n-nodes-saas-connectors.xtraKit', typeVersion: 1, position: [0, 0], parameters: {} };

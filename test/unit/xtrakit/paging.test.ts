@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { moreExpected, nextPageUrl, pagingError, pagingHints } from '../../../nodes/XtraKit/paging';
+import { moreExpected, nextPageUrl, pagingError, pagingHints } from '../../../nodes/XtraKit/transport/paging';
 
 const node: INode = { id: '1', name: 'XtraKit', type: 'n8n-nodes-saas-connectors.xtraKit', typeVersion: 1, position: [0, 0], parameters: {} };
 const envelope = (data: unknown, extra: Record<string, unknown> = {}, message = 'Customers found') => ({ status: 200, message, data, ...extra });

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { coerceBody, coerceValue, toXtraKitDate, toXtraKitDateTime } from '../../../nodes/XtraKit/resources/common';
+import { coerceBody, coerceValue, toXtraKitDate, toXtraKitDateTime } from '../../../nodes/XtraKit/resources/values';
 import { customPath } from '../../../nodes/XtraKit/resources/customApiCall';
 import { saleTypes } from '../../../nodes/XtraKit/resources/sale';
 

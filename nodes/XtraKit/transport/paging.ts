@@ -1,17 +1,17 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { apiRequest } from '../shared/http';
-import { PageGuard } from '../shared/pageGuard';
-import { cappedText } from '../shared/serverText';
-import type { ApiRequest, RequestContext } from '../shared/types';
+import { apiRequest } from '../../shared/http';
+import { PageGuard } from '../../shared/pageGuard';
+import { cappedText } from '../../shared/serverText';
+import type { ApiRequest, Pagination, RequestContext } from '../../shared/types';
 import { listFrom, openEnvelope } from './envelope';
-import { xtraKit } from './provider';
+import { xtraKit } from '../provider';
 
 /**
- * XtraKit documents no pagination: a list answers every record at once (research §2.4). If the
- * server ever starts paging, the node must notice rather than return page 1 as if it were all.
- * These are the hints a paged answer would carry, wherever a Laravel app would put them: a
+ * XtraKit documents no pagination: no list page on docs.xtrakit.com has a page or limit parameter,
+ * and a list answers every record at once. If the server ever starts paging, the node must notice
+ * rather than return page 1 as if it were all. These are the hints a paged answer would carry, wherever a Laravel app would put them: a
  * paginator object in place of the list (`current_page`, `last_page`, `total`, `next_page_url`),
  * API-resource `links` / `meta`, a `pagination` block, or the count in the envelope's message
  * ("Customers found: 20").
@@ -159,6 +159,11 @@ export function listPagesOf(key: string, noun: string) {
 			}
 		}
 	};
+}
+
+/** A list row's pagination: every page read through the envelope, paging noticed (above). */
+export function listPagination(key: string, noun: string): Pagination {
+	return { type: 'custom', pages: listPagesOf(key, noun) };
 }
 
 /** Every record of a list (the trigger, list search and dropdowns need all of them). */

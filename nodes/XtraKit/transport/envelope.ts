@@ -1,14 +1,15 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { cappedText, containsInOrder } from '../shared/serverText';
+import { cappedText, containsInOrder } from '../../shared/serverText';
 
 /**
- * XtraKit wraps every answer in `{ status, message, data }` (FACT, research §2.3): `status` is "the
- * HTTP status code indicating a status operation", `data` holds the payload under a named key
- * (`customers`, `customer`, `item-categories`, …). The docs list 200/201/204 for success and
- * 400/401/402/404/500 for failures but show no error body; the node therefore reads the envelope
- * of every answer, whatever the HTTP status, and a 2xx whose envelope says failure is a failure.
+ * The envelope: XtraKit wraps every answer in `{ status, message, data }` (docs.xtrakit.com, every
+ * endpoint page's sample response): `status` is "the HTTP status code indicating a status
+ * operation", `data` holds the payload under a named key (`customers`, `customer`,
+ * `item-categories`, …). The docs' introduction lists 200/201/204 for success and
+ * 400/401/402/404/500 for failures but no page shows an error body; the node therefore reads the
+ * envelope of every answer, whatever the HTTP status, and a 2xx whose envelope says failure is a failure.
  */
 export interface Envelope {
 	status?: unknown;
@@ -202,8 +203,9 @@ export function isPaginator(value: unknown): value is IDataObject & { data: IDat
 
 /**
  * The records of a list answer's `data`, and the paginator object if the list came paged.
- * `data.customers` is a list (INFERENCE: the docs print one object and "…", a doc artifact; a
- * single object is still accepted as a one-record list). `null` means no records.
+ * `data.customers` is taken to be a list: the docs' list samples print one object followed by "…"
+ * (only `item-categories` is printed as a real array), which reads as an artifact of the docs, so a
+ * single object is still accepted as a one-record list. `null` means no records.
  */
 export function listFrom(
 	node: INode,
