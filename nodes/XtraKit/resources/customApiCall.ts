@@ -6,6 +6,7 @@ import { apiRequest } from '../../shared/http';
 import type { ApiRequest, OperationContext, OperationDef } from '../../shared/types';
 import { parseJsonValue, requireText } from '../../shared/validate';
 import { isEnvelope, openEnvelope } from '../transport/envelope';
+import { collection } from './records';
 
 /** The verbs the introduction of docs.xtrakit.com names: POST, GET, PUT and DELETE. */
 export const CUSTOM_CALL_METHODS: IHttpRequestMethods[] = ['DELETE', 'GET', 'POST', 'PUT'];
@@ -71,22 +72,15 @@ export const customApiCallOperation: OperationDef = {
 			description: 'JSON body to send',
 			displayOptions: { show: { method: ['POST', 'PUT'] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Full Response',
-					name: 'fullResponse',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return the whole answer ({status, message, data}) instead of its "data"',
-				},
-			],
-		},
+		collection('Options', 'options', 'Add Option', [
+			{
+				displayName: 'Full Response',
+				name: 'fullResponse',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the whole answer ({status, message, data}) instead of its "data"',
+			},
+		]),
 	],
 };
 

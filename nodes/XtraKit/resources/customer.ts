@@ -1,21 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorProperty } from '../../shared/locator';
-import { DATE_FILTERS, byDisplayName, dateFilters, recordRows } from './records';
+import { DATE_FILTERS, byDisplayName, dateFilters, dropdown, recordRows } from './records';
 import type { RecordType } from './records';
 
 export const customerLocator = (name: string, description: string): INodeProperties =>
 	locatorProperty({ name, displayName: 'Customer', searchListMethod: 'searchCustomers', idPlaceholder: 'e.g. 42', description });
 
-const groupOption: INodeProperties = {
+const groupOption = dropdown({
 	displayName: 'Customer Group Name or ID',
 	name: 'customer_group_id',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
-	default: '',
-	description:
-		'The group the customer belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+	loadOptionsMethod: 'getCustomerGroups',
+	what: 'The group the customer belongs to.',
+});
 
 const customer: RecordType = {
 	resource: 'customer',

@@ -1,19 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorProperty } from '../../shared/locator';
-import { DATE_FILTERS, byDisplayName, dateFilters, recordRows } from './records';
+import { DATE_FILTERS, byDisplayName, dateFilters, dropdown, recordRows } from './records';
 import type { RecordType } from './records';
 
-const categoryField: INodeProperties = {
+const categoryField = dropdown({
 	displayName: 'Category Name or ID',
 	name: 'category_id',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCategories' },
-	default: '',
+	loadOptionsMethod: 'getCategories',
+	what: 'The item category.',
 	required: true,
-	description:
-		'The item category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+});
 
 // Add Item's field table says "available, out of stock"; its samples show "in-stock". All three are offered.
 const statusOptions = [

@@ -161,8 +161,25 @@ export function dateFilters(noun: string): INodeProperties[] {
 
 export const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
-function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+/** A collection field: Filters, Additional Fields, Update Fields, Options. */
+export function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+/** n8n's wording for a dropdown of names that also takes an ID (its lint rule for dynamic options asks for it). */
+const BY_NAME_OR_ID = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+/** A dropdown filled by a loadOptions method, that also takes an ID from an expression. */
+export function dropdown(field: { displayName: string; name: string; loadOptionsMethod: string; what: string; required?: boolean }): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: field.loadOptionsMethod },
+		default: '',
+		...(field.required ? { required: true } : {}),
+		description: `${field.what} ${BY_NAME_OR_ID}`,
+	};
 }
 
 /** Get Many: the whole list (read page by page should XtraKit ever page it), filtered by the query. */

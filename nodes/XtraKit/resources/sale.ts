@@ -5,7 +5,7 @@ import { locatorProperty } from '../../shared/locator';
 import type { OperationContext } from '../../shared/types';
 import { describeValue, textOf } from '../../shared/validate';
 import { customerLocator } from './customer';
-import { byDisplayName, createBody, recordRows, requiredTextOf } from './records';
+import { byDisplayName, collection, createBody, recordRows, requiredTextOf } from './records';
 import type { RecordType } from './records';
 import { coerceBody } from './values';
 import type { FieldTypes } from './values';
@@ -189,23 +189,16 @@ const listFilters: INodeProperties[] = [
 	},
 ];
 
-const saleOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Line Items Field',
-			name: 'lineItemsField',
-			type: 'string',
-			default: DEFAULT_LINE_ITEMS_FIELD,
-			description:
-				"Body key the line items are sent under. XtraKit's docs do not show it; change it only if XtraKit ignores the line items.",
-		},
-	],
-};
+const saleOptions = collection('Options', 'options', 'Add Option', [
+	{
+		displayName: 'Line Items Field',
+		name: 'lineItemsField',
+		type: 'string',
+		default: DEFAULT_LINE_ITEMS_FIELD,
+		description:
+			"Body key the line items are sent under. XtraKit's docs do not show it; change it only if XtraKit ignores the line items.",
+	},
+]);
 
 function validateInvoiceCode(opCtx: OperationContext): void {
 	const { ctx, itemIndex } = opCtx;
@@ -282,7 +275,7 @@ export const saleOperations = recordRows(sale, {
 		fields: [
 			...requiredFields,
 			lineItemsField,
-			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: optionalFields },
+			collection('Additional Fields', 'additionalFields', 'Add Field', optionalFields),
 			saleOptions,
 		],
 	},
