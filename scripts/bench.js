@@ -582,7 +582,7 @@ function missedTargets(results) {
 	if (g && g.ours.nodeMs > g.http.nodeMs) {
 		notes.push(
 			`${fmt(g.items)} Gets (${ratio(g.ours.nodeMs, g.http.nodeMs)} the HTTP Request node's time; no target was set): in n8n 2.x every expression runs in an isolated-vm sandbox, a few ms of main-thread CPU each, and per item our XtraKit node evaluates three where the HTTP Request node evaluates one: ` +
-				'the Customer ID expression when the request is built, the same expression again when XtraKit\'s unwrap reads it for its not-found message (nodes/XtraKit/resources/common.ts, `unwrapRecord`), and the credential\'s `=Bearer {{$credentials.apiKey}}` (n8n resolves it for each request of a credential-based node; the HTTP Request node here sends a fixed header). ' +
+				'the Customer ID expression when the request is built, the same expression again when XtraKit\'s unwrap reads it for its not-found message (nodes/XtraKit/resources/records.ts, `unwrapRecord`), and the credential\'s `=Bearer {{$credentials.apiKey}}` (n8n resolves it for each request of a credential-based node; the HTTP Request node here sends a fixed header). ' +
 				'n8n also decrypts the credential (n8n 2.x: reads it from the database first) for each request of ours. The HTTP Request node also sends all 1,000 requests at once where ours keeps 4 in flight (a one-off trial with 16 in flight was about a quarter faster; not adopted, to stay polite to an API with no documented limit). ' +
 				'Fixes outside this change: reuse the resolved path values in XtraKit\'s unwrap (the executor already passes them to `validate`), and a function `authenticate` in the credentials.',
 		);

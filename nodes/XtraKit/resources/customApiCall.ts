@@ -9,7 +9,7 @@ import { isEnvelope, openEnvelope } from '../transport/envelope';
 import { collection } from './records';
 
 /** The verbs the introduction of docs.xtrakit.com names: POST, GET, PUT and DELETE. */
-export const CUSTOM_CALL_METHODS: IHttpRequestMethods[] = ['DELETE', 'GET', 'POST', 'PUT'];
+const CUSTOM_CALL_METHODS: IHttpRequestMethods[] = ['DELETE', 'GET', 'POST', 'PUT'];
 
 /**
  * "Custom API Call": any method and path below the base URL, for what the node does not model —

@@ -44,7 +44,7 @@ export interface RecordType extends ListedType {
 	optional: INodeProperties[];
 }
 
-export function readLocator(opCtx: OperationContext, param: string): unknown {
+function readLocator(opCtx: OperationContext, param: string): unknown {
 	return opCtx.ctx.getNodeParameter(param, opCtx.itemIndex, undefined, { extractValue: true });
 }
 

@@ -154,7 +154,7 @@ export function openEnvelope(
 	return body.data;
 }
 
-export function unexpectedShape(node: INode, what: string, itemIndex?: number): NodeApiError {
+function unexpectedShape(node: INode, what: string, itemIndex?: number): NodeApiError {
 	const message = `XtraKit answered with an unexpected shape: ${what}`;
 	const description = 'The API may have changed. Please report this with the operation you ran.';
 	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
@@ -197,12 +197,12 @@ export function recordFrom(node: INode, data: unknown, key: string, itemIndex?: 
 }
 
 /** A Laravel-style paginator object standing where a list should be. */
-export function isPaginator(value: unknown): value is IDataObject & { data: IDataObject[] } {
+function isPaginator(value: unknown): value is IDataObject & { data: IDataObject[] } {
 	return isRecord(value) && Array.isArray(value.data) && ('current_page' in value || 'next_page_url' in value || 'per_page' in value);
 }
 
 /**
- * The records of a list answer's `data`, and the paginator object if the list came paged.
+ * The records of a list answer's `data` (a paginator in place of the list gives its page's records).
  * `data.customers` is taken to be a list: the docs' list samples print one object followed by "…"
  * (only `item-categories` is printed as a real array), which reads as an artifact of the docs, so a
  * single object is still accepted as a one-record list. `null` means no records.
@@ -212,20 +212,20 @@ export function listFrom(
 	data: unknown,
 	key: string,
 	itemIndex?: number,
-): { records: IDataObject[]; paginator?: IDataObject } {
-	if (data === undefined || data === null) return { records: [] };
-	if (Array.isArray(data)) return { records: data as IDataObject[] };
+): IDataObject[] {
+	if (data === undefined || data === null) return [];
+	if (Array.isArray(data)) return data as IDataObject[];
 	if (!isRecord(data)) throw unexpectedShape(node, `expected a list of ${key}`, itemIndex);
 	let value: unknown = data[key];
 	if (value === undefined) {
 		const lists = Object.entries(data).filter(([, v]) => Array.isArray(v) || isPaginator(v));
 		if (lists.length === 1) value = lists[0][1];
-		else if (Object.keys(data).length === 0) return { records: [] };
+		else if (Object.keys(data).length === 0) return [];
 		else throw unexpectedShape(node, `no "${key}" list in "data"`, itemIndex);
 	}
-	if (value === null) return { records: [] };
-	if (Array.isArray(value)) return { records: value as IDataObject[] };
-	if (isPaginator(value)) return { records: value.data, paginator: value };
-	if (isRecord(value)) return { records: [value] };
+	if (value === null) return [];
+	if (Array.isArray(value)) return value as IDataObject[];
+	if (isPaginator(value)) return value.data;
+	if (isRecord(value)) return [value];
 	throw unexpectedShape(node, `expected a list at "${key}"`, itemIndex);
 }

@@ -117,7 +117,7 @@ export function pagingError(node: INode, what: string, read: number, hints: Pagi
  * pages are followed (same origin only, the original filters re-applied); with hints but no link
  * (or a link that repeats or leaves the host), it fails loudly instead of stopping at page 1.
  */
-export function listPagesOf(key: string, noun: string) {
+function listPagesOf(key: string, noun: string) {
 	return async function* (
 		ctx: RequestContext,
 		request: ApiRequest,
@@ -134,7 +134,7 @@ export function listPagesOf(key: string, noun: string) {
 		for (let page = 1; next; page++) {
 			const { statusCode, body } = await apiRequest.call(ctx, xtraKit, next, options);
 			const data = openEnvelope(node, body, { itemIndex: options.itemIndex, httpStatus: statusCode });
-			const { records } = listFrom(node, data, key, options.itemIndex);
+			const records = listFrom(node, data, key, options.itemIndex);
 			read += records.length;
 			const hints = pagingHints(body, key);
 			guard.page(records, {

@@ -98,15 +98,14 @@ describe('XtraKit envelope', () => {
 	});
 
 	it('takes a list from data: an array, a paginator, the docs’ single object, or nothing', () => {
-		expect(listFrom(node, { customers: [{ id: 1 }, { id: 2 }] }, 'customers').records).toHaveLength(2);
+		expect(listFrom(node, { customers: [{ id: 1 }, { id: 2 }] }, 'customers')).toHaveLength(2);
 		const paged = listFrom(node, { customers: { current_page: 1, data: [{ id: 1 }], next_page_url: 'x' } }, 'customers');
-		expect(paged.records).toEqual([{ id: 1 }]);
-		expect(paged.paginator).toMatchObject({ current_page: 1 });
-		expect(listFrom(node, { customers: { id: 1, customer_name: 'Jane Doe' } }, 'customers').records).toEqual([{ id: 1, customer_name: 'Jane Doe' }]);
-		expect(listFrom(node, { customers: null }, 'customers').records).toEqual([]);
-		expect(listFrom(node, null, 'customers').records).toEqual([]);
-		expect(listFrom(node, {}, 'customers').records).toEqual([]);
-		expect(listFrom(node, { list: [{ id: 3 }] }, 'customers').records).toEqual([{ id: 3 }]);
+		expect(paged).toEqual([{ id: 1 }]);
+		expect(listFrom(node, { customers: { id: 1, customer_name: 'Jane Doe' } }, 'customers')).toEqual([{ id: 1, customer_name: 'Jane Doe' }]);
+		expect(listFrom(node, { customers: null }, 'customers')).toEqual([]);
+		expect(listFrom(node, null, 'customers')).toEqual([]);
+		expect(listFrom(node, {}, 'customers')).toEqual([]);
+		expect(listFrom(node, { list: [{ id: 3 }] }, 'customers')).toEqual([{ id: 3 }]);
 		expect(() => listFrom(node, { customers: 'nope' }, 'customers')).toThrow('expected a list at "customers"');
 	});
 });
