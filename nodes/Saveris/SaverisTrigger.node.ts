@@ -5,10 +5,10 @@ import { requireDateTime } from '../shared/dates';
 import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
 import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
-import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/state';
-import type { ExportFinishedState, NewRecordsState } from './trigger/state';
+import { TIMED_RESOURCES, triggerEvents } from './trigger/events';
+import type { ExportFinishedState, NewRecordsState } from './trigger/events';
+import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/poll';
 
-const TIMED = EXPORT_RESOURCES.filter((r) => r.timeBased);
 /** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
 const MAX_LAG_MINUTES = 7 * 24 * 60;
 /** Longest Lookback: a day (every export re-reads it, and one export covers at most 7 days). */
@@ -35,18 +35,10 @@ export class SaverisTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'newRecords',
-				options: [
-					{
-						name: 'Export Finished',
-						value: 'exportFinished',
-						description: 'Watch one request_uuid (e.g. from Start Export) and fire once with its rows when it completes',
-					},
-					{
-						name: 'New Records',
-						value: 'newRecords',
-						description: 'Export each new time window in the background and emit every new record exactly once',
-					},
-				],
+				// Alphabetical in the editor; the list itself is in trigger/events.ts, shared with the catalogue.
+				options: [...triggerEvents]
+					.sort((a, b) => a.modeName.localeCompare(b.modeName))
+					.map((e) => ({ name: e.modeName, value: e.event, description: e.description })),
 			},
 			{
 				displayName: 'Resource',
@@ -54,7 +46,7 @@ export class SaverisTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'measurement',
-				options: TIMED.map((r) => ({ name: r.name, value: r.value })),
+				options: TIMED_RESOURCES.map((r) => ({ name: r.name, value: r.value })),
 				displayOptions: { show: { mode: ['newRecords'] } },
 			},
 			{

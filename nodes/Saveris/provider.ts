@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { genericErrorMessage } from '../shared/errors';
 import { timeoutFor } from '../shared/http';
 import type { ProviderConfig } from '../shared/types';
-import { bearerToken } from './auth/token';
+import { bearerToken } from './transport/session';
 
 export function saverisBaseUrl(credentials: IDataObject): string {
 	const override = String(credentials.baseUrl ?? '').trim();

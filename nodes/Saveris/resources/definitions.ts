@@ -8,21 +8,18 @@ export interface ExportResource {
 	path: string;
 	/** Takes `date_time_from` / `date_time_until` (measurements, alarms, executed tasks). */
 	timeBased: boolean;
-	/** The record timestamp the date range selects on (time-based resources). */
-	timeField?: string;
 	/**
-	 * Every column the date range might select on: OAS does not say which (research note). Used only
-	 * as an upper bound of that column, so all must be listed.
+	 * Every column the date range might select on: testo's OpenAPI document does not say which, so
+	 * every timestamp column of the resource is listed. Used only as an upper bound of that column,
+	 * so all must be listed.
 	 */
 	rangeColumns?: string[];
-	/** Columns typed as numbers in the OAS `x-file-content` (CSV gives them as text). */
+	/** Columns typed as numbers in the `x-file-content` of testo's OpenAPI document (CSV gives them as text). */
 	numbers: string[];
 	/** Columns typed as booleans. */
 	booleans: string[];
 	/** Columns holding JSON text, parsed into objects. */
 	json: string[];
-	/** What one row is, for descriptions. */
-	noun: string;
 }
 
 export const EXPORT_RESOURCES: ExportResource[] = [
@@ -31,36 +28,30 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		name: 'Measurements',
 		path: '/v2/measurements',
 		timeBased: true,
-		timeField: 'timestamp',
 		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['channel_no', 'measurement'],
 		booleans: [],
 		json: [],
-		noun: 'measurement',
 	},
 	{
 		value: 'alarm',
 		name: 'Alarms',
 		path: '/v3/alarms',
 		timeBased: true,
-		timeField: 'alarm_time',
 		rangeColumns: ['alarm_time', 'last_status_change_time', 'processed_at'],
 		numbers: ['alarm_value'],
 		booleans: [],
 		json: [],
-		noun: 'alarm',
 	},
 	{
 		value: 'executedTask',
 		name: 'Executed Tasks',
 		path: '/v3/tasks',
 		timeBased: true,
-		timeField: 'timestamp',
 		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['sequence_no'],
 		booleans: ['has_corrective_action', 'marked_as_deleted'],
 		json: [],
-		noun: 'executed task step',
 	},
 	{
 		value: 'equipment',
@@ -80,7 +71,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		],
 		booleans: ['is_active'],
 		json: [],
-		noun: 'equipment part',
 	},
 	{
 		value: 'tenant',
@@ -90,7 +80,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: [],
 		booleans: ['is_operator'],
 		json: [],
-		noun: 'tenant',
 	},
 	{
 		value: 'deviceStatus',
@@ -100,7 +89,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: ['radio_level_percent', 'battery_level_percent', 'battery_temperature'],
 		booleans: ['is_powersupply_on'],
 		json: [],
-		noun: 'device status',
 	},
 	{
 		value: 'sensorStatus',
@@ -116,14 +104,13 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		],
 		booleans: [],
 		json: [],
-		noun: 'sensor status',
 	},
 	{
 		value: 'deviceProperties',
 		name: 'Device Properties',
 		path: '/v3/devices/properties',
 		timeBased: false,
-		// Integers (channel_attenuation a number) in the OAS x-file-content of POST /v3/devices/properties.
+		// Integers (channel_attenuation a number) in the x-file-content of POST /v3/devices/properties in testo's OpenAPI document.
 		numbers: [
 			'channel_id',
 			'device_communication_log_time',
@@ -135,7 +122,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 			'channel_physical_unit_exponent',
 			'channel_attenuation',
 		],
-		// Typed string in the OAS ("true"/"false"), delivered as booleans here.
+		// Typed string in testo's OpenAPI document ("true"/"false"), delivered as booleans here.
 		booleans: [
 			'device_is_active',
 			'device_is_ethernetprobe',
@@ -148,7 +135,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 			'channel_is_calibration_possible',
 		],
 		json: [],
-		noun: 'device channel',
 	},
 	{
 		value: 'location',
@@ -158,7 +144,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: [],
 		booleans: [],
 		json: [],
-		noun: 'location',
 	},
 	{
 		value: 'measuringObject',
@@ -168,29 +153,9 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: [],
 		booleans: [],
 		json: ['measurement_alarm_configuration', 'channel_assignments', 'measuring_instructions'],
-		noun: 'measuring object',
 	},
 ];
 
 export function exportResource(value: string): ExportResource | undefined {
 	return EXPORT_RESOURCES.find((r) => r.value === value);
 }
-
-export const DAY_MS = 24 * 60 * 60_000;
-
-/**
- * 7 days per request at most and 5 minutes at least: stated only in the byuTesto integrator note
- * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
- * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
- */
-export const MAX_WINDOW_MS = 7 * DAY_MS;
-export const MIN_WINDOW_MS = 5 * 60_000;
-
-/**
- * The longest From–Until range of one run: a year, i.e. at most 53 export jobs per item. A longer
- * range (or a typo such as year 20240) would submit hundreds of jobs and keep the run busy for hours.
- */
-export const MAX_RANGE_DAYS = 366;
-
-/** Longest "Export and Wait" timeout: a day. */
-export const MAX_TIMEOUT_MINUTES = 24 * 60;

@@ -11,7 +11,6 @@ import { defaultLimits, ResultBudget } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
 
@@ -39,13 +38,23 @@ export interface JobStatus {
 }
 
 export const PENDING_STATUSES = ['Submitted', 'In Progress'];
-/** OAS says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
+/** testo's OpenAPI document says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
 export const FAILED_STATUSES = ['Error', 'Failed'];
+
+export const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * 7 days per export job at most and 5 minutes at least: stated only in the byuTesto integrator note
+ * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
+ * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
+ */
+export const MAX_WINDOW_MS = 7 * DAY_MS;
+export const MIN_WINDOW_MS = 5 * 60_000;
 
 /**
  * Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. A tail
  * under the 5-minute minimum is merged: the last two windows share the remainder equally (both
- * limits come from the [BYU] integrator note only; see MIN_WINDOW_MS).
+ * limits: see MAX_WINDOW_MS).
  */
 export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS, minMs = MIN_WINDOW_MS): Window[] {
 	const bounds: Array<[number, number]> = [];
@@ -304,7 +313,7 @@ export async function readJob(
 	resource: ExportResource,
 	uuid: string,
 	status: JobStatus,
-	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void; budget?: ResultBudget },
+	options: { mode: OutputMode; format: string; itemIndex?: number; budget?: ResultBudget },
 ): Promise<JobResult> {
 	// Rows and bytes read, against the limits (shared by every job of one item when the caller passes one).
 	const budget = options.budget ?? resultBudget(ctx, defaultLimits(), options.itemIndex);
@@ -332,11 +341,8 @@ export async function readJob(
 			if (stream) {
 				// Each file is read as what it is (CSV or NDJSON, from its first bytes), whatever File Format
 				// the user picked: Get Export Results may be given any job's request_uuid.
-				const rows = await parseAll(ctx, stream, resource, name, budget, options.itemIndex);
-				for (const row of rows) {
-					if (options.onRow) options.onRow(row);
-					else result.rows.push(row);
-				}
+				// One push per row: spreading a million rows into push() would overflow the call stack.
+				for (const row of await parseAll(ctx, stream, resource, name, budget, options.itemIndex)) result.rows.push(row);
 			} else {
 				expired = true;
 			}

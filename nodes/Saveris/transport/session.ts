@@ -8,7 +8,7 @@ import type { RequestContext } from '../../shared/types';
 
 /** Log in again this long before the token's `exp`, so a request never leaves with a dying token. */
 export const TOKEN_MARGIN_MS = 60_000;
-/** OAS: "idToken (default expiry 60 minutes)"; used only when a token carries no readable `exp`. */
+/** testo's OpenAPI document: "idToken (default expiry 60 minutes)"; used only when a token carries no readable `exp`. */
 export const FALLBACK_LIFETIME_MS = 55 * 60_000;
 
 interface CachedToken {
@@ -45,7 +45,7 @@ export function useUntil(token: string, now: number): number {
 	return Math.max(now, exp - TOKEN_MARGIN_MS);
 }
 
-/** `{"IdToken": …}` per the OAS mapping template; the prose says `idToken`, so both are read. */
+/** `{"IdToken": …}` per the mapping template in testo's OpenAPI document; its prose says `idToken`, so both are read. */
 export function tokenFromBody(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const b = body as Record<string, unknown>;
