@@ -16,7 +16,7 @@ export function saverisBaseUrl(credentials: IDataObject): string {
 }
 
 /** A body as an object, also when it arrived as JSON text (problem+json is not always parsed). */
-export function bodyObject(body: unknown): Record<string, unknown> | undefined {
+function bodyObject(body: unknown): Record<string, unknown> | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (!text.startsWith('{')) return undefined;

@@ -1,3 +1,8 @@
+// A named deviation from the provider layout: parse/ sits beside transport/, not inside it. It holds
+// no API quirk but the formats of the result files an export job writes (CSV or newline-delimited
+// JSON, gzip or not, streamed, under size and row limits); the job itself (submit, status,
+// download) is transport/jobs.ts, which hands each downloaded file to parseFile below.
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ExportResource } from '../resources/definitions';

@@ -1,3 +1,5 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
 /** One exportable Saveris data set: the current version of its asynchronous endpoint pair. */
 export interface ExportResource {
 	/** Node parameter value. */
@@ -158,4 +160,31 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 
 export function exportResource(value: string): ExportResource | undefined {
 	return EXPORT_RESOURCES.find((r) => r.value === value);
+}
+
+/** The result file formats an export job can write (`options.result_file_format`), by name. */
+export const FILE_FORMATS: INodePropertyOptions[] = [
+	{ name: 'Avro (Binary Only)', value: 'AVRO' },
+	{ name: 'CSV', value: 'CSV' },
+	{ name: 'JSON (Newline-Delimited)', value: 'JSON' },
+	{ name: 'ORC (Binary Only)', value: 'ORC' },
+	{ name: 'Parquet (Binary Only)', value: 'PARQUET' },
+	{ name: 'Text File (Binary Only)', value: 'TEXTFILE' },
+];
+
+/** The formats whose files are parsed into items (the trigger emits items, so it offers only these). */
+export const PARSABLE_FORMATS = FILE_FORMATS.filter((f) => f.value === 'CSV' || f.value === 'JSON');
+
+/** The Request UUID of one export job: asked for by the node's job operations and the trigger's Export Finished. */
+export function requestUuidField(description: string, show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return {
+		displayName: 'Request UUID',
+		name: 'requestUuid',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1f0c5a0e-8d3b-4a53-9a52-3c1e2f6b7d90',
+		description,
+		displayOptions: { show },
+	};
 }

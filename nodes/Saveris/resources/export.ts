@@ -9,7 +9,7 @@ import { DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_ROWS, MAX_MEGABYTES_LIMIT, MAX_ROWS_
 import type { ResultLimits } from '../parse/limits';
 import { DAY_MS, exportBody, jobStatus, MAX_WINDOW_MS, readJob, resultBudget, splitWindows, submitJob, waitForJob } from '../transport/jobs';
 import type { ExportQuery, JobResult, OutputMode, Window } from '../transport/jobs';
-import { EXPORT_RESOURCES } from './definitions';
+import { EXPORT_RESOURCES, FILE_FORMATS, requestUuidField } from './definitions';
 import type { ExportResource } from './definitions';
 
 // The four operations of every exportable resource: an asynchronous export job at Saveris (submit,
@@ -19,17 +19,17 @@ import type { ExportResource } from './definitions';
  * The longest From–Until range of one run: a year, i.e. at most 53 export jobs per item. A longer
  * range (or a typo such as year 20240) would submit hundreds of jobs and keep the run busy for hours.
  */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 /** Longest "Export and Wait" timeout: a day. */
-export const MAX_TIMEOUT_MINUTES = 24 * 60;
+const MAX_TIMEOUT_MINUTES = 24 * 60;
 
 /**
  * The windows of a time-based export: From < Until, each window at most 7 days, the whole range at
  * most MAX_RANGE_DAYS. All checked before anything is sent: every window is one export job, and they
  * are all submitted before the first is awaited.
  */
-export function readWindows(ctx: IExecuteFunctions, resource: ExportResource, itemIndex: number): Array<Window | undefined> {
+function readWindows(ctx: IExecuteFunctions, resource: ExportResource, itemIndex: number): Array<Window | undefined> {
 	if (!resource.timeBased) return [undefined];
 	const node = ctx.getNode();
 	const from = requireDateTime(node, ctx.getNodeParameter('dateFrom', itemIndex, ''), 'From', itemIndex, { example: '2024-06-01T00:00:00Z' });
@@ -78,7 +78,7 @@ function readWait(ctx: IExecuteFunctions, itemIndex: number): { timeoutMs: numbe
 }
 
 /** Options › Max Rows and Max Result Size (MB), checked: whole numbers in range, defaults when not set. */
-export function readLimits(ctx: IExecuteFunctions, itemIndex: number): ResultLimits {
+function readLimits(ctx: IExecuteFunctions, itemIndex: number): ResultLimits {
 	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('resultOptions', itemIndex, {}) as IDataObject;
 	const set = (name: string) => name in options && options[name] !== null;
@@ -182,48 +182,34 @@ async function exportAndWait({ ctx, itemIndex }: OperationContext, resource: Exp
 	return toItems(rows, files, binaryName, itemIndex);
 }
 
-/** What the four operations are, and the job step each runs; the paths are those of the resource. */
-const EXPORT_STEPS: Array<{
+type ExportRun = (opCtx: OperationContext, resource: ExportResource) => Promise<INodeExecutionData[]>;
+
+interface ExportStep {
 	operation: string;
 	name: string;
-	action: (lower: string) => string;
-	description: (lower: string) => string;
 	/** POST submits a job at the resource's path; GET reads one job at `<path>/{request_uuid}`. */
 	method: 'POST' | 'GET';
-	run: (opCtx: OperationContext, resource: ExportResource) => Promise<INodeExecutionData[]>;
-}> = [
-	{
-		operation: 'exportAndWait',
-		name: 'Export and Wait',
-		action: (lower) => `Export ${lower} and wait for the rows`,
-		description: (lower) => `Submit an export of ${lower}, wait until it completes, then download and parse the files`,
-		method: 'POST',
-		run: exportAndWait,
-	},
-	{
-		operation: 'startExport',
-		name: 'Start Export',
-		action: (lower) => `Start an export of ${lower}`,
-		description: () => 'Submit an export job and return its request_uuid without waiting',
-		method: 'POST',
-		run: startExport,
-	},
-	{
-		operation: 'getExportStatus',
-		name: 'Get Export Status',
-		action: (lower) => `Get the status of a ${lower} export`,
-		description: () => 'Check an export job once: Submitted, In Progress, Completed or Error',
-		method: 'GET',
-		run: getExportStatus,
-	},
-	{
-		operation: 'getExportResults',
-		name: 'Get Export Results',
-		action: (lower) => `Get the results of a ${lower} export`,
-		description: () => 'Download and parse the files of a completed export job',
-		method: 'GET',
-		run: getExportResults,
-	},
+	run: ExportRun;
+	/** Given the resource's name in lower case. */
+	action: (lower: string) => string;
+	description: (lower: string) => string;
+}
+
+const step = (operation: string, name: string, method: ExportStep['method'], run: ExportRun, action: ExportStep['action'], description: ExportStep['description']): ExportStep => ({
+	operation,
+	name,
+	method,
+	run,
+	action,
+	description,
+});
+
+/** What the four operations are, and the job step each runs. */
+const EXPORT_STEPS: ExportStep[] = [
+	step('exportAndWait', 'Export and Wait', 'POST', exportAndWait, (lower) => `Export ${lower} and wait for the rows`, (lower) => `Submit an export of ${lower}, wait until it completes, then download and parse the files`),
+	step('startExport', 'Start Export', 'POST', startExport, (lower) => `Start an export of ${lower}`, () => 'Submit an export job and return its request_uuid without waiting'),
+	step('getExportStatus', 'Get Export Status', 'GET', getExportStatus, (lower) => `Get the status of a ${lower} export`, () => 'Check an export job once: Submitted, In Progress, Completed or Error'),
+	step('getExportResults', 'Get Export Results', 'GET', getExportResults, (lower) => `Get the results of a ${lower} export`, () => 'Download and parse the files of a completed export job'),
 ];
 
 /** The four operations of every exportable resource, as rows; each row's `run` does the job. */
@@ -248,16 +234,7 @@ const TIMED = EXPORT_RESOURCES.filter((r) => r.timeBased).map((r) => r.value);
 
 /** The export fields, declared once and shown for every exportable resource. */
 export const exportFields: INodeProperties[] = [
-	{
-		displayName: 'Request UUID',
-		name: 'requestUuid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 1f0c5a0e-8d3b-4a53-9a52-3c1e2f6b7d90',
-		description: 'The request_uuid that Start Export returned',
-		displayOptions: { show: { resource: ALL, operation: ['getExportStatus', 'getExportResults'] } },
-	},
+	requestUuidField('The request_uuid that Start Export returned', { resource: ALL, operation: ['getExportStatus', 'getExportResults'] }),
 	{
 		displayName: 'From',
 		name: 'dateFrom',
@@ -282,14 +259,7 @@ export const exportFields: INodeProperties[] = [
 		type: 'options',
 		default: 'CSV',
 		description: 'Format Saveris writes the result files in; only CSV and JSON can be turned into items',
-		options: [
-			{ name: 'Avro (Binary Only)', value: 'AVRO' },
-			{ name: 'CSV', value: 'CSV' },
-			{ name: 'JSON (Newline-Delimited)', value: 'JSON' },
-			{ name: 'ORC (Binary Only)', value: 'ORC' },
-			{ name: 'Parquet (Binary Only)', value: 'PARQUET' },
-			{ name: 'Text File (Binary Only)', value: 'TEXTFILE' },
-		],
+		options: FILE_FORMATS,
 		displayOptions: { show: { resource: ALL, operation: ['exportAndWait', 'startExport', 'getExportResults'] } },
 	},
 	{

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { isInternalHost, isLoopbackHost, isLoopbackUrl } from '../../shared/hosts';
-import { MAX_REDIRECTS, apiRequestBody, originOf, redirectLocation, withDeadline } from '../../shared/http';
+import { MAX_REDIRECTS, apiRequestBody, originOf, redirectLocation } from '../../shared/http';
 import { networkErrorCode } from '../../shared/retry';
 import type { HeaderMap } from '../../shared/types';
 import { pathWith } from '../../shared/validate';
@@ -10,6 +10,7 @@ import { parseFile, typeRow } from '../parse';
 import { defaultLimits, ResultBudget } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
+import { tokenlessRequest } from './session';
 import type { ExportResource } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
@@ -106,7 +107,7 @@ export async function jobStatus(ctx: JobContext, resource: ExportResource, uuid:
 	return answer && typeof answer === 'object' ? answer : { status: 'Unknown' };
 }
 
-export function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number) {
+function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number) {
 	const message = `The Saveris ${resource.name} export ${uuid} ended with status "${status.status}"`;
 	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message,
@@ -120,7 +121,7 @@ export function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: 
  * Only for execute(): a polling trigger never waits.
  */
 export async function waitForJob(
-	ctx: IExecuteFunctions | IPollFunctions,
+	ctx: JobContext,
 	resource: ExportResource,
 	uuid: string,
 	options: { deadline: number; intervalMs: number; itemIndex?: number },
@@ -209,19 +210,10 @@ async function openDownload(ctx: JobContext, url: string, itemIndex?: number): P
 		}
 		let answer: StreamAnswer;
 		try {
-			answer = await withDeadline(
-				async (abortSignal) =>
-					(await ctx.helpers.httpRequest({
-						method: 'GET',
-						url: target,
-						encoding: 'stream',
-						returnFullResponse: true,
-						ignoreHttpStatusErrors: true,
-						timeout: 300_000,
-						// Each hop of a redirect is checked like the link itself.
-						disableFollowRedirect: true,
-						abortSignal,
-					})) as StreamAnswer,
+			// Not followed by n8n: each hop of a redirect is checked like the link itself (below).
+			answer = await tokenlessRequest<StreamAnswer>(
+				ctx,
+				{ method: 'GET', url: target, encoding: 'stream', timeout: 300_000 },
 				DOWNLOAD_ANSWER_MS,
 				(late) => late.body.destroy?.(),
 			);
@@ -282,7 +274,7 @@ export function resultBudget(ctx: JobContext, limits: ResultLimits, itemIndex?: 
  * Result files one job may list. Athena writes one file per partition of the result, a handful for
  * any Saveris export; a status listing thousands is broken or hostile, and each link is a download.
  */
-export const MAX_RESULT_FILES = 1000;
+const MAX_RESULT_FILES = 1000;
 
 function resultLinks(ctx: JobContext, status: JobStatus, uuid: string, itemIndex?: number): string[] {
 	const urls = Array.isArray(status.data_urls) ? status.data_urls : [];

@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
 import { withDeadline } from '../../shared/http';
 import { redactText, secretForms } from '../../shared/redact';
@@ -75,25 +75,35 @@ interface LoginAnswer {
 	body: unknown;
 }
 
+/**
+ * A request that carries no Saveris token (the login itself, a pre-signed result file), so it does
+ * not go through the API path: n8n's own request helper, the full answer whatever its status,
+ * redirects never followed (the caller decides where one may go: the login nowhere, since its body
+ * holds the password; a download only where its link could), and a total deadline, since n8n's
+ * `timeout` is only an idle timeout.
+ */
+export async function tokenlessRequest<T>(
+	ctx: RequestContext,
+	options: IHttpRequestOptions,
+	deadlineMs: number,
+	discardLate?: (late: T) => void,
+): Promise<T> {
+	return await withDeadline(
+		async (abortSignal) =>
+			(await ctx.helpers.httpRequest({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true, abortSignal })) as T,
+		deadlineMs,
+		discardLate,
+	);
+}
+
 async function login(ctx: RequestContext, baseUrl: string, username: string, password: string, timeoutMs: number): Promise<CachedToken> {
 	// A server that echoes the login back must not get the password into a message.
 	const forms = secretForms([password], username);
 	let answer: LoginAnswer;
 	try {
-		answer = await withDeadline(
-			async (abortSignal) =>
-				(await ctx.helpers.httpRequest({
-					method: 'POST',
-					url: `${baseUrl}/v1/token`,
-					body: { username, password },
-					json: true,
-					timeout: timeoutMs,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					// The body holds the password: never re-posted anywhere a redirect points.
-					disableFollowRedirect: true,
-					abortSignal,
-				})) as LoginAnswer,
+		answer = await tokenlessRequest<LoginAnswer>(
+			ctx,
+			{ method: 'POST', url: `${baseUrl}/v1/token`, body: { username, password }, json: true, timeout: timeoutMs },
 			timeoutMs,
 		);
 	} catch (error) {

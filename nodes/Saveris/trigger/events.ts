@@ -40,7 +40,7 @@ export const triggerEvents: SaverisEvent[] = [
 ];
 
 /** Most record keys kept for the lookback (the oldest go first past it: a repeat is then possible, a loss is not). */
-export const MAX_SEEN = 100_000;
+const MAX_SEEN = 100_000;
 
 /** Two 32-bit FNV-1a-style hashes of a string: a key for rows without a `uuid` (e.g. $select left it out). */
 function fingerprint(text: string): string {
