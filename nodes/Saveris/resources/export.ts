@@ -1,5 +1,5 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requireDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
@@ -7,7 +7,7 @@ import type { OperationContext, OperationDef } from '../../shared/types';
 import { optionalNumberInRange, requireText, textOf, wholeNumber } from '../../shared/validate';
 import { DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_ROWS, MAX_MEGABYTES_LIMIT, MAX_ROWS_LIMIT } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
-import { DAY_MS, exportBody, jobStatus, MAX_WINDOW_MS, readJob, resultBudget, splitWindows, submitJob, waitForJob } from '../transport/jobs';
+import { DAY_MS, exportBody, FAILED_STATUSES, jobEndedError, jobStatus, MAX_WINDOW_MS, readJob, resultBudget, splitWindows, submitJob, waitForJob } from '../transport/jobs';
 import type { ExportQuery, JobResult, OutputMode, Window } from '../transport/jobs';
 import { EXPORT_RESOURCES, FILE_FORMATS, requestUuidField } from './definitions';
 import type { ExportResource } from './definitions';
@@ -99,9 +99,10 @@ export function mergeRows(target: IDataObject[], seen: Set<string>, rows: IDataO
 	}
 }
 
-function toItems(rows: IDataObject[], files: JobResult['files'], binaryName: string, itemIndex: number): INodeExecutionData[] {
-	const out: INodeExecutionData[] = rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-	for (const file of files) out.push({ json: file.json, binary: { [binaryName]: file.binary }, pairedItem: { item: itemIndex } });
+/** The rows, then one item per file (the executor pairs every output item with its input item). */
+function toItems(rows: IDataObject[], files: JobResult['files'], binaryName: string): INodeExecutionData[] {
+	const out: INodeExecutionData[] = rows.map((json) => ({ json }));
+	for (const file of files) out.push({ json: file.json, binary: { [binaryName]: file.binary } });
 	return out;
 }
 
@@ -114,7 +115,7 @@ async function startExport({ ctx, itemIndex }: OperationContext, resource: Expor
 		const uuid = await submitJob(ctx, resource, exportBody(resource, query, window), itemIndex);
 		const json: IDataObject = { request_uuid: uuid, status: 'Submitted', resource: resource.value };
 		if (window) Object.assign(json, { date_time_from: window.from, date_time_until: window.until });
-		out.push({ json, pairedItem: { item: itemIndex } });
+		out.push({ json });
 	}
 	return out;
 }
@@ -123,7 +124,7 @@ async function startExport({ ctx, itemIndex }: OperationContext, resource: Expor
 async function getExportStatus({ ctx, itemIndex }: OperationContext, resource: ExportResource): Promise<INodeExecutionData[]> {
 	const uuid = requireUuid(ctx, itemIndex);
 	const status = await jobStatus(ctx, resource, uuid, itemIndex);
-	return [{ json: { request_uuid: uuid, resource: resource.value, ...status } as IDataObject, pairedItem: { item: itemIndex } }];
+	return [{ json: { request_uuid: uuid, resource: resource.value, ...status } as IDataObject }];
 }
 
 /** What Export and Wait and Get Export Results read before their first request: output, field name, budget. */
@@ -142,10 +143,7 @@ async function getExportResults({ ctx, itemIndex }: OperationContext, resource: 
 	const query = readQuery(ctx, itemIndex, false);
 	const status = await jobStatus(ctx, resource, uuid, itemIndex);
 	if (status.status !== 'Completed') {
-		if (status.status === 'Error' || status.status === 'Failed') {
-			const message = `The Saveris ${resource.name} export ${uuid} ended with status "${status.status}"`;
-			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, itemIndex, description: 'Start the export again.' });
-		}
+		if (FAILED_STATUSES.includes(status.status)) throw jobEndedError(ctx, resource, uuid, status, itemIndex, 'Start the export again.');
 		throw new NodeOperationError(ctx.getNode(), `The Saveris ${resource.name} export ${uuid} is not completed yet`, {
 			itemIndex,
 			description: `Status: "${status.status}". Try again later, or use "Export and Wait".`,
@@ -154,7 +152,7 @@ async function getExportResults({ ctx, itemIndex }: OperationContext, resource: 
 	const result = await readJob(ctx, resource, uuid, status, { mode, format: query.format, itemIndex, budget });
 	const rows: IDataObject[] = [];
 	mergeRows(rows, new Set<string>(), result.rows);
-	return toItems(rows, result.files, binaryName, itemIndex);
+	return toItems(rows, result.files, binaryName);
 }
 
 /** Export and Wait: every window submitted, then each awaited, downloaded and parsed in turn. */
@@ -179,7 +177,7 @@ async function exportAndWait({ ctx, itemIndex }: OperationContext, resource: Exp
 		mergeRows(rows, seen, result.rows);
 		files.push(...result.files);
 	}
-	return toItems(rows, files, binaryName, itemIndex);
+	return toItems(rows, files, binaryName);
 }
 
 type ExportRun = (opCtx: OperationContext, resource: ExportResource) => Promise<INodeExecutionData[]>;

@@ -107,11 +107,16 @@ export async function jobStatus(ctx: JobContext, resource: ExportResource, uuid:
 	return answer && typeof answer === 'object' ? answer : { status: 'Unknown' };
 }
 
-function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number) {
+/**
+ * A job that ended without completing. Without a `description` the error says what Saveris said and
+ * what usually causes it; the callers that only read a job say to start it again.
+ */
+export function jobEndedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number, description?: string) {
 	const message = `The Saveris ${resource.name} export ${uuid} ended with status "${status.status}"`;
 	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message,
-		description: `${status.message ? `Saveris says: ${String(status.message)}. ` : ''}Check the OData filter and the date range, then run it again.`,
+		description:
+			description ?? `${status.message ? `Saveris says: ${String(status.message)}. ` : ''}Check the OData filter and the date range, then run it again.`,
 		itemIndex,
 	});
 }
@@ -132,7 +137,7 @@ export async function waitForJob(
 	for (;;) {
 		const status = await jobStatus(ctx, resource, uuid, options.itemIndex);
 		if (status.status === 'Completed') return status;
-		if (FAILED_STATUSES.includes(status.status)) throw jobFailedError(ctx, resource, uuid, status, options.itemIndex);
+		if (FAILED_STATUSES.includes(status.status)) throw jobEndedError(ctx, resource, uuid, status, options.itemIndex);
 		if (Date.now() + wait > options.deadline) {
 			throw new NodeOperationError(ctx.getNode(), `The Saveris ${resource.name} export ${uuid} did not finish in time`, {
 				itemIndex: options.itemIndex,
@@ -355,7 +360,7 @@ export async function readJob(
 		// completed job listing every file: a shorter list (or an Error) would silently drop files.
 		refreshed = true;
 		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
-		if (fresh.status !== 'Completed') throw jobFailedError(ctx, resource, uuid, fresh, options.itemIndex);
+		if (fresh.status !== 'Completed') throw jobEndedError(ctx, resource, uuid, fresh, options.itemIndex);
 		const freshUrls = resultLinks(ctx, fresh, uuid, options.itemIndex);
 		if (freshUrls.length !== urls.length) {
 			const message = `The Saveris export ${uuid} listed ${urls.length} result files, then ${freshUrls.length}`;

@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { warnDamagedState } from '../../shared/poller';
 import type { ExportResource } from '../resources/definitions';
-import { exportBody, FAILED_STATUSES, jobStatus, PENDING_STATUSES, readJob, submitJob, waitForJob } from '../transport/jobs';
+import { exportBody, jobEndedError, jobStatus, PENDING_STATUSES, readJob, submitJob, waitForJob } from '../transport/jobs';
 import type { JobStatus } from '../transport/jobs';
 import { keysToKeep, newRows, nextWindow, repairNewRecordsState, retryDelayMs } from './events';
 import type { ExportFinishedState, NewRecordsOptions, NewRecordsState } from './events';
@@ -89,7 +89,7 @@ export async function pollNewRecords(ctx: IPollFunctions, state: NewRecordsState
 			}
 			return null;
 		}
-		if (FAILED_STATUSES.includes(status.status) || status.status !== 'Completed') {
+		if (status.status !== 'Completed') {
 			return failure(`export ${pending.uuid} ended with status "${status.status}"`);
 		}
 		let rows: IDataObject[];
@@ -164,8 +164,7 @@ export async function pollExportFinished(
 	}
 	if (status.status !== 'Completed') {
 		if (!manual) state.done = true;
-		const message = `The Saveris ${resource.name} export ${uuid} ended with status "${status.status}"`;
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description: 'Start the export again.' });
+		throw jobEndedError(ctx, resource, uuid, status, undefined, 'Start the export again.');
 	}
 	const { rows } = await readJob(ctx, resource, uuid, status, { mode: 'items', format });
 	if (!manual) state.done = true;
