@@ -53,21 +53,32 @@ export function tokenFromBody(body: unknown): string | undefined {
 	return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
-/** The message of a failed login (`{"Status":"Error","Message":…}`), or undefined. */
-export function loginErrorMessage(body: unknown): string | undefined {
+/** A body as an object, also when it arrived as JSON text (problem+json is not always parsed). */
+export function bodyObject(body: unknown): Record<string, unknown> | undefined {
 	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text.startsWith('{')) return undefined;
 		try {
-			return loginErrorMessage(JSON.parse(body));
+			return JSON.parse(text) as Record<string, unknown>;
 		} catch {
 			return undefined;
 		}
 	}
-	if (!body || typeof body !== 'object') return undefined;
-	const b = body as Record<string, unknown>;
-	for (const key of ['Message', 'message', 'detail', 'title']) {
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
+/** The first of `keys` whose value is non-blank text, trimmed. */
+export function firstText(b: Record<string, unknown>, keys: string[]): string | undefined {
+	for (const key of keys) {
 		if (typeof b[key] === 'string' && (b[key] as string).trim() !== '') return (b[key] as string).trim();
 	}
 	return undefined;
+}
+
+/** The message of a failed login (`{"Status":"Error","Message":…}`), or undefined. */
+export function loginErrorMessage(body: unknown): string | undefined {
+	const b = bodyObject(body);
+	return b && firstText(b, ['Message', 'message', 'detail', 'title']);
 }
 
 interface LoginAnswer {

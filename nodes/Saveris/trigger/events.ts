@@ -115,7 +115,11 @@ export interface NewRecordsOptions {
 	resource: ExportResource;
 	query: ExportQuery;
 	lagMs: number;
-	/** Each export re-reads this much before the cursor, for records that arrive late (issue 14, point 3). */
+	/**
+	 * Each export re-reads this much before the cursor, for records that arrive late: loggers upload
+	 * in batches (every 15 minutes in the examples of testo's OpenAPI document), so a record can reach
+	 * Saveris after the window holding its timestamp was exported.
+	 */
 	lookbackMs: number;
 	/** A job still Submitted / In Progress this long after submitting is given up and submitted again. */
 	jobTimeoutMs: number;
