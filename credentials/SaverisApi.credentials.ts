@@ -4,7 +4,7 @@ import { requestTimeoutField } from '../nodes/shared/credentialFields';
 
 /**
  * testo Saveris Data API. The API takes a bearer IdToken from `POST /v1/token`; the nodes log in
- * themselves (see nodes/Saveris/auth/token.ts): n8n's preAuthentication refresh-and-retry on 401
+ * themselves (see nodes/Saveris/transport/session.ts): n8n's preAuthentication refresh-and-retry on 401
  * exists only from n8n-workflow 2.40, and n8n 1.x must work too.
  */
 export class SaverisApi implements ICredentialType {

@@ -2,13 +2,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { operationProperties, resourceProperty } from '../shared/description';
-import { asItems, forEachItem, operationFor, runOperation } from '../shared/executor';
-import { runExportOperation } from './export/run';
+import { executeOperations } from '../shared/executor';
 import { saveris } from './provider';
-import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
-import { exportFields, saverisOperations } from './resources';
-
-const defaults: Record<string, string> = Object.fromEntries(EXPORT_RESOURCES.map((r) => [r.value, 'exportAndWait']));
+import { defaultOperations, exportFields, saverisOperations, saverisResources } from './resources';
 
 export class Saveris implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,29 +21,13 @@ export class Saveris implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'saverisApi', required: true }],
 		properties: [
-			resourceProperty(
-				[
-					...EXPORT_RESOURCES.map((r) => ({ name: r.name, value: r.value })),
-					{ name: 'Legacy (Deprecated)', value: 'legacy', description: 'Deprecated synchronous endpoints, limited to 6 MB answers' },
-				],
-				'measurement',
-			),
-			...operationProperties(saverisOperations, { ...defaults, legacy: 'getDevicePropertiesSync' }),
+			resourceProperty(saverisResources, 'measurement'),
+			...operationProperties(saverisOperations, defaultOperations),
 			...exportFields,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const output = await forEachItem(this, async (itemIndex) => {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const exportable = exportResource(resource);
-			if (exportable) {
-				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				return await runExportOperation(this, exportable, operation, itemIndex);
-			}
-			const op = operationFor(this, saverisOperations, itemIndex);
-			return asItems(await runOperation(op, { ctx: this, itemIndex, provider: saveris }));
-		});
-		return [output];
+		return executeOperations.call(this, saveris, saverisOperations);
 	}
 }

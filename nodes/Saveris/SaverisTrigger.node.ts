@@ -1,18 +1,32 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { requireDateTime } from '../shared/dates';
 import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
-import { EXPORT_RESOURCES, exportResource } from './resources/definitions';
-import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/state';
-import type { ExportFinishedState, NewRecordsState } from './trigger/state';
+import { EXPORT_RESOURCES, exportResource, PARSABLE_FORMATS, requestUuidField } from './resources/definitions';
+import { TIMED_RESOURCES, triggerEvents } from './trigger/events';
+import type { ExportFinishedState, NewRecordsState } from './trigger/events';
+import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/poll';
 
-const TIMED = EXPORT_RESOURCES.filter((r) => r.timeBased);
 /** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
 const MAX_LAG_MINUTES = 7 * 24 * 60;
 /** Longest Lookback: a day (every export re-reads it, and one export covers at most 7 days). */
 const MAX_LOOKBACK_MINUTES = 24 * 60;
+
+/** Shows an option of the Options collection only in "New Records" mode ('/mode': the node's top-level field). */
+const newRecordsOnly = (): INodeProperties['displayOptions'] => ({ show: { '/mode': ['newRecords'] } });
+
+/** A number option of "New Records" mode (the editor holds it to minValue; poll() checks its range again). */
+const newRecordsNumber = (displayName: string, name: string, minValue: number, value: number, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue },
+	default: value,
+	description,
+	displayOptions: newRecordsOnly(),
+});
 
 export class SaverisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,18 +49,10 @@ export class SaverisTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'newRecords',
-				options: [
-					{
-						name: 'Export Finished',
-						value: 'exportFinished',
-						description: 'Watch one request_uuid (e.g. from Start Export) and fire once with its rows when it completes',
-					},
-					{
-						name: 'New Records',
-						value: 'newRecords',
-						description: 'Export each new time window in the background and emit every new record exactly once',
-					},
-				],
+				// Alphabetical in the editor; the list itself is in trigger/events.ts, shared with the catalogue.
+				options: [...triggerEvents]
+					.sort((a, b) => a.modeName.localeCompare(b.modeName))
+					.map((e) => ({ name: e.modeName, value: e.event, description: e.description })),
 			},
 			{
 				displayName: 'Resource',
@@ -54,7 +60,7 @@ export class SaverisTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'measurement',
-				options: TIMED.map((r) => ({ name: r.name, value: r.value })),
+				options: TIMED_RESOURCES.map((r) => ({ name: r.name, value: r.value })),
 				displayOptions: { show: { mode: ['newRecords'] } },
 			},
 			{
@@ -65,16 +71,7 @@ export class SaverisTrigger implements INodeType {
 				options: EXPORT_RESOURCES.map((r) => ({ name: r.name, value: r.value })),
 				displayOptions: { show: { mode: ['exportFinished'] } },
 			},
-			{
-				displayName: 'Request UUID',
-				name: 'requestUuid',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 1f0c5a0e-8d3b-4a53-9a52-3c1e2f6b7d90',
-				description: 'The request_uuid of the export to watch',
-				displayOptions: { show: { mode: ['exportFinished'] } },
-			},
+			requestUuidField('The request_uuid of the export to watch', { mode: ['exportFinished'] }),
 			{
 				displayName: 'Start Date',
 				name: 'startDate',
@@ -90,24 +87,13 @@ export class SaverisTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Delay (Minutes)',
-						name: 'lagMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 10,
-						description: 'Export only up to this long ago, so late-processed records are in place',
-						displayOptions: { show: { '/mode': ['newRecords'] } },
-					},
+					newRecordsNumber('Delay (Minutes)', 'lagMinutes', 0, 10, 'Export only up to this long ago, so late-processed records are in place'),
 					{
 						displayName: 'File Format',
 						name: 'fileFormat',
 						type: 'options',
 						default: 'CSV',
-						options: [
-							{ name: 'CSV', value: 'CSV' },
-							{ name: 'JSON (Newline-Delimited)', value: 'JSON' },
-						],
+						options: PARSABLE_FORMATS,
 					},
 					{
 						displayName: 'Filter ($Filter)',
@@ -115,35 +101,11 @@ export class SaverisTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: "e.g. alarm_status eq 'Alarm'",
-						displayOptions: { show: { '/mode': ['newRecords'] } },
+						displayOptions: newRecordsOnly(),
 					},
-					{
-						displayName: 'Give Up on an Export After (Minutes)',
-						name: 'jobTimeoutMinutes',
-						type: 'number',
-						typeOptions: { minValue: 5 },
-						default: 60,
-						description: 'An export still submitted or in progress this long is abandoned and the window exported again (counts as a failed try)',
-						displayOptions: { show: { '/mode': ['newRecords'] } },
-					},
-					{
-						displayName: 'Lookback (Minutes)',
-						name: 'lookbackMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 60,
-						description: 'Each export also re-reads this long before the last one ended, for measurements that loggers upload late; records already delivered are dropped',
-						displayOptions: { show: { '/mode': ['newRecords'] } },
-					},
-					{
-						displayName: 'Max Tries per Window',
-						name: 'maxTries',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 5,
-						description: 'Failed exports of one window (with growing pauses) before an error is reported; the window is never skipped',
-						displayOptions: { show: { '/mode': ['newRecords'] } },
-					},
+					newRecordsNumber('Give Up on an Export After (Minutes)', 'jobTimeoutMinutes', 5, 60, 'An export still submitted or in progress this long is abandoned and the window exported again (counts as a failed try)'),
+					newRecordsNumber('Lookback (Minutes)', 'lookbackMinutes', 0, 60, 'Each export also re-reads this long before the last one ended, for measurements that loggers upload late; records already delivered are dropped'),
+					newRecordsNumber('Max Tries per Window', 'maxTries', 1, 5, 'Failed exports of one window (with growing pauses) before an error is reported; the window is never skipped'),
 					{
 						displayName: 'Select ($Select)',
 						name: 'select',
@@ -151,7 +113,7 @@ export class SaverisTrigger implements INodeType {
 						default: '',
 						placeholder: 'e.g. uuid,timestamp,measurement',
 						description: 'Comma-separated columns; keep uuid so records can be de-duplicated',
-						displayOptions: { show: { '/mode': ['newRecords'] } },
+						displayOptions: newRecordsOnly(),
 					},
 				],
 			},

@@ -1,5 +1,6 @@
 import type { ProviderCatalog } from '../shared/catalog';
 import { saverisOperations } from './resources';
+import { triggerEvents } from './trigger/events';
 
 export const catalog: ProviderCatalog = {
 	provider: 'testo Saveris',
@@ -8,10 +9,7 @@ export const catalog: ProviderCatalog = {
 		{
 			node: 'saverisTrigger',
 			displayName: 'testo Saveris Trigger',
-			events: [
-				{ event: 'newRecords', name: 'New Records (measurements, alarms, executed tasks)', method: 'POST', path: '/v2/measurements, /v3/alarms, /v3/tasks (+ GET …/{request_uuid})' },
-				{ event: 'exportFinished', name: 'Export Finished', method: 'GET', path: '/{version}/{resource}/{request_uuid}' },
-			],
+			events: triggerEvents.map(({ event, name, method, path }) => ({ event, name, method, path })),
 		},
 	],
 };

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { genericErrorMessage } from '../shared/errors';
 import { timeoutFor } from '../shared/http';
 import type { ProviderConfig } from '../shared/types';
-import { bearerToken } from './auth/token';
+import { bearerToken, bodyObject, firstText } from './transport/session';
 
 export function saverisBaseUrl(credentials: IDataObject): string {
 	const override = String(credentials.baseUrl ?? '').trim();
@@ -13,20 +13,6 @@ export function saverisBaseUrl(credentials: IDataObject): string {
 	const region = ['am', 'ap', 'eu'].includes(String(credentials.region)) ? String(credentials.region) : 'eu';
 	const env = region === 'eu' && credentials.environment === 'i' ? 'i' : 'p';
 	return `https://data-api.${region}.${env}.savr.saveris.net`;
-}
-
-/** A body as an object, also when it arrived as JSON text (problem+json is not always parsed). */
-export function bodyObject(body: unknown): Record<string, unknown> | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		if (!text.startsWith('{')) return undefined;
-		try {
-			return JSON.parse(text) as Record<string, unknown>;
-		} catch {
-			return undefined;
-		}
-	}
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
 }
 
 /**
@@ -39,10 +25,7 @@ export function saverisErrorMessage(body: unknown): string | undefined {
 	const title = typeof b.title === 'string' ? b.title.trim() : '';
 	const detail = typeof b.detail === 'string' ? b.detail.trim() : '';
 	if (title || detail) return title && detail && title !== detail ? `${title}: ${detail}` : title || detail;
-	for (const key of ['message', 'Message']) {
-		if (typeof b[key] === 'string' && (b[key] as string).trim() !== '') return (b[key] as string).trim();
-	}
-	return genericErrorMessage(b);
+	return firstText(b, ['message', 'Message']) ?? genericErrorMessage(b);
 }
 
 /** 401, or the gateway's 403 EXPIRED_TOKEN: the token must be renewed. */

@@ -26,7 +26,7 @@ import { XtraKitApi } from '../../credentials/XtraKitApi.credentials';
 import { ClientXcms } from '../../nodes/ClientXcms/ClientXcms.node';
 import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
 import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
-import { resetTokenCache } from '../../nodes/Saveris/auth/token';
+import { resetTokenCache } from '../../nodes/Saveris/transport/session';
 import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { SaverisTrigger } from '../../nodes/Saveris/SaverisTrigger.node';
 import { Xavier } from '../../nodes/Xavier/Xavier.node';

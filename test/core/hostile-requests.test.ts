@@ -19,7 +19,7 @@ import { XavierApi } from '../../credentials/XavierApi.credentials';
 import { XtraKitApi } from '../../credentials/XtraKitApi.credentials';
 import { ClientXcms } from '../../nodes/ClientXcms/ClientXcms.node';
 import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
-import { resetTokenCache } from '../../nodes/Saveris/auth/token';
+import { resetTokenCache } from '../../nodes/Saveris/transport/session';
 import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { Xavier } from '../../nodes/Xavier/Xavier.node';
 import { XtraKit } from '../../nodes/XtraKit/XtraKit.node';

@@ -4,7 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SaverisApi } from '../../credentials/SaverisApi.credentials';
-import { resetTokenCache } from '../../nodes/Saveris/auth/token';
+import { resetTokenCache } from '../../nodes/Saveris/transport/session';
 import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { startSaverisSimulator } from '../simulators/saveris';
 import type { SaverisSimulator } from '../simulators/saveris';

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { IDataObject } from 'n8n-workflow';
 
 import { SaverisApi } from '../../credentials/SaverisApi.credentials';
-import { resetTokenCache } from '../../nodes/Saveris/auth/token';
+import { resetTokenCache } from '../../nodes/Saveris/transport/session';
 import { Saveris } from '../../nodes/Saveris/Saveris.node';
 import { SaverisTrigger } from '../../nodes/Saveris/SaverisTrigger.node';
 import { alarmsIn, measurementsIn, SNAPSHOTS, startSaverisSimulator, tasksIn } from '../simulators/saveris';

@@ -13,7 +13,7 @@ import { SaverisApi } from '../../credentials/SaverisApi.credentials';
 import { XavierApi } from '../../credentials/XavierApi.credentials';
 import { XtraKitApi } from '../../credentials/XtraKitApi.credentials';
 import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
-import { resetTokenCache } from '../../nodes/Saveris/auth/token';
+import { resetTokenCache } from '../../nodes/Saveris/transport/session';
 import { SaverisTrigger } from '../../nodes/Saveris/SaverisTrigger.node';
 import { XavierTrigger } from '../../nodes/Xavier/XavierTrigger.node';
 import { XtraKitTrigger } from '../../nodes/XtraKit/XtraKitTrigger.node';

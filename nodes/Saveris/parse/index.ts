@@ -1,3 +1,8 @@
+// A named deviation from the provider layout: parse/ sits beside transport/, not inside it. It holds
+// no API quirk but the formats of the result files an export job writes (CSV or newline-delimited
+// JSON, gzip or not, streamed, under size and row limits); the job itself (submit, status,
+// download) is transport/jobs.ts, which hands each downloaded file to parseFile below.
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ExportResource } from '../resources/definitions';
@@ -13,7 +18,7 @@ export type FileKind = ParsableFormat | 'Parquet' | 'ORC' | 'Avro' | 'Text File'
 const startsWith = (head: Uint8Array, text: string) => head.length >= text.length && [...text].every((c, i) => head[i] === c.charCodeAt(0));
 
 /**
- * The format of a (decompressed) result file from its first bytes. OAS does not name the files, and
+ * The format of a (decompressed) result file from its first bytes. testo's OpenAPI document does not name the files, and
  * a result can be fetched with any File Format chosen (Get Export Results), so the content decides:
  * the binary formats' magic numbers, NDJSON's opening brace, otherwise CSV (whose header starts with
  * a column name, quoted or not).

@@ -1,3 +1,5 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
 /** One exportable Saveris data set: the current version of its asynchronous endpoint pair. */
 export interface ExportResource {
 	/** Node parameter value. */
@@ -8,21 +10,18 @@ export interface ExportResource {
 	path: string;
 	/** Takes `date_time_from` / `date_time_until` (measurements, alarms, executed tasks). */
 	timeBased: boolean;
-	/** The record timestamp the date range selects on (time-based resources). */
-	timeField?: string;
 	/**
-	 * Every column the date range might select on: OAS does not say which (research note). Used only
-	 * as an upper bound of that column, so all must be listed.
+	 * Every column the date range might select on: testo's OpenAPI document does not say which, so
+	 * every timestamp column of the resource is listed. Used only as an upper bound of that column,
+	 * so all must be listed.
 	 */
 	rangeColumns?: string[];
-	/** Columns typed as numbers in the OAS `x-file-content` (CSV gives them as text). */
+	/** Columns typed as numbers in the `x-file-content` of testo's OpenAPI document (CSV gives them as text). */
 	numbers: string[];
 	/** Columns typed as booleans. */
 	booleans: string[];
 	/** Columns holding JSON text, parsed into objects. */
 	json: string[];
-	/** What one row is, for descriptions. */
-	noun: string;
 }
 
 export const EXPORT_RESOURCES: ExportResource[] = [
@@ -31,36 +30,30 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		name: 'Measurements',
 		path: '/v2/measurements',
 		timeBased: true,
-		timeField: 'timestamp',
 		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['channel_no', 'measurement'],
 		booleans: [],
 		json: [],
-		noun: 'measurement',
 	},
 	{
 		value: 'alarm',
 		name: 'Alarms',
 		path: '/v3/alarms',
 		timeBased: true,
-		timeField: 'alarm_time',
 		rangeColumns: ['alarm_time', 'last_status_change_time', 'processed_at'],
 		numbers: ['alarm_value'],
 		booleans: [],
 		json: [],
-		noun: 'alarm',
 	},
 	{
 		value: 'executedTask',
 		name: 'Executed Tasks',
 		path: '/v3/tasks',
 		timeBased: true,
-		timeField: 'timestamp',
 		rangeColumns: ['timestamp', 'processed_at'],
 		numbers: ['sequence_no'],
 		booleans: ['has_corrective_action', 'marked_as_deleted'],
 		json: [],
-		noun: 'executed task step',
 	},
 	{
 		value: 'equipment',
@@ -80,7 +73,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		],
 		booleans: ['is_active'],
 		json: [],
-		noun: 'equipment part',
 	},
 	{
 		value: 'tenant',
@@ -90,7 +82,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: [],
 		booleans: ['is_operator'],
 		json: [],
-		noun: 'tenant',
 	},
 	{
 		value: 'deviceStatus',
@@ -100,7 +91,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: ['radio_level_percent', 'battery_level_percent', 'battery_temperature'],
 		booleans: ['is_powersupply_on'],
 		json: [],
-		noun: 'device status',
 	},
 	{
 		value: 'sensorStatus',
@@ -116,14 +106,13 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		],
 		booleans: [],
 		json: [],
-		noun: 'sensor status',
 	},
 	{
 		value: 'deviceProperties',
 		name: 'Device Properties',
 		path: '/v3/devices/properties',
 		timeBased: false,
-		// Integers (channel_attenuation a number) in the OAS x-file-content of POST /v3/devices/properties.
+		// Integers (channel_attenuation a number) in the x-file-content of POST /v3/devices/properties in testo's OpenAPI document.
 		numbers: [
 			'channel_id',
 			'device_communication_log_time',
@@ -135,7 +124,7 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 			'channel_physical_unit_exponent',
 			'channel_attenuation',
 		],
-		// Typed string in the OAS ("true"/"false"), delivered as booleans here.
+		// Typed string in testo's OpenAPI document ("true"/"false"), delivered as booleans here.
 		booleans: [
 			'device_is_active',
 			'device_is_ethernetprobe',
@@ -148,7 +137,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 			'channel_is_calibration_possible',
 		],
 		json: [],
-		noun: 'device channel',
 	},
 	{
 		value: 'location',
@@ -158,7 +146,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: [],
 		booleans: [],
 		json: [],
-		noun: 'location',
 	},
 	{
 		value: 'measuringObject',
@@ -168,7 +155,6 @@ export const EXPORT_RESOURCES: ExportResource[] = [
 		numbers: [],
 		booleans: [],
 		json: ['measurement_alarm_configuration', 'channel_assignments', 'measuring_instructions'],
-		noun: 'measuring object',
 	},
 ];
 
@@ -176,21 +162,29 @@ export function exportResource(value: string): ExportResource | undefined {
 	return EXPORT_RESOURCES.find((r) => r.value === value);
 }
 
-export const DAY_MS = 24 * 60 * 60_000;
+/** The result file formats an export job can write (`options.result_file_format`), by name. */
+export const FILE_FORMATS: INodePropertyOptions[] = [
+	{ name: 'Avro (Binary Only)', value: 'AVRO' },
+	{ name: 'CSV', value: 'CSV' },
+	{ name: 'JSON (Newline-Delimited)', value: 'JSON' },
+	{ name: 'ORC (Binary Only)', value: 'ORC' },
+	{ name: 'Parquet (Binary Only)', value: 'PARQUET' },
+	{ name: 'Text File (Binary Only)', value: 'TEXTFILE' },
+];
 
-/**
- * 7 days per request at most and 5 minutes at least: stated only in the byuTesto integrator note
- * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
- * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
- */
-export const MAX_WINDOW_MS = 7 * DAY_MS;
-export const MIN_WINDOW_MS = 5 * 60_000;
+/** The formats whose files are parsed into items (the trigger emits items, so it offers only these). */
+export const PARSABLE_FORMATS = FILE_FORMATS.filter((f) => f.value === 'CSV' || f.value === 'JSON');
 
-/**
- * The longest From–Until range of one run: a year, i.e. at most 53 export jobs per item. A longer
- * range (or a typo such as year 20240) would submit hundreds of jobs and keep the run busy for hours.
- */
-export const MAX_RANGE_DAYS = 366;
-
-/** Longest "Export and Wait" timeout: a day. */
-export const MAX_TIMEOUT_MINUTES = 24 * 60;
+/** The Request UUID of one export job: asked for by the node's job operations and the trigger's Export Finished. */
+export function requestUuidField(description: string, show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return {
+		displayName: 'Request UUID',
+		name: 'requestUuid',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1f0c5a0e-8d3b-4a53-9a52-3c1e2f6b7d90',
+		description,
+		displayOptions: { show },
+	};
+}

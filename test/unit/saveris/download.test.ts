@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 
-import { readJob } from '../../../nodes/Saveris/export/jobs';
+import { readJob } from '../../../nodes/Saveris/transport/jobs';
 import { exportResource } from '../../../nodes/Saveris/resources/definitions';
 
 const node = { name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -57,7 +57,7 @@ describe('result file downloads', () => {
 
 describe('binary file type (issue 14, point 6)', () => {
 	it("takes the file's own name before the File Format picked", () => {
-		const { mimeTypeOf } = jest.requireActual('../../../nodes/Saveris/export/jobs');
+		const { mimeTypeOf } = jest.requireActual('../../../nodes/Saveris/transport/jobs');
 		expect(mimeTypeOf('abc_0.json', 'CSV')).toBe('application/x-ndjson');
 		expect(mimeTypeOf('abc.csv', 'JSON')).toBe('text/csv');
 		expect(mimeTypeOf('abc_0', 'JSON')).toBe('application/x-ndjson');

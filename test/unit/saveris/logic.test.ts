@@ -1,10 +1,10 @@
-import { FALLBACK_LIFETIME_MS, jwtExpiryMs, loginErrorMessage, TOKEN_MARGIN_MS, tokenFromBody, useUntil } from '../../../nodes/Saveris/auth/token';
-import { checkDownloadUrl, exportBody, fileNameOf, splitWindows } from '../../../nodes/Saveris/export/jobs';
-import { mergeRows } from '../../../nodes/Saveris/export/run';
+import { FALLBACK_LIFETIME_MS, jwtExpiryMs, loginErrorMessage, TOKEN_MARGIN_MS, tokenFromBody, useUntil } from '../../../nodes/Saveris/transport/session';
+import { checkDownloadUrl, exportBody, fileNameOf, MIN_WINDOW_MS, splitWindows } from '../../../nodes/Saveris/transport/jobs';
+import { mergeRows } from '../../../nodes/Saveris/resources/export';
 import { parseDateTime } from '../../../nodes/shared/dates';
 import { isTokenExpiredAnswer, saverisBaseUrl, saverisErrorMessage } from '../../../nodes/Saveris/provider';
 import { exportResource } from '../../../nodes/Saveris/resources/definitions';
-import { MIN_WINDOW_MS, nextWindow, retryDelayMs } from '../../../nodes/Saveris/trigger/state';
+import { nextWindow, retryDelayMs } from '../../../nodes/Saveris/trigger/events';
 
 const DAY = 24 * 3_600_000;
 const jwt = (payload: object) => `h.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.s`;
@@ -159,7 +159,7 @@ describe('error bodies and hosts', () => {
 });
 
 describe('trigger lookback memory (issue 14, point 3)', () => {
-	const { keysToKeep, rangeBound, recordKey } = jest.requireActual('../../../nodes/Saveris/trigger/state');
+	const { keysToKeep, rangeBound, recordKey } = jest.requireActual('../../../nodes/Saveris/trigger/events');
 	const measurement = exportResource('measurement')!;
 	const until = Date.parse('2024-06-01T01:00:00.000Z');
 

@@ -1,4 +1,4 @@
-import { bearerToken, resetTokenCache, TOKEN_MARGIN_MS } from '../../../nodes/Saveris/auth/token';
+import { bearerToken, resetTokenCache, TOKEN_MARGIN_MS } from '../../../nodes/Saveris/transport/session';
 
 const jwt = (exp: number) => `h.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.s`;
 

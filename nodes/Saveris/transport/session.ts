@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
 import { withDeadline } from '../../shared/http';
 import { redactText, secretForms } from '../../shared/redact';
@@ -8,7 +8,7 @@ import type { RequestContext } from '../../shared/types';
 
 /** Log in again this long before the token's `exp`, so a request never leaves with a dying token. */
 export const TOKEN_MARGIN_MS = 60_000;
-/** OAS: "idToken (default expiry 60 minutes)"; used only when a token carries no readable `exp`. */
+/** testo's OpenAPI document: "idToken (default expiry 60 minutes)"; used only when a token carries no readable `exp`. */
 export const FALLBACK_LIFETIME_MS = 55 * 60_000;
 
 interface CachedToken {
@@ -45,7 +45,7 @@ export function useUntil(token: string, now: number): number {
 	return Math.max(now, exp - TOKEN_MARGIN_MS);
 }
 
-/** `{"IdToken": …}` per the OAS mapping template; the prose says `idToken`, so both are read. */
+/** `{"IdToken": …}` per the mapping template in testo's OpenAPI document; its prose says `idToken`, so both are read. */
 export function tokenFromBody(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const b = body as Record<string, unknown>;
@@ -53,21 +53,32 @@ export function tokenFromBody(body: unknown): string | undefined {
 	return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
-/** The message of a failed login (`{"Status":"Error","Message":…}`), or undefined. */
-export function loginErrorMessage(body: unknown): string | undefined {
+/** A body as an object, also when it arrived as JSON text (problem+json is not always parsed). */
+export function bodyObject(body: unknown): Record<string, unknown> | undefined {
 	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text.startsWith('{')) return undefined;
 		try {
-			return loginErrorMessage(JSON.parse(body));
+			return JSON.parse(text) as Record<string, unknown>;
 		} catch {
 			return undefined;
 		}
 	}
-	if (!body || typeof body !== 'object') return undefined;
-	const b = body as Record<string, unknown>;
-	for (const key of ['Message', 'message', 'detail', 'title']) {
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
+/** The first of `keys` whose value is non-blank text, trimmed. */
+export function firstText(b: Record<string, unknown>, keys: string[]): string | undefined {
+	for (const key of keys) {
 		if (typeof b[key] === 'string' && (b[key] as string).trim() !== '') return (b[key] as string).trim();
 	}
 	return undefined;
+}
+
+/** The message of a failed login (`{"Status":"Error","Message":…}`), or undefined. */
+export function loginErrorMessage(body: unknown): string | undefined {
+	const b = bodyObject(body);
+	return b && firstText(b, ['Message', 'message', 'detail', 'title']);
 }
 
 interface LoginAnswer {
@@ -75,25 +86,35 @@ interface LoginAnswer {
 	body: unknown;
 }
 
+/**
+ * A request that carries no Saveris token (the login itself, a pre-signed result file), so it does
+ * not go through the API path: n8n's own request helper, the full answer whatever its status,
+ * redirects never followed (the caller decides where one may go: the login nowhere, since its body
+ * holds the password; a download only where its link could), and a total deadline, since n8n's
+ * `timeout` is only an idle timeout.
+ */
+export async function tokenlessRequest<T>(
+	ctx: RequestContext,
+	options: IHttpRequestOptions,
+	deadlineMs: number,
+	discardLate?: (late: T) => void,
+): Promise<T> {
+	return await withDeadline(
+		async (abortSignal) =>
+			(await ctx.helpers.httpRequest({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true, abortSignal })) as T,
+		deadlineMs,
+		discardLate,
+	);
+}
+
 async function login(ctx: RequestContext, baseUrl: string, username: string, password: string, timeoutMs: number): Promise<CachedToken> {
 	// A server that echoes the login back must not get the password into a message.
 	const forms = secretForms([password], username);
 	let answer: LoginAnswer;
 	try {
-		answer = await withDeadline(
-			async (abortSignal) =>
-				(await ctx.helpers.httpRequest({
-					method: 'POST',
-					url: `${baseUrl}/v1/token`,
-					body: { username, password },
-					json: true,
-					timeout: timeoutMs,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					// The body holds the password: never re-posted anywhere a redirect points.
-					disableFollowRedirect: true,
-					abortSignal,
-				})) as LoginAnswer,
+		answer = await tokenlessRequest<LoginAnswer>(
+			ctx,
+			{ method: 'POST', url: `${baseUrl}/v1/token`, body: { username, password }, json: true, timeout: timeoutMs },
 			timeoutMs,
 		);
 	} catch (error) {

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { isInternalHost, isLoopbackHost, isLoopbackUrl } from '../../shared/hosts';
-import { MAX_REDIRECTS, apiRequestBody, originOf, redirectLocation, withDeadline } from '../../shared/http';
+import { MAX_REDIRECTS, apiRequestBody, originOf, redirectLocation } from '../../shared/http';
 import { networkErrorCode } from '../../shared/retry';
 import type { HeaderMap } from '../../shared/types';
 import { pathWith } from '../../shared/validate';
@@ -10,8 +10,8 @@ import { parseFile, typeRow } from '../parse';
 import { defaultLimits, ResultBudget } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
+import { tokenlessRequest } from './session';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
 
@@ -39,13 +39,23 @@ export interface JobStatus {
 }
 
 export const PENDING_STATUSES = ['Submitted', 'In Progress'];
-/** OAS says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
+/** testo's OpenAPI document says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
 export const FAILED_STATUSES = ['Error', 'Failed'];
+
+export const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * 7 days per export job at most and 5 minutes at least: stated only in the byuTesto integrator note
+ * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
+ * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
+ */
+export const MAX_WINDOW_MS = 7 * DAY_MS;
+export const MIN_WINDOW_MS = 5 * 60_000;
 
 /**
  * Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. A tail
  * under the 5-minute minimum is merged: the last two windows share the remainder equally (both
- * limits come from the [BYU] integrator note only; see MIN_WINDOW_MS).
+ * limits: see MAX_WINDOW_MS).
  */
 export function splitWindows(fromMs: number, untilMs: number, maxMs = MAX_WINDOW_MS, minMs = MIN_WINDOW_MS): Window[] {
 	const bounds: Array<[number, number]> = [];
@@ -97,11 +107,16 @@ export async function jobStatus(ctx: JobContext, resource: ExportResource, uuid:
 	return answer && typeof answer === 'object' ? answer : { status: 'Unknown' };
 }
 
-export function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number) {
+/**
+ * A job that ended without completing. Without a `description` the error says what Saveris said and
+ * what usually causes it; the callers that only read a job say to start it again.
+ */
+export function jobEndedError(ctx: JobContext, resource: ExportResource, uuid: string, status: JobStatus, itemIndex?: number, description?: string) {
 	const message = `The Saveris ${resource.name} export ${uuid} ended with status "${status.status}"`;
 	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message,
-		description: `${status.message ? `Saveris says: ${String(status.message)}. ` : ''}Check the OData filter and the date range, then run it again.`,
+		description:
+			description ?? `${status.message ? `Saveris says: ${String(status.message)}. ` : ''}Check the OData filter and the date range, then run it again.`,
 		itemIndex,
 	});
 }
@@ -111,7 +126,7 @@ export function jobFailedError(ctx: JobContext, resource: ExportResource, uuid: 
  * Only for execute(): a polling trigger never waits.
  */
 export async function waitForJob(
-	ctx: IExecuteFunctions | IPollFunctions,
+	ctx: JobContext,
 	resource: ExportResource,
 	uuid: string,
 	options: { deadline: number; intervalMs: number; itemIndex?: number },
@@ -122,7 +137,7 @@ export async function waitForJob(
 	for (;;) {
 		const status = await jobStatus(ctx, resource, uuid, options.itemIndex);
 		if (status.status === 'Completed') return status;
-		if (FAILED_STATUSES.includes(status.status)) throw jobFailedError(ctx, resource, uuid, status, options.itemIndex);
+		if (FAILED_STATUSES.includes(status.status)) throw jobEndedError(ctx, resource, uuid, status, options.itemIndex);
 		if (Date.now() + wait > options.deadline) {
 			throw new NodeOperationError(ctx.getNode(), `The Saveris ${resource.name} export ${uuid} did not finish in time`, {
 				itemIndex: options.itemIndex,
@@ -200,19 +215,10 @@ async function openDownload(ctx: JobContext, url: string, itemIndex?: number): P
 		}
 		let answer: StreamAnswer;
 		try {
-			answer = await withDeadline(
-				async (abortSignal) =>
-					(await ctx.helpers.httpRequest({
-						method: 'GET',
-						url: target,
-						encoding: 'stream',
-						returnFullResponse: true,
-						ignoreHttpStatusErrors: true,
-						timeout: 300_000,
-						// Each hop of a redirect is checked like the link itself.
-						disableFollowRedirect: true,
-						abortSignal,
-					})) as StreamAnswer,
+			// Not followed by n8n: each hop of a redirect is checked like the link itself (below).
+			answer = await tokenlessRequest<StreamAnswer>(
+				ctx,
+				{ method: 'GET', url: target, encoding: 'stream', timeout: 300_000 },
 				DOWNLOAD_ANSWER_MS,
 				(late) => late.body.destroy?.(),
 			);
@@ -273,7 +279,7 @@ export function resultBudget(ctx: JobContext, limits: ResultLimits, itemIndex?: 
  * Result files one job may list. Athena writes one file per partition of the result, a handful for
  * any Saveris export; a status listing thousands is broken or hostile, and each link is a download.
  */
-export const MAX_RESULT_FILES = 1000;
+const MAX_RESULT_FILES = 1000;
 
 function resultLinks(ctx: JobContext, status: JobStatus, uuid: string, itemIndex?: number): string[] {
 	const urls = Array.isArray(status.data_urls) ? status.data_urls : [];
@@ -304,7 +310,7 @@ export async function readJob(
 	resource: ExportResource,
 	uuid: string,
 	status: JobStatus,
-	options: { mode: OutputMode; format: string; itemIndex?: number; onRow?: (row: IDataObject) => void; budget?: ResultBudget },
+	options: { mode: OutputMode; format: string; itemIndex?: number; budget?: ResultBudget },
 ): Promise<JobResult> {
 	// Rows and bytes read, against the limits (shared by every job of one item when the caller passes one).
 	const budget = options.budget ?? resultBudget(ctx, defaultLimits(), options.itemIndex);
@@ -332,11 +338,8 @@ export async function readJob(
 			if (stream) {
 				// Each file is read as what it is (CSV or NDJSON, from its first bytes), whatever File Format
 				// the user picked: Get Export Results may be given any job's request_uuid.
-				const rows = await parseAll(ctx, stream, resource, name, budget, options.itemIndex);
-				for (const row of rows) {
-					if (options.onRow) options.onRow(row);
-					else result.rows.push(row);
-				}
+				// One push per row: spreading a million rows into push() would overflow the call stack.
+				for (const row of await parseAll(ctx, stream, resource, name, budget, options.itemIndex)) result.rows.push(row);
 			} else {
 				expired = true;
 			}
@@ -357,7 +360,7 @@ export async function readJob(
 		// completed job listing every file: a shorter list (or an Error) would silently drop files.
 		refreshed = true;
 		const fresh = await jobStatus(ctx, resource, uuid, options.itemIndex);
-		if (fresh.status !== 'Completed') throw jobFailedError(ctx, resource, uuid, fresh, options.itemIndex);
+		if (fresh.status !== 'Completed') throw jobEndedError(ctx, resource, uuid, fresh, options.itemIndex);
 		const freshUrls = resultLinks(ctx, fresh, uuid, options.itemIndex);
 		if (freshUrls.length !== urls.length) {
 			const message = `The Saveris export ${uuid} listed ${urls.length} result files, then ${freshUrls.length}`;
