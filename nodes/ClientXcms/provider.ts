@@ -62,7 +62,7 @@ export function baseUrlProblem(raw: unknown): string | undefined {
 }
 
 /** Laravel's 422 body `{message, errors: {field: [messages]}}` → one line per field. */
-export function validationText(body: IDataObject): string | undefined {
+function validationText(body: IDataObject): string | undefined {
 	const errors = body.errors;
 	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return undefined;
 	const parts = Object.entries(errors as IDataObject).map(([field, messages]) => {

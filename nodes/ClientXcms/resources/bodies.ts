@@ -72,7 +72,7 @@ export function fieldProperty(f: BodyField, required: boolean): INodeProperties 
  * FormRequests count only JSON `true` or "true" as true (`== 'true'`, CouponRequest.php:73-75,
  * UpdateProductRequest.php:112, UpdateGroupRequest.php:73): so every boolean goes out as a JSON boolean.
  */
-export function asBoolean(value: unknown): boolean {
+function asBoolean(value: unknown): boolean {
 	if (typeof value === 'string') return ['1', 'true', 'on', 'yes'].includes(value.trim().toLowerCase());
 	return value === true || value === 1;
 }

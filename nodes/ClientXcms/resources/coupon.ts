@@ -22,13 +22,7 @@ const FIELDS: BodyField[] = [
 	{ key: 'start_at', label: 'Start At', kind: 'dateTime' },
 	{ key: 'end_at', label: 'End At', kind: 'dateTime' },
 	{ key: 'customer_id', label: 'Customer ID', kind: 'number' },
-	{
-		key: 'products',
-		label: 'Product Names or IDs',
-		kind: 'multiOptions',
-		loadOptionsMethod: 'getProducts',
-		description: 'Products the coupon applies to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	{ key: 'products', label: 'Product Names or IDs', kind: 'multiOptions', loadOptionsMethod: 'getProducts', description: `Products the coupon applies to. ${PICK_MANY}.` },
 	{ key: 'required_products', label: 'Required Product Names or IDs', kind: 'multiOptions', loadOptionsMethod: 'getProducts', description: PICK_MANY },
 	{ key: 'pricing', label: 'Pricing (JSON)', kind: 'json', description: 'By billing cycle, e.g. {"monthly": {"price": 10, "setup": 0}}' },
 ];

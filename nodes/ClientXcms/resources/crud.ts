@@ -6,7 +6,7 @@ import type { ResourceInfo, RouteSpec } from './row';
 
 type CrudOperation = 'getAll' | 'create' | 'get' | 'update' | 'delete';
 
-export interface CrudSpec {
+interface CrudSpec {
 	/** The abilities' prefix (`customers` → customers:index, customers:store, …). */
 	ability: string;
 	since?: Since;

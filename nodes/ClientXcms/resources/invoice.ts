@@ -53,6 +53,9 @@ const pdfFile: FileResponse = {
 	json: ({ pathValues }) => ({ invoiceId: pathValues.id }),
 };
 
+/** The export's formats, by the value the server takes. */
+const FORMATS = { csv: 'CSV', xlsx: 'Excel (XLSX)', pdf: 'PDF (ZIP of PDFs)' };
+
 /** The export: CSV, XLSX, or a ZIP of PDFs. */
 const exportFile: FileResponse = {
 	kind: 'file',
@@ -112,17 +115,7 @@ export const invoiceRows: ClientXcmsRow[] = [
 		envelope: 'file',
 		response: exportFile,
 		fields: [
-			{
-				displayName: 'Format',
-				name: 'format',
-				type: 'options',
-				options: [
-					{ name: 'CSV', value: 'csv' },
-					{ name: 'Excel (XLSX)', value: 'xlsx' },
-					{ name: 'PDF (ZIP of PDFs)', value: 'pdf' },
-				],
-				default: 'csv',
-			},
+			{ displayName: 'Format', name: 'format', type: 'options', options: Object.entries(FORMATS).map(([value, name]) => ({ name, value })), default: 'csv' },
 			{
 				displayName: 'Export Filters',
 				name: 'exportFilters',

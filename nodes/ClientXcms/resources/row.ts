@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import { locatorProperty } from '../../shared/locator';
+import { SORT_DIRECTIONS } from '../../shared/sortDirections';
 import type { OperationContext } from '../../shared/types';
 import { textOf, wholeNumber } from '../../shared/validate';
 import { API_PREFIX } from '../provider';
@@ -126,40 +127,21 @@ function showUnwrap(resource: ResourceInfo) {
 function listFields(spec: RouteSpec): INodeProperties[] {
 	const fields: INodeProperties[] = [];
 	if (spec.filters?.length) {
+		const filter: INodeProperties[] = [
+			{ displayName: 'Field', name: 'field', type: 'options', options: optionList(spec.filters), default: '' },
+			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+		];
 		fields.push({
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Filter',
-			default: {},
+			displayName: 'Filters', name: 'filters', type: 'fixedCollection', typeOptions: { multipleValues: true }, placeholder: 'Add Filter', default: {},
 			description: 'Sent as filter[field]=value. Text filters match partially (SQL LIKE); a comma-separated value matches any of its parts.',
-			options: [
-				{
-					displayName: 'Filter',
-					name: 'filter',
-					values: [
-						{ displayName: 'Field', name: 'field', type: 'options', options: optionList(spec.filters), default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
+			options: [{ displayName: 'Filter', name: 'filter', values: filter }],
 		});
 	}
 	const options: INodeProperties[] = [];
 	if (spec.sorts?.length) {
 		options.push(
 			{ displayName: 'Sort By', name: 'sortBy', type: 'options', options: optionList(spec.sorts), default: '' },
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
+			{ displayName: 'Sort Direction', name: 'sortDirection', type: 'options', options: SORT_DIRECTIONS, default: 'asc' },
 		);
 	}
 	if (spec.includes?.length) {

@@ -8,7 +8,7 @@ import { clientXcms } from '../provider';
 import { pageFacts, readPage } from './envelope';
 
 /** Largest page the node asks for (the server has no maximum; this keeps answers small). */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 /**
  * Pages by number (`page=N`) rather than by following `next_page_url`: Laravel builds those links
