@@ -191,8 +191,9 @@ export function route(resource: ResourceInfo, spec: RouteSpec): ClientXcmsRow {
 		action: spec.action ?? defaultAction(resource, spec),
 		description: note ? `${description}. ${note}` : description,
 		pathParams: [...(hasId ? [{ param: idParam(resource), as: 'id', label: `${resource.label} ID` }] : []), ...pathParams],
-		fields: hasId ? [idField(resource)] : [],
 	};
+	// The editor shows them in this order: the ID, the list's filters and options, then the row's own.
+	const rowFields: INodeProperties[] = hasId ? [idField(resource)] : [];
 	if (hasId) {
 		row.notFound ??= (values) => `${resource.label} ${values.id} was not found`;
 		row.emptyResult ??= (values) => ({ success: true, id: values.id });
@@ -201,12 +202,12 @@ export function route(resource: ResourceInfo, spec: RouteSpec): ClientXcmsRow {
 	if (spec.operation === 'getAll' || spec.envelope === 'paginatedShow') {
 		if (spec.operation === 'getAll') row.pagination = laravelPages;
 		else row.unwrap ??= showUnwrap(resource);
-		row.fields!.push(...listFields(spec));
+		rowFields.push(...listFields(spec));
 		row.buildQuery ??= listQuery;
 	} else if (spec.envelope !== 'file') {
 		row.unwrap ??= checkedObject(resource, spec.name, hasId);
 	}
-	row.fields!.push(...fields);
+	row.fields = [...rowFields, ...fields];
 	if (['POST', 'PUT'].includes(spec.method) && !row.body) row.body = {};
 	return row;
 }
