@@ -2,36 +2,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { operationFields, operationProperties, resourceProperty } from '../shared/description';
-import { executeClientXcms } from './execute';
-import {
-	getDepartments,
-	getGroups,
-	getProducts,
-	getServers,
-	searchCustomers,
-	searchGroups,
-	searchInvoices,
-	searchProducts,
-	searchServices,
-} from './methods';
-import { clientXcmsOperations, clientXcmsResources } from './resources';
-
-const DEFAULTS: Record<string, string> = {
-	instance: 'license',
-	customer: 'getAll',
-	product: 'getAll',
-	group: 'getAll',
-	pricing: 'getAll',
-	service: 'getAll',
-	invoice: 'getAll',
-	department: 'getAll',
-	ticket: 'getAll',
-	coupon: 'getAll',
-	server: 'getAll',
-	log: 'getAll',
-	subdomain: 'getAll',
-	cancellationReason: 'getAll',
-};
+import { executeOperations } from '../shared/executor';
+import { listSearch, loadOptions } from './methods';
+import { clientXcms } from './provider';
+import { clientXcmsDefaults, clientXcmsOperations, clientXcmsResources } from './resources';
 
 export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,17 +23,14 @@ export class ClientXcms implements INodeType {
 		credentials: [{ name: 'clientXcmsApi', required: true }],
 		properties: [
 			resourceProperty(clientXcmsResources, 'customer'),
-			...operationProperties(clientXcmsOperations, DEFAULTS),
+			...operationProperties(clientXcmsOperations, clientXcmsDefaults),
 			...operationFields(clientXcmsOperations),
 		],
 	};
 
-	methods = {
-		listSearch: { searchCustomers, searchGroups, searchInvoices, searchProducts, searchServices },
-		loadOptions: { getDepartments, getGroups, getProducts, getServers },
-	};
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeClientXcms.call(this);
+		return executeOperations.call(this, clientXcms, clientXcmsOperations);
 	}
 }

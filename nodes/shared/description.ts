@@ -76,8 +76,3 @@ export function operationFields(table: OperationDef[]): INodeProperties[] {
 	}
 	return fields;
 }
-
-/** The catalogue row of an operation: what `npm run catalog` prints. */
-export function catalogEntry(op: OperationDef): { resource: string; operation: string; name: string; method: string; path: string } {
-	return { resource: op.resource, operation: op.operation, name: op.name, method: op.method, path: op.path };
-}

@@ -1,7 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
+import { runFileOperation } from './files';
 import { apiRequest } from './http';
+import { attachFiles } from './multipart';
 import { listPages } from './pagination';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
 import { booleanOf, finiteNumber, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
@@ -128,6 +130,7 @@ export async function runOperation(op: OperationDef, opCtx: OperationContext): P
 	const limit = op.pagination ? readListSize(ctx, itemIndex) : undefined;
 	const { request, pathValues } = buildRequest(op, opCtx);
 	if (request.body && op.buildBody) request.body = await op.buildBody(request.body as IDataObject, opCtx);
+	if (op.attachments) await attachFiles(op.attachments, request, opCtx);
 	const options = { itemIndex, notFound: op.notFound?.(pathValues), ...opCtx.requestOptions };
 
 	if (!op.pagination) {
@@ -239,7 +242,7 @@ export function operationFor(ctx: IExecuteFunctions, table: OperationDef[], item
 
 /**
  * The shared execute(): every item runs its resource/operation row — the row's own `run` when it has
- * one, else the request the row describes. The provider's hooks check the credential (once per run),
+ * one, else the request the row describes (a file when the row's `response` says so). The provider's hooks check the credential (once per run),
  * read per-item request settings and reword errors.
  */
 export async function executeOperations(
@@ -263,6 +266,7 @@ export async function executeOperations(
 			const opCtx: OperationContext = { ctx: this, itemIndex, provider, requestOptions: provider.requestOptions?.(this, itemIndex) };
 			ran.set(itemIndex, { row, opCtx });
 			if (row.run) return await row.run(opCtx, row);
+			if (row.response?.kind === 'file') return [await runFileOperation(row, row.response, opCtx)];
 			return asItems(await runOperation(row, opCtx));
 		},
 		provider.translateError

@@ -226,4 +226,42 @@ export interface OperationDef {
 	 * (method, path, fields) still describes the operation for the editor and the catalogue.
 	 */
 	run?: (opCtx: OperationContext, row: OperationDef) => Promise<INodeExecutionData[]>;
+	/** What the answer is when it is not JSON records: a file becomes the item's binary data (see FileResponse). */
+	response?: FileResponse;
+	/** Files of the input item to send with the body, which then goes as multipart form data (see AttachmentsDef). */
+	attachments?: AttachmentsDef;
+}
+
+/** What the executor was sending when the answer came: the request and its resolved path values. */
+export interface SentRequest {
+	request: ApiRequest;
+	pathValues: Record<string, string>;
+}
+
+/**
+ * An operation whose answer is a file (a PDF, an export): read as bytes and output as the item's
+ * binary data, with `{...json, fileName, mimeType, fileSize}` as its JSON. An HTML page, a JSON
+ * body or an empty answer is not a file: the item fails with `noFileMessage`.
+ */
+export interface FileResponse {
+	kind: 'file';
+	/** Node parameter holding the output binary property's name ('binaryPropertyName' when unset). */
+	binaryPropertyParam?: string;
+	/** The file's name when the answer's Content-Disposition names none. */
+	fallbackName: (sent: SentRequest, opCtx: OperationContext) => string;
+	/** Why there is no file, when the server answered something else. */
+	noFileMessage: (sent: SentRequest, opCtx: OperationContext) => string;
+	/** Keys of the output JSON before the file's own (e.g. the record's ID). */
+	json?: (sent: SentRequest, opCtx: OperationContext) => IDataObject;
+}
+
+/**
+ * Attachments read from the input item's binary properties: `param` is the node parameter listing
+ * their names (comma-separated), `field` the form field each file goes in, `max` how many the API
+ * takes. With none listed, the body goes as JSON as usual.
+ */
+export interface AttachmentsDef {
+	param: string;
+	field: string;
+	max: number;
 }

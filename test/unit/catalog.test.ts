@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { catalog as clientxcms } from '../../nodes/ClientXcms/catalog';
-import { CLIENTXCMS_ROUTES } from '../../nodes/ClientXcms/routes';
+import { clientXcmsOperations } from '../../nodes/ClientXcms/resources';
 import { catalog as cliniko } from '../../nodes/Cliniko/catalog';
 import { specOperations } from '../../nodes/Cliniko/generated/spec';
 import { catalog as saveris } from '../../nodes/Saveris/catalog';
@@ -116,7 +116,7 @@ describe('catalogue', () => {
 		const x = normalise(catalogs).find((p: { provider: string }) => p.provider === 'CLIENTXCMS');
 		const ops = x.nodes[0].operations as Array<{ resource: string; operation: string; method: string; path: string }>;
 		expect(ops).toHaveLength(82);
-		expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(CLIENTXCMS_ROUTES.map((r) => `${r.method} ${r.path}`));
+		expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(clientXcmsOperations.map((r) => `${r.method} ${r.path}`));
 		expect(ops).toContainEqual({ resource: 'customer', operation: 'update', name: 'Update', method: 'POST', path: '/customers/{id}' });
 		expect(ops).toContainEqual({ resource: 'service', operation: 'suspend', name: 'Suspend', method: 'POST', path: '/services/{id}/suspend' });
 		expect(ops).toContainEqual({ resource: 'product', operation: 'updateConfig', name: 'Update Config', method: 'PUT', path: '/products/{id}/config' });

@@ -1,10 +1,9 @@
 import { ClientXcmsApi } from '../../../credentials/ClientXcmsApi.credentials';
 import { catalog } from '../../../nodes/ClientXcms/catalog';
 import { baseUrlProblem, clientXcmsErrorMessage, normaliseBaseUrl } from '../../../nodes/ClientXcms/provider';
-import { failedResult } from '../../../nodes/ClientXcms/resources';
-import { CLIENTXCMS_ROUTES } from '../../../nodes/ClientXcms/routes';
-import { multipartBody } from '../../../nodes/ClientXcms/execute';
-import { readPage } from '../../../nodes/ClientXcms/records';
+import { clientXcmsOperations } from '../../../nodes/ClientXcms/resources';
+import { failedResult, readPage } from '../../../nodes/ClientXcms/transport/envelope';
+import { multipartBody } from '../../../nodes/shared/multipart';
 import { clientXcmsRoutes } from '../../simulators/clientxcms';
 
 const key = (r: { method: string; path: string; ability: string }) => `${r.method} ${r.path} ${r.ability}`;
@@ -12,14 +11,14 @@ const node = { name: 'CLIENTXCMS', type: 'clientXcms', typeVersion: 1, position:
 
 describe('CLIENTXCMS route tables', () => {
 	it('lists the 82 routes of v2.15+, 42 of them already in v2.14', () => {
-		expect(CLIENTXCMS_ROUTES).toHaveLength(82);
-		expect(new Set(CLIENTXCMS_ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(82);
-		expect(CLIENTXCMS_ROUTES.filter((r) => r.since === '2.14')).toHaveLength(42);
+		expect(clientXcmsOperations).toHaveLength(82);
+		expect(new Set(clientXcmsOperations.map((r) => `${r.method} ${r.path}`)).size).toBe(82);
+		expect(clientXcmsOperations.filter((r) => r.since === '2.14')).toHaveLength(42);
 	});
 
 	it('node and simulator agree on method, path and ability of every route', () => {
 		const sim = clientXcmsRoutes();
-		expect(sim.map(key).sort()).toEqual(CLIENTXCMS_ROUTES.map(key).sort());
+		expect(sim.map(key).sort()).toEqual(clientXcmsOperations.map(key).sort());
 	});
 
 	it('node and simulator agree on envelopes, versions and query whitelists (each route its own sorts; no column the table lacks)', () => {
@@ -27,7 +26,7 @@ describe('CLIENTXCMS route tables', () => {
 		// A whitelisted name without a column (invoices `amount`, InvoiceController.php:40,54) is an SQL
 		// error on the server: the node must not offer it.
 		const usable = (names: string[] | undefined, missing: string[] = []) => names?.filter((n) => !missing.includes(n));
-		for (const r of CLIENTXCMS_ROUTES) {
+		for (const r of clientXcmsOperations) {
 			const s = sim.get(`${r.method} ${r.path}`)!;
 			expect({
 				route: `${r.method} ${r.path}`,
@@ -49,7 +48,7 @@ describe('CLIENTXCMS route tables', () => {
 
 	it('the catalogue is the route table', () => {
 		const ops = catalog.nodes[0].operations ?? [];
-		expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(CLIENTXCMS_ROUTES.map((r) => `${r.method} ${r.path}`));
+		expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(clientXcmsOperations.map((r) => `${r.method} ${r.path}`));
 		expect(new Set(ops.map((o) => `${o.resource}.${o.operation}`)).size).toBe(82);
 	});
 });

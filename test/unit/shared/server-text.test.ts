@@ -8,8 +8,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { translateError } from '../../../nodes/ClientXcms/execute';
-import { findRoute } from '../../../nodes/ClientXcms/routes';
+import { clientXcms, translateError } from '../../../nodes/ClientXcms/provider';
+import { clientXcmsOperations } from '../../../nodes/ClientXcms/resources';
 import { idFromLink } from '../../../nodes/Cliniko/resources/simplify';
 import { cappedText, containsInOrder, MAX_MATCHED_TEXT } from '../../../nodes/shared/serverText';
 import { envelopeMessage, envelopeVerdict, planMessage, withoutMoreErrors } from '../../../nodes/XtraKit/transport/envelope';
@@ -67,13 +67,13 @@ describe('server text is capped or searched linearly before any pattern', () => 
 	});
 
 	it('CLIENTXCMS: the route-404 message is still recognised, and a 300 KB one costs nothing (took ~10 s)', () => {
-		const route = findRoute('customer', 'get');
-		const ctx = { getNode: () => node } as never;
+		const row = clientXcmsOperations.find((r) => r.resource === 'customer' && r.operation === 'get')!;
+		const opCtx = { ctx: { getNode: () => node } as never, itemIndex: 0, provider: clientXcms };
 		const notFound = (message: string) => new NodeApiError(node, { message, httpCode: '404' }, { message, httpCode: '404' });
-		const translated = translateError(notFound('The route api/application/customers/1 could not be found. (HTTP 404)'), route, ctx, 0) as NodeApiError;
+		const translated = translateError(notFound('The route api/application/customers/1 could not be found. (HTTP 404)'), opCtx, row) as NodeApiError;
 		expect(translated.message).toMatch(/^This CLIENTXCMS version does not offer/);
 		const hostile = notFound('The route '.repeat(30_000));
-		const { ms, result } = timed(() => translateError(hostile, route, ctx, 0));
+		const { ms, result } = timed(() => translateError(hostile, opCtx, row));
 		expect(result).toBe(hostile);
 		expect(ms).toBeLessThan(FAST);
 	});
