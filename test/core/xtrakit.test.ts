@@ -6,6 +6,7 @@ import { XtraKit } from '../../nodes/XtraKit/XtraKit.node';
 import { XtraKitTrigger } from '../../nodes/XtraKit/XtraKitTrigger.node';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
 import type { XtraKitSimulator } from '../simulators/xtrakit';
+import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, runPoll, testCredential } from './harness';
 
 let sim: XtraKitSimulator;
@@ -15,7 +16,6 @@ const common = () => ({ credentials: credentials(), credentialTypes: [XtraKitApi
 const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({ nodeType: XtraKit, parameters: parameters as never, ...common(), ...extra });
 
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 /** Requests the simulator received for a path (below /api/v1), in order. */
 const calls = (path?: string) => sim.log.filter((e) => path === undefined || e.path === `/api/v1${path}`);
 const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);

@@ -26,6 +26,7 @@ import {
 	type PackageMode,
 	type WorkflowJson,
 } from '../harness/n8n';
+import { locator } from '../helpers/locator';
 import { CRED, xavierGetAll as getAllWorkflow } from './fixtures';
 
 // Real n8n processes: seconds per step, more on a busy machine (also set here so any jest config works).
@@ -47,7 +48,7 @@ const badIdWorkflow = linearWorkflow('xavierBadId00001', 'Xavier: unknown client
 		name: 'Xavier',
 		type: `${PACKAGE_NAME}.xavier`,
 		typeVersion: 1,
-		parameters: { resource: 'client', operation: 'get', clientId: { __rl: true, mode: 'id', value: MISSING_ID } },
+		parameters: { resource: 'client', operation: 'get', clientId: locator(MISSING_ID) },
 		credentials,
 	},
 ]);
