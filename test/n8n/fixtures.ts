@@ -3,10 +3,16 @@
  * shorthand, the simulator credentials, the polling-trigger workflow shape, and
  * the workflows more than one file runs.
  */
-import { PACKAGE_NAME, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../harness/n8n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { PACKAGE_NAME, REPO_ROOT, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../harness/n8n';
 
 /** `xavier` → `n8n-nodes-saas-connectors.xavier` (the import helpers adapt it to the env). */
 export const T = (node: string) => `${PACKAGE_NAME}.${node}`;
+
+/** A workflow of examples/ (what users import), e.g. `example('xavier-clients-health.json')`. */
+export const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 
 /** The credentials the examples in examples/ (and the demo) refer to, by provider. */
 export const CRED = {

@@ -8,16 +8,12 @@
  * each. Workflows run through REST; polling triggers are driven by (re)activation, as in the Xavier
  * file: a scheduled tick is at least a minute away.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import { startClientXcmsSimulator, type ClientXcmsSimulator } from '../simulators/clientxcms';
 import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
 import { measurementsIn, SNAPSHOTS, TIMED, startSaverisSimulator, type SaverisSimulator } from '../simulators/saveris';
 import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
 import {
 	FLAVOURS,
-	REPO_ROOT,
 	createN8nEnv,
 	importCredentials,
 	importWorkflow,
@@ -34,11 +30,9 @@ import {
 	type WorkflowNode,
 } from '../harness/n8n';
 import { locator } from '../helpers/locator';
-import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, triggerWorkflow } from './fixtures';
+import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, example, triggerWorkflow } from './fixtures';
 
 jest.setTimeout(180_000);
-
-const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 
 // CRED: the credentials the examples (and the demo) refer to (fixtures.ts).
 const clinikoCred = { clinikoApi: CRED.cliniko };
