@@ -6,9 +6,10 @@ import { CLIENTXCMS_ROUTES } from '../../../nodes/ClientXcms/routes';
 import { multipartBody } from '../../../nodes/ClientXcms/execute';
 import { readPage } from '../../../nodes/ClientXcms/records';
 import { clientXcmsRoutes } from '../../simulators/clientxcms';
+import { testNode } from '../../helpers/node';
 
 const key = (r: { method: string; path: string; ability: string }) => `${r.method} ${r.path} ${r.ability}`;
-const node = { name: 'CLIENTXCMS', type: 'clientXcms', typeVersion: 1, position: [0, 0], parameters: {}, id: 'x' } as never;
+const node = testNode('CLIENTXCMS', 'clientXcms');
 
 describe('CLIENTXCMS route tables', () => {
 	it('lists the 82 routes of v2.15+, 42 of them already in v2.14', () => {
