@@ -6,6 +6,7 @@ import { ClientXcms } from '../../nodes/ClientXcms/ClientXcms.node';
 import { registerSecret } from '../helpers/secrets';
 import { startClientXcmsSimulator } from '../simulators/clientxcms';
 import type { ClientXcmsSimulator } from '../simulators/clientxcms';
+import { pairedIndexes } from '../helpers/items';
 import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, testCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
@@ -19,7 +20,6 @@ const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[
 
 const P = '/api/application';
 const calls = (path?: string, method?: string) => sim.log.filter((e) => (path === undefined || e.path === `${P}${path}`) && (method === undefined || e.method === method));
-const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 const NARROW_KEY = registerSecret('cxcms_narrow_key_3e7d1c');
 const HEARTH_KEY = registerSecret('cxcms_hearth_key_9a2b6f');
 
@@ -311,7 +311,7 @@ describe('CLIENTXCMS node: every catalogued operation', () => {
 		} else {
 			expect(error).toBeUndefined();
 			k.check(items);
-			expect(pairs(items).every((p) => p === 0)).toBe(true);
+			expect(pairedIndexes(items).every((p) => p === 0)).toBe(true);
 		}
 		const last = sim.log[sim.log.length - 1];
 		expect(last.method).toBe(row.method);
@@ -444,7 +444,7 @@ describe('CLIENTXCMS node: what the real server does', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id ?? i.json.error)).toEqual([1, 'Customer 999 was not found (HTTP 404)', 2]);
-		expect(pairs(items)).toEqual([0, 1, 2]);
+		expect(pairedIndexes(items)).toEqual([0, 1, 2]);
 	});
 
 	it('refuses plain http to a public host before sending anything', async () => {

@@ -6,6 +6,7 @@ import { XtraKit } from '../../nodes/XtraKit/XtraKit.node';
 import { XtraKitTrigger } from '../../nodes/XtraKit/XtraKitTrigger.node';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
 import type { XtraKitSimulator } from '../simulators/xtrakit';
+import { pairedIndexes } from '../helpers/items';
 import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, runPoll, testCredential } from './harness';
 
@@ -18,7 +19,6 @@ const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[
 
 /** Requests the simulator received for a path (below /api/v1), in order. */
 const calls = (path?: string) => sim.log.filter((e) => path === undefined || e.path === `/api/v1${path}`);
-const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 
 beforeAll(async () => {
 	sim = await startXtraKitSimulator();
@@ -273,7 +273,7 @@ describe('XtraKit node: every catalogued operation', () => {
 		const { items, error } = await run(cases[key].parameters);
 		expect(error).toBeUndefined();
 		cases[key].check(items);
-		expect(pairs(items).every((p) => p === 0)).toBe(true);
+		expect(pairedIndexes(items).every((p) => p === 0)).toBe(true);
 		// The last request is the documented method, on the documented path (placeholders filled).
 		const last = sim.log[sim.log.length - 1];
 		expect(last.method).toBe(row.method);
