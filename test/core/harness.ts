@@ -30,6 +30,7 @@
  *
  * Every call writes what it produced (items, errors with stack, persisted runData, n8n log lines —
  * n8n-core's Logger is replaced by one that records into the artifact) to
+ * `test-artifacts/core/<test-file>.jsonl`, which the secret scan checks.
  *
  * The code lives in harness/, one concern a file:
  * - n8n-setup.ts: reflect-metadata and n8n's logger (loaded before n8n-core), `withLogs`;
