@@ -9,6 +9,7 @@ import { registerSecret } from '../helpers/secrets';
 import { startClientXcmsSimulator } from '../simulators/clientxcms';
 import type { ClientXcmsSimulator } from '../simulators/clientxcms';
 import type { Row, Table } from '../simulators/clientxcms/state';
+import { locator } from '../helpers/locator';
 import { runNode } from './harness';
 import { useSimulator } from '../helpers/simulator';
 
@@ -16,7 +17,6 @@ let sim: ClientXcmsSimulator;
 const credentials = () => ({ clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: sim.apiKey } });
 const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({ nodeType: ClientXcms, parameters: parameters as never, credentials: credentials(), credentialTypes: [ClientXcmsApi], ...extra });
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 const P = '/api/application';
 const calls = (path?: string, method?: string) => sim.log.filter((e) => (path === undefined || e.path === `${P}${path}`) && (method === undefined || e.method === method));
 const c = (resource: string, operation: string, extra: IDataObject = {}) => ({ resource, operation, ...extra });
@@ -88,10 +88,10 @@ describe('CLIENTXCMS fidelity: data loss on a real server', () => {
 		const plain = await run(c('group', 'create', { name: 'Games', description: 'Games', status: 'active', slug: 'games', sort_order: 5, additionalFields: { use_image_as_background: false } }));
 		expect(plain.error).toBeUndefined();
 		expect(meta()).toEqual([4]);
-		await run(c('group', 'update', { groupId: rl(4), updateFields: { description: 'Mail hosting' } }));
+		await run(c('group', 'update', { groupId: locator(4), updateFields: { description: 'Mail hosting' } }));
 		expect(meta()).toEqual([4]);
 		expect(calls('/groups/4', 'POST')[0].body).toMatchObject({ use_image_as_background: 'true' });
-		await run(c('group', 'update', { groupId: rl(4), updateFields: { use_image_as_background: false } }));
+		await run(c('group', 'update', { groupId: locator(4), updateFields: { use_image_as_background: false } }));
 		expect(meta()).toEqual([]);
 		expect(sim.violations).toEqual([]);
 	});
@@ -169,11 +169,11 @@ describe('CLIENTXCMS fidelity: messages', () => {
 	it('9. Group Get names groups:index when the list read is refused; Get Config names a missing module configuration', async () => {
 		sim.settings.bugs = true;
 		sim.addKey(GROUP_SHOW_KEY, ['groups:show']);
-		const { error } = await run(c('group', 'get', { groupId: rl(2) }), { credentials: { clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: GROUP_SHOW_KEY } } });
+		const { error } = await run(c('group', 'get', { groupId: locator(2) }), { credentials: { clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: GROUP_SHOW_KEY } } });
 		expect(error?.message).toContain('"groups:index"');
-		const config = await run(c('product', 'getConfig', { productId: rl(1) }));
+		const config = await run(c('product', 'getConfig', { productId: locator(1) }));
 		expect(config.error?.message).toBe('Product 1 has no module configuration (HTTP 404)');
-		const missing = await run(c('product', 'getConfig', { productId: rl(99) }));
+		const missing = await run(c('product', 'getConfig', { productId: locator(99) }));
 		expect(missing.error?.message).toBe('Product 99 was not found (HTTP 404)');
 	});
 
@@ -189,7 +189,7 @@ describe('CLIENTXCMS fidelity: messages', () => {
 	});
 
 	it('12. an Update with no fields is refused before anything is sent', async () => {
-		const { error } = await run(c('customer', 'update', { customerId: rl(1), updateFields: {} }));
+		const { error } = await run(c('customer', 'update', { customerId: locator(1), updateFields: {} }));
 		expect(error?.message).toMatch(/No fields to update/);
 		expect(error?.description).toMatch(/set at least one field to update/i);
 		const reason = await run(c('cancellationReason', 'update', { cancellationReasonId: '1', updateFields: {} }));
@@ -233,14 +233,14 @@ describe('CLIENTXCMS fidelity: every Update changes only the field set', () => {
 				avatar_path: 'avatars/5.png',
 				confirmation_token: 'tok',
 			},
-			parameters: { customerId: rl(5), updateFields: { city: 'Arcachon' } },
+			parameters: { customerId: locator(5), updateFields: { city: 'Arcachon' } },
 			changed: { city: 'Arcachon' },
 		},
 		product: {
 			table: 'products',
 			id: 4,
 			seed: { status: 'hidden', description: '<p>Big</p>', sort_order: 7, stock: 3, type: 'proxmox', pinned: true, image: 'products/4.png', group_id: 1 },
-			parameters: { productId: rl(4), updateFields: { name: 'VPS M+' } },
+			parameters: { productId: locator(4), updateFields: { name: 'VPS M+' } },
 			changed: { name: 'VPS M+' },
 			related: () => sim.state.find('pricings', 4),
 		},
@@ -248,7 +248,7 @@ describe('CLIENTXCMS fidelity: every Update changes only the field set', () => {
 			table: 'groups',
 			id: 1,
 			seed: { status: 'hidden', badge_title: 'New', badge_color: '#ff0000', badge_icon: 'bi bi-star', sort_order: 5, pinned: true, image: 'groups/web.png', parent_id: 2 },
-			parameters: { groupId: rl(1), updateFields: { description: 'Shared hosting' } },
+			parameters: { groupId: locator(1), updateFields: { description: 'Shared hosting' } },
 			changed: { description: 'Shared hosting' },
 			related: () => sim.state.tables.metadata.filter((m) => m.model_type === 'groups'),
 		},
@@ -276,7 +276,7 @@ describe('CLIENTXCMS fidelity: every Update changes only the field set', () => {
 				payment_method_id: 'pm_1',
 				pdf_sha256: 'ab'.repeat(32),
 			},
-			parameters: { invoiceId: rl(1), updateFields: { notes: 'Paid by transfer' } },
+			parameters: { invoiceId: locator(1), updateFields: { notes: 'Paid by transfer' } },
 			changed: { notes: 'Paid by transfer' },
 		},
 		department: {

@@ -6,6 +6,8 @@ import { ClientXcms } from '../../nodes/ClientXcms/ClientXcms.node';
 import { registerSecret } from '../helpers/secrets';
 import { startClientXcmsSimulator } from '../simulators/clientxcms';
 import type { ClientXcmsSimulator } from '../simulators/clientxcms';
+import { pairedIndexes } from '../helpers/items';
+import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, testCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
 
@@ -16,10 +18,8 @@ const common = () => ({ credentials: credentials(), credentialTypes: [ClientXcms
 const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({ nodeType: ClientXcms, parameters: parameters as never, ...common(), ...extra });
 
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 const P = '/api/application';
 const calls = (path?: string, method?: string) => sim.log.filter((e) => (path === undefined || e.path === `${P}${path}`) && (method === undefined || e.method === method));
-const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 const NARROW_KEY = registerSecret('cxcms_narrow_key_3e7d1c');
 const HEARTH_KEY = registerSecret('cxcms_hearth_key_9a2b6f');
 
@@ -67,21 +67,21 @@ const cases: Record<string, Case> = {
 			expect(calls('/customers', 'POST')[0].headers['content-type']).toContain('application/json');
 		},
 	},
-	'customer.get': { parameters: c('customer', 'get', { customerId: rl(2) }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, firstname: 'Lucas' }) },
+	'customer.get': { parameters: c('customer', 'get', { customerId: locator(2) }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, firstname: 'Lucas' }) },
 	'customer.update': {
-		parameters: c('customer', 'update', { customerId: rl(2), updateFields: { city: 'Marseille' } }),
+		parameters: c('customer', 'update', { customerId: locator(2), updateFields: { city: 'Marseille' } }),
 		check: (i) => {
 			expect(i[0].json).toMatchObject({ id: 2, city: 'Marseille', firstname: 'Lucas', lastname: 'Martin' });
 			expect(calls('/customers/2').map((e) => e.method)).toEqual(['GET', 'POST']);
 			expect(calls('/customers/2', 'POST')[0].body).toMatchObject({ city: 'Marseille', firstname: 'Lucas', country: 'FR', zipcode: '69001' });
 		},
 	},
-	'customer.delete': { parameters: c('customer', 'delete', { customerId: rl(12) }), check: (i) => expect(i[0].json).toEqual({ message: 'Customer deleted successfully' }) },
-	'customer.confirm': { parameters: c('customer', 'confirm', { customerId: rl(3) }), check: (i) => expect(i[0].json).toMatchObject({ id: 3, is_confirmed: true }) },
-	'customer.resendConfirmation': { parameters: c('customer', 'resendConfirmation', { customerId: rl(6) }), check: (i) => expect(i[0].json).toEqual({ message: 'Verification link sent' }) },
-	'customer.sendPassword': { parameters: c('customer', 'sendPassword', { customerId: rl(9) }), check: (i) => expect(i[0].json).toEqual({ message: 'Reset link sent' }) },
+	'customer.delete': { parameters: c('customer', 'delete', { customerId: locator(12) }), check: (i) => expect(i[0].json).toEqual({ message: 'Customer deleted successfully' }) },
+	'customer.confirm': { parameters: c('customer', 'confirm', { customerId: locator(3) }), check: (i) => expect(i[0].json).toMatchObject({ id: 3, is_confirmed: true }) },
+	'customer.resendConfirmation': { parameters: c('customer', 'resendConfirmation', { customerId: locator(6) }), check: (i) => expect(i[0].json).toEqual({ message: 'Verification link sent' }) },
+	'customer.sendPassword': { parameters: c('customer', 'sendPassword', { customerId: locator(9) }), check: (i) => expect(i[0].json).toEqual({ message: 'Reset link sent' }) },
 	'customer.action': {
-		parameters: c('customer', 'action', { customerId: rl(1), accountAction: 'suspend', actionOptions: { reason: 'Fraud check', notify: true } }),
+		parameters: c('customer', 'action', { customerId: locator(1), accountAction: 'suspend', actionOptions: { reason: 'Fraud check', notify: true } }),
 		check: (i) => {
 			expect(i[0].json.metadata).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'suspended_reason', value: 'Fraud check' })]));
 			expect(calls('/customers/1/action/suspend')).toHaveLength(1);
@@ -100,15 +100,15 @@ const cases: Record<string, Case> = {
 		parameters: c('product', 'create', { name: 'VPS L', description: 'Big VPS', status: 'active', group_id: '2', stock: 10, type: 'proxmox' }),
 		check: (i) => expect(i[0].json).toMatchObject({ id: 7, name: 'VPS L', group_id: 2, pinned: false }),
 	},
-	'product.get': { parameters: c('product', 'get', { productId: rl(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, name: 'VPS M', metadata: [] }) },
+	'product.get': { parameters: c('product', 'get', { productId: locator(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, name: 'VPS M', metadata: [] }) },
 	'product.update': {
-		parameters: c('product', 'update', { productId: rl(1), updateFields: { name: 'Hosting Starter+' } }),
+		parameters: c('product', 'update', { productId: locator(1), updateFields: { name: 'Hosting Starter+' } }),
 		check: (i) => expect(i[0].json).toMatchObject({ id: 1, name: 'Hosting Starter+', pinned: true }),
 	},
-	'product.delete': { parameters: c('product', 'delete', { productId: rl(6) }), check: (i) => expect(i[0].json).toMatchObject({ id: 6 }) },
-	'product.getConfig': { parameters: c('product', 'getConfig', { productId: rl(3) }), check: (i) => expect(i[0].json).toEqual({ node: 'pve', memory: 2048, cores: 2 }) },
+	'product.delete': { parameters: c('product', 'delete', { productId: locator(6) }), check: (i) => expect(i[0].json).toMatchObject({ id: 6 }) },
+	'product.getConfig': { parameters: c('product', 'getConfig', { productId: locator(3) }), check: (i) => expect(i[0].json).toEqual({ node: 'pve', memory: 2048, cores: 2 }) },
 	'product.updateConfig': {
-		parameters: c('product', 'updateConfig', { productId: rl(3), config: '{"memory": 4096}' }),
+		parameters: c('product', 'updateConfig', { productId: locator(3), config: '{"memory": 4096}' }),
 		check: (i) => {
 			expect(i[0].json).toMatchObject({ config: { memory: 4096, cores: 2 } });
 			expect(calls('/products/3/config', 'PUT')[0].body).toEqual({ memory: 4096 });
@@ -120,14 +120,14 @@ const cases: Record<string, Case> = {
 		parameters: c('group', 'create', { name: 'Mail', description: 'Mail hosting', status: 'active', slug: 'Mail Hosting', sort_order: 4 }),
 		check: (i) => expect(i[0].json).toMatchObject({ id: 4, slug: 'mail-hosting', pinned: false, parent_id: null }),
 	},
-	'group.get': { parameters: c('group', 'get', { groupId: rl(2) }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, name: 'VPS' }) },
+	'group.get': { parameters: c('group', 'get', { groupId: locator(2) }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, name: 'VPS' }) },
 	'group.update': {
-		parameters: c('group', 'update', { groupId: rl(1), updateFields: { description: 'Shared hosting' } }),
+		parameters: c('group', 'update', { groupId: locator(1), updateFields: { description: 'Shared hosting' } }),
 		check: (i) => expect(i[0].json).toMatchObject({ id: 1, description: 'Shared hosting', slug: 'web-hosting', pinned: true }),
 	},
 	'group.delete': {
 		setup: () => sim.state.softDelete(sim.state.find('products', 5)!),
-		parameters: c('group', 'delete', { groupId: rl(3) }),
+		parameters: c('group', 'delete', { groupId: locator(3) }),
 		check: (i) => expect(i[0].json).toMatchObject({ id: 3, name: 'Domains' }),
 	},
 
@@ -153,34 +153,34 @@ const cases: Record<string, Case> = {
 			expect(i[0].json.customer).toMatchObject({ id: 1 });
 		},
 	},
-	'service.get': { parameters: c('service', 'get', { serviceId: rl(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, status: 'suspended' }) },
-	'service.delete': { parameters: c('service', 'delete', { serviceId: rl(5) }), check: (i) => expect(i[0].json).toMatchObject({ id: 5 }) },
+	'service.get': { parameters: c('service', 'get', { serviceId: locator(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, status: 'suspended' }) },
+	'service.delete': { parameters: c('service', 'delete', { serviceId: locator(5) }), check: (i) => expect(i[0].json).toMatchObject({ id: 5 }) },
 	'service.suspend': {
-		parameters: c('service', 'suspend', { serviceId: rl(1), reason: 'Abuse', notify: true }),
+		parameters: c('service', 'suspend', { serviceId: locator(1), reason: 'Abuse', notify: true }),
 		check: (i) => {
 			expect(i[0].json).toMatchObject({ id: 1, status: 'suspended' });
 			expect(calls('/services/1/suspend')[0].body).toEqual({ reason: 'Abuse', notify: true });
 		},
 	},
-	'service.expire': { parameters: c('service', 'expire', { serviceId: rl(2) }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, status: 'expired' }) },
-	'service.unsuspend': { parameters: c('service', 'unsuspend', { serviceId: rl(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, status: 'active', actionResult: { success: true } }) },
+	'service.expire': { parameters: c('service', 'expire', { serviceId: locator(2) }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, status: 'expired' }) },
+	'service.unsuspend': { parameters: c('service', 'unsuspend', { serviceId: locator(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, status: 'active', actionResult: { success: true } }) },
 
 	'invoice.getAll': { parameters: c('invoice', 'getAll', { returnAll: true, options: { include: ['items'] } }), check: (i) => expect(i).toHaveLength(6) },
 	'invoice.create': { parameters: c('invoice', 'create', { customer_id: 2, currency: 'EUR' }), check: (i) => expect(i[0].json).toMatchObject({ id: 7, status: 'draft', customer_id: 2 }) },
-	'invoice.get': { parameters: c('invoice', 'get', { invoiceId: rl(2), options: { include: ['items', 'customer'] } }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, status: 'paid', items: [expect.any(Object)] }) },
+	'invoice.get': { parameters: c('invoice', 'get', { invoiceId: locator(2), options: { include: ['items', 'customer'] } }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, status: 'paid', items: [expect.any(Object)] }) },
 	'invoice.update': {
-		parameters: c('invoice', 'update', { invoiceId: rl(1), updateFields: { notes: 'Paid by transfer' } }),
+		parameters: c('invoice', 'update', { invoiceId: locator(1), updateFields: { notes: 'Paid by transfer' } }),
 		check: (i) => {
 			expect(i[0].json).toMatchObject({ id: 1, notes: 'Paid by transfer', status: 'pending' });
 			expect(calls('/invoices/1', 'POST')[0].body).toMatchObject({ status: 'pending', paymethod: 'balance', notes: 'Paid by transfer' });
 		},
 	},
-	'invoice.delete': { parameters: c('invoice', 'delete', { invoiceId: rl(3) }), check: (i) => expect(i[0].json).toEqual({ success: true, id: '3' }) },
-	'invoice.notify': { parameters: c('invoice', 'notify', { invoiceId: rl(1) }), check: (i) => expect(i[0].json).toMatchObject({ message: 'Invoice notification sent' }) },
-	'invoice.validate': { parameters: c('invoice', 'validate', { invoiceId: rl(6) }), check: (i) => expect(i[0].json).toMatchObject({ invoice: { id: 6, status: 'pending' } }) },
-	'invoice.edit': { parameters: c('invoice', 'edit', { invoiceId: rl(5) }), check: (i) => expect(i[0].json).toMatchObject({ invoice: { id: 5, status: 'draft' } }) },
+	'invoice.delete': { parameters: c('invoice', 'delete', { invoiceId: locator(3) }), check: (i) => expect(i[0].json).toEqual({ success: true, id: '3' }) },
+	'invoice.notify': { parameters: c('invoice', 'notify', { invoiceId: locator(1) }), check: (i) => expect(i[0].json).toMatchObject({ message: 'Invoice notification sent' }) },
+	'invoice.validate': { parameters: c('invoice', 'validate', { invoiceId: locator(6) }), check: (i) => expect(i[0].json).toMatchObject({ invoice: { id: 6, status: 'pending' } }) },
+	'invoice.edit': { parameters: c('invoice', 'edit', { invoiceId: locator(5) }), check: (i) => expect(i[0].json).toMatchObject({ invoice: { id: 5, status: 'draft' } }) },
 	'invoice.pdf': {
-		parameters: c('invoice', 'pdf', { invoiceId: rl(2) }),
+		parameters: c('invoice', 'pdf', { invoiceId: locator(2) }),
 		check: (i) => {
 			expect(i[0].json).toMatchObject({ invoiceId: '2', fileName: 'CTX-2026-0002.pdf', mimeType: 'application/pdf' });
 			expect(i[0].binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: 'CTX-2026-0002.pdf' });
@@ -188,11 +188,11 @@ const cases: Record<string, Case> = {
 		},
 	},
 	'invoice.download': {
-		parameters: c('invoice', 'download', { invoiceId: rl(2), binaryPropertyName: 'invoice' }),
+		parameters: c('invoice', 'download', { invoiceId: locator(2), binaryPropertyName: 'invoice' }),
 		check: (i) => expect(i[0].binary?.invoice).toMatchObject({ mimeType: 'application/pdf', fileName: 'CTX-2026-0002.pdf' }),
 	},
 	'invoice.export': {
-		parameters: c('invoice', 'export', { invoiceId: rl(1), format: 'csv', exportFilters: { status: ['pending'] } }),
+		parameters: c('invoice', 'export', { invoiceId: locator(1), format: 'csv', exportFilters: { status: ['pending'] } }),
 		check: (i) => {
 			expect(i[0].json).toMatchObject({ fileName: 'invoices.csv', mimeType: 'text/csv' });
 			const csv = Buffer.from(i[0].binary!.data.data, 'base64').toString();
@@ -311,7 +311,7 @@ describe('CLIENTXCMS node: every catalogued operation', () => {
 		} else {
 			expect(error).toBeUndefined();
 			k.check(items);
-			expect(pairs(items).every((p) => p === 0)).toBe(true);
+			expect(pairedIndexes(items).every((p) => p === 0)).toBe(true);
 		}
 		const last = sim.log[sim.log.length - 1];
 		expect(last.method).toBe(row.method);
@@ -323,7 +323,7 @@ describe('CLIENTXCMS node: every catalogued operation', () => {
 
 describe('CLIENTXCMS node: what the real server does', () => {
 	it('reports "not found" with the ID when a paginated show answers 200 with empty data', async () => {
-		const { error } = await run(c('product', 'get', { productId: rl(999) }));
+		const { error } = await run(c('product', 'get', { productId: locator(999) }));
 		expect(error?.message).toBe('Product 999 was not found');
 		expect(calls('/products/999')[0].status).toBe(200);
 		const ticket = await run(c('ticket', 'get', { ticketId: '77' }));
@@ -332,49 +332,49 @@ describe('CLIENTXCMS node: what the real server does', () => {
 	});
 
 	it('refuses a non-numeric ID before sending (the server would answer 500), and takes UUIDs where the server binds them', async () => {
-		const { error } = await run(c('product', 'get', { productId: rl('abc') }));
+		const { error } = await run(c('product', 'get', { productId: locator('abc') }));
 		expect(error?.message).toBe('"abc" is not a valid product ID');
 		expect(sim.log).toHaveLength(0);
-		const byUuid = await run(c('service', 'get', { serviceId: rl('9b1c0004-5d3e-4a6b-8c7d-0e1f2a3b4c5d') }));
+		const byUuid = await run(c('service', 'get', { serviceId: locator('9b1c0004-5d3e-4a6b-8c7d-0e1f2a3b4c5d') }));
 		expect(byUuid.items[0].json).toMatchObject({ id: 4 });
 		expect(sim.violations).toEqual([]);
 	});
 
 	it('fails suspend and expire that answer 200 with success:false, with the server message (bug switch on)', async () => {
 		sim.settings.bugs = true;
-		const suspend = await run(c('service', 'suspend', { serviceId: rl(1), reason: 'Abuse' }));
+		const suspend = await run(c('service', 'suspend', { serviceId: locator(1), reason: 'Abuse' }));
 		expect(suspend.error?.message).toBe('CLIENTXCMS did not suspend service 1: Invalid status');
 		expect(calls('/services/1/suspend')[0].status).toBe(200);
 		expect(sim.state.find('services', 1)!.status).toBe('active');
-		const expire = await run(c('service', 'expire', { serviceId: rl(2) }));
+		const expire = await run(c('service', 'expire', { serviceId: locator(2) }));
 		expect(expire.error?.message).toBe('CLIENTXCMS did not expire service 2: Invalid status');
 	});
 
 	it('finds the group in the list when the group show answers an empty new group (bug switch on)', async () => {
 		sim.settings.bugs = true;
-		const { items, error } = await run(c('group', 'get', { groupId: rl(2) }));
+		const { items, error } = await run(c('group', 'get', { groupId: locator(2) }));
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: 2, name: 'VPS', slug: 'vps' });
 		expect(calls('/groups/2')).toHaveLength(1);
-		const missing = await run(c('group', 'get', { groupId: rl(42) }));
+		const missing = await run(c('group', 'get', { groupId: locator(42) }));
 		expect(missing.error?.message).toBe('Product group 42 was not found');
 	});
 
 	it('keeps pinned on product and group updates, which the server would reset', async () => {
-		await run(c('product', 'update', { productId: rl(4), updateFields: { stock: 3 } }));
+		await run(c('product', 'update', { productId: locator(4), updateFields: { stock: 3 } }));
 		expect(sim.state.find('products', 4)).toMatchObject({ stock: 3, pinned: true });
 		expect(calls('/products/4', 'POST')[0].body).toEqual({ stock: 3, pinned: true });
-		await run(c('group', 'update', { groupId: rl(1), updateFields: { badge_title: 'New' } }));
+		await run(c('group', 'update', { groupId: locator(1), updateFields: { badge_title: 'New' } }));
 		expect(sim.state.find('groups', 1)).toMatchObject({ badge_title: 'New', pinned: true, slug: 'web-hosting', parent_id: null });
 		// An explicit value wins over the merge.
-		await run(c('product', 'update', { productId: rl(4), updateFields: { pinned: false } }));
+		await run(c('product', 'update', { productId: locator(4), updateFields: { pinned: false } }));
 		expect(sim.state.find('products', 4)!.pinned).toBe(false);
 		expect(sim.violations).toEqual([]);
 	});
 
 	it('changes only the fields set on non-partial updates (customer, pricing, department, ticket)', async () => {
 		const before = { ...sim.state.find('customers', 5)! };
-		const { error } = await run(c('customer', 'update', { customerId: rl(5), updateFields: { phone: '+33699999999' } }));
+		const { error } = await run(c('customer', 'update', { customerId: locator(5), updateFields: { phone: '+33699999999' } }));
 		expect(error).toBeUndefined();
 		const after = sim.state.find('customers', 5)!;
 		for (const k of ['email', 'firstname', 'lastname', 'address', 'city', 'zipcode', 'region', 'country']) expect(after[k]).toBe(before[k]);
@@ -391,10 +391,10 @@ describe('CLIENTXCMS node: what the real server does', () => {
 		const ok = await run(c('customer', 'getAll', { returnAll: false, limit: 3 }), creds);
 		expect(ok.error).toBeUndefined();
 		expect(ok.items).toHaveLength(3);
-		const denied = await run(c('invoice', 'export', { invoiceId: rl(1), format: 'csv' }), creds);
+		const denied = await run(c('invoice', 'export', { invoiceId: locator(1), format: 'csv' }), creds);
 		expect(denied.error?.message).toBe('The API key lacks the "invoices:index" ability that Export (Invoice) needs (HTTP 403)');
 		expect(denied.error?.description).toContain('Invalid ability provided.');
-		const denied2 = await run(c('customer', 'update', { customerId: rl(1), updateFields: { city: 'Caen' } }), creds);
+		const denied2 = await run(c('customer', 'update', { customerId: locator(1), updateFields: { city: 'Caen' } }), creds);
 		expect(denied2.error?.message).toBe('The API key lacks an ability that Update (Customer) needs: "customers:update", and "customers:show" to read the record first (HTTP 403)');
 	});
 
@@ -403,7 +403,7 @@ describe('CLIENTXCMS node: what the real server does', () => {
 		const { error } = await run(c('ticket', 'getAll', { returnAll: true }));
 		expect(error?.message).toBe('This CLIENTXCMS version does not offer Get Many (Ticket): GET /api/application/tickets is missing (HTTP 404)');
 		expect(error?.description).toContain('v2.15');
-		const old = await run(c('customer', 'get', { customerId: rl(1) }));
+		const old = await run(c('customer', 'get', { customerId: locator(1) }));
 		expect(old.error).toBeUndefined();
 	});
 
@@ -432,19 +432,19 @@ describe('CLIENTXCMS node: what the real server does', () => {
 	});
 
 	it('fails an export that matched nothing (the server redirects instead of sending a file)', async () => {
-		const { error } = await run(c('invoice', 'export', { invoiceId: rl(1), format: 'xlsx', exportFilters: { customer_id: 11 } }));
+		const { error } = await run(c('invoice', 'export', { invoiceId: locator(1), format: 'xlsx', exportFilters: { customer_id: 11 } }));
 		expect(error?.message).toBe('CLIENTXCMS sent no file: no invoice matches the export filters');
 		expect(calls('/invoices/1/export')[0].status).toBe(302);
 	});
 
 	it('pairs results and errors with their items under Continue On Fail', async () => {
-		const { items, error } = await run(c('customer', 'get', { customerId: rl('={{ $json.id }}') }), {
+		const { items, error } = await run(c('customer', 'get', { customerId: locator('={{ $json.id }}') }), {
 			continueOnFail: true,
 			inputItems: [{ json: { id: 1 } }, { json: { id: 999 } }, { json: { id: 2 } }],
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id ?? i.json.error)).toEqual([1, 'Customer 999 was not found (HTTP 404)', 2]);
-		expect(pairs(items)).toEqual([0, 1, 2]);
+		expect(pairedIndexes(items)).toEqual([0, 1, 2]);
 	});
 
 	it('refuses plain http to a public host before sending anything', async () => {

@@ -7,6 +7,7 @@ import { ClinikoApi } from '../../credentials/ClinikoApi.credentials';
 import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
 import { startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator } from '../simulators/cliniko';
+import { locator } from '../helpers/locator';
 import { runNode } from './harness';
 
 const PATIENTS = 1_050;
@@ -75,11 +76,10 @@ describe('Cliniko Return All with pages read ahead', () => {
 });
 
 describe('Cliniko Gets over many items, a few at a time', () => {
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 	const get = (ids: string[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 		runNode({
 			nodeType: Cliniko,
-			parameters: { resource: 'patient', operation: 'get', patientId: byId('={{ $json.id }}') } as never,
+			parameters: { resource: 'patient', operation: 'get', patientId: locator('={{ $json.id }}') } as never,
 			credentials: { clinikoApi: sim.credentials },
 			credentialTypes: [ClinikoApi],
 			inputItems: ids.map((id) => ({ json: { id } })),

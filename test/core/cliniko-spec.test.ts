@@ -11,13 +11,13 @@ import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
 import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
 import { SEED_NOW, startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator, Row } from '../simulators/cliniko';
+import { locator } from '../helpers/locator';
 import { runNode, runPoll } from './harness';
 import { useSimulator } from '../helpers/simulator';
 
 let sim: ClinikoSimulator;
 const run = (parameters: IDataObject) =>
 	runNode({ nodeType: Cliniko, parameters: parameters as never, credentials: { clinikoApi: sim.credentials }, credentialTypes: [ClinikoApi] });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 useSimulator(() => startClinikoSimulator({ rateLimit: null }), (s) => (sim = s));
 
@@ -30,7 +30,7 @@ describe('Cliniko node: clearing a field in Update Fields', () => {
 		const { items, error } = await run({
 			resource: 'patient',
 			operation: 'update',
-			patientId: byId(patient.id),
+			patientId: locator(patient.id),
 			updateFields: { email: '', invoice_email: ' ', dva_card_number: '', notes: '' },
 		});
 		expect(error).toBeUndefined();
@@ -40,14 +40,14 @@ describe('Cliniko node: clearing a field in Update Fields', () => {
 	});
 
 	it.each([
-		['Color', 'appointmentType', { appointmentTypeId: byId('') }, 'appointment_types', { color: '' }],
+		['Color', 'appointmentType', { appointmentTypeId: locator('') }, 'appointment_types', { color: '' }],
 		['Color', 'unavailableBlockType', { unavailableBlockTypeId: '' }, 'unavailable_block_types', { color: '' }],
 		['Name', 'medicalAlert', { medicalAlertId: '' }, 'medical_alerts', { name: '' }],
-		['First Name', 'patient', { patientId: byId('') }, 'patients', { first_name: ' ' }],
+		['First Name', 'patient', { patientId: locator('') }, 'patients', { first_name: ' ' }],
 	])('refuses to blank %s of %s, which the spec does not let be null, naming the field', async (label, resource, idParam, collection, updateFields) => {
 		const id = live(collection).id;
 		const [param, value] = Object.entries(idParam)[0];
-		const parameters = { resource, operation: 'update', [param]: typeof value === 'string' ? id : byId(id), updateFields };
+		const parameters = { resource, operation: 'update', [param]: typeof value === 'string' ? id : locator(id), updateFields };
 		const { error } = await run(parameters);
 		expect(error?.className).toBe('NodeOperationError');
 		expect(error?.message).toBe(`${label} cannot be empty`);
@@ -59,7 +59,7 @@ describe('Cliniko node: clearing a field in Update Fields', () => {
 describe('Cliniko node: a create or update with nothing to send', () => {
 	it('is refused before sending, since the spec requires a body and n8n would send none', async () => {
 		const patient = live('patients');
-		const update = await run({ resource: 'patient', operation: 'update', patientId: byId(patient.id), updateFields: {} });
+		const update = await run({ resource: 'patient', operation: 'update', patientId: locator(patient.id), updateFields: {} });
 		expect(update.error?.message).toBe('Nothing to send: add at least one field under Update Fields');
 		const create = await run({ resource: 'contact', operation: 'create', additionalFields: {} });
 		expect(create.error?.message).toBe('Nothing to send: add at least one field under Additional Fields');
@@ -102,7 +102,7 @@ describe('numbers are checked before sending (issue 14, point 18)', () => {
 		const { error: inUpdate } = await run({
 			resource: 'appointmentType',
 			operation: 'update',
-			appointmentTypeId: byId(String(live('appointment_types').id)),
+			appointmentTypeId: locator(String(live('appointment_types').id)),
 			updateFields: { duration_in_minutes: 'thirty' },
 		});
 		expect(inUpdate?.message).toMatch(/Duration in Minutes/);

@@ -5,13 +5,13 @@ import { ClinikoTrigger } from '../../nodes/Cliniko/ClinikoTrigger.node';
 import { seededRandom } from '../simulators/core';
 import { SEED_NOW, startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator } from '../simulators/cliniko';
+import { idsOf } from '../helpers/items';
 import { runPoll } from './harness';
 
 let sim: ClinikoSimulator;
 const common = () => ({ credentials: { clinikoApi: sim.credentials }, credentialTypes: [ClinikoApi] });
 const poll = (parameters: IDataObject, mode: 'activation' | 'trigger' | 'manual', staticData: IDataObject = {}) =>
 	runPoll({ nodeType: ClinikoTrigger, parameters: parameters as never, mode, staticData, ...common() });
-const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i) => String(i.json.id));
 const at = (offsetSeconds: number) => new Date(SEED_NOW + 86_400_000 + offsetSeconds * 1000).toISOString();
 
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('Cliniko trigger', () => {
 		sim.state.clock.set(at(60));
 		const a = sim.state.create('patients', { first_name: 'Ada', last_name: 'Lovelace' });
 		const tick = await poll(params, 'trigger', first.savedStaticData);
-		expect(ids(tick.items)).toEqual([a.id]);
+		expect(idsOf(tick.items)).toEqual([a.id]);
 		expect(tick.items?.[0].json).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace' });
 
 		expect((await poll(params, 'trigger', tick.staticData)).items).toBeNull();
@@ -51,7 +51,7 @@ describe('Cliniko trigger', () => {
 		const created = Array.from({ length: 250 }, (_, i) => sim.state.create('patients', { first_name: `Same${i}`, last_name: 'Second' }).id);
 		const tick = await poll(params, 'trigger', seeded.savedStaticData);
 		expect(tick.error).toBeUndefined();
-		expect(ids(tick.items).sort()).toEqual([...created].sort());
+		expect(idsOf(tick.items).sort()).toEqual([...created].sort());
 		expect((await poll(params, 'trigger', tick.staticData)).items).toBeNull();
 	});
 
@@ -115,10 +115,10 @@ describe('Cliniko trigger', () => {
 		sim.state.archive('patients', String(patient.id));
 
 		const c1 = await poll(cancelParams, 'trigger', c0.savedStaticData);
-		expect(ids(c1.items)).toEqual([String(appointment.id)]);
+		expect(idsOf(c1.items)).toEqual([String(appointment.id)]);
 		expect(c1.items?.[0].json.cancelled_at).toBeTruthy();
 		const a1 = await poll(archiveParams, 'trigger', a0.savedStaticData);
-		expect(ids(a1.items)).toEqual([String(patient.id)]);
+		expect(idsOf(a1.items)).toEqual([String(patient.id)]);
 		expect((await poll(cancelParams, 'trigger', c1.staticData)).items).toBeNull();
 		expect(sim.violations).toEqual([]);
 	});
@@ -127,14 +127,14 @@ describe('Cliniko trigger', () => {
 		sim.state.clock.set(at(400));
 		const recent = [sim.state.create('patients', { first_name: 'B1', last_name: 'F' }), sim.state.create('patients', { first_name: 'B2', last_name: 'F' })];
 		const first = await poll({ event: 'created', resource: 'patient', options: { startDate: at(390) } }, 'activation');
-		expect(ids(first.items)).toEqual(recent.map((r) => String(r.id)));
+		expect(idsOf(first.items)).toEqual(recent.map((r) => String(r.id)));
 	});
 
 	it('returns the newest record in manual mode without storing anything', async () => {
 		sim.state.clock.set(at(500));
 		const newest = sim.state.create('contacts', { first_name: 'Newest', last_name: 'Contact' });
 		const manual = await poll({ event: 'created', resource: 'contact' }, 'manual');
-		expect(ids(manual.items)).toEqual([String(newest.id)]);
+		expect(idsOf(manual.items)).toEqual([String(newest.id)]);
 		expect(manual.saved).toBe(false);
 	});
 });

@@ -11,6 +11,7 @@ import { CLINIKO_ACCOUNT_TIME_ZONE, CLINIKO_TEST_KEY, CLINIKO_TEST_USER_AGENT, s
 import type { ClinikoSimulator, Row } from '../simulators/cliniko';
 import { addDays, localDate } from '../simulators/cliniko/time';
 import { registerSecret } from '../helpers/secrets';
+import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, testCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
 
@@ -22,7 +23,6 @@ const credentials = (extra: Record<string, string> = {}) => ({ clinikoApi: { ...
 const common = () => ({ credentials: credentials(), credentialTypes: [ClinikoApi] });
 const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({ nodeType: Cliniko, parameters: parameters as never, ...common(), ...extra });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 // The documented limit (200/min) is the node's own pacer's business; the limiter is switched on
 // where a test is about it.
@@ -77,7 +77,7 @@ function pathValues(spec: SpecOperation): IDataObject {
 		else if (row[p.key] !== undefined && row[p.key] !== null) id = String(row[p.key]);
 		else if (availability && availability[p.key]) id = String(availability[p.key]);
 		else id = live(collectionOf(p.entity)).id;
-		values[p.param] = LOCATOR_ENTITIES[p.entity] ? byId(id) : id;
+		values[p.param] = LOCATOR_ENTITIES[p.entity] ? locator(id) : id;
 	}
 	return values;
 }
@@ -86,7 +86,7 @@ function sampleValue(field: SpecField, top: boolean): unknown {
 	switch (field.kind) {
 		case 'id': {
 			const id = live(collectionOf(field.entity ?? field.key.replace(/_id$/, ''))).id;
-			return top && LOCATOR_ENTITIES[field.entity ?? ''] ? byId(id) : id;
+			return top && LOCATOR_ENTITIES[field.entity ?? ''] ? locator(id) : id;
 		}
 		case 'dateTime':
 			return field.key === 'ends_at' ? '2030-01-15T11:00:00Z' : '2030-01-15T10:00:00Z';
@@ -208,10 +208,10 @@ describe('Cliniko node: patients round trip', () => {
 			reminder_type: 'SMS & Email',
 		});
 
-		const got = await run({ resource: 'patient', operation: 'get', patientId: byId(id) });
+		const got = await run({ resource: 'patient', operation: 'get', patientId: locator(id) });
 		expect(got.items[0].json.id).toBe(id);
 
-		const updated = await run({ resource: 'patient', operation: 'update', patientId: byId(id), updateFields: { occupation: 'Engineer' } });
+		const updated = await run({ resource: 'patient', operation: 'update', patientId: locator(id), updateFields: { occupation: 'Engineer' } });
 		expect(updated.items[0].json).toMatchObject({ id, occupation: 'Engineer', first_name: 'Ada' });
 		expect(sim.log.at(-1)?.method).toBe('PATCH');
 		expect(sim.log.at(-1)?.body).toEqual({ occupation: 'Engineer' });
@@ -220,7 +220,7 @@ describe('Cliniko node: patients round trip', () => {
 		const found = await run({ resource: 'patient', operation: 'getAll', returnAll: true, filters });
 		expect(found.items.map((i) => i.json.id)).toEqual([id]);
 
-		const archived = await run({ resource: 'patient', operation: 'archive', patientId: byId(id) });
+		const archived = await run({ resource: 'patient', operation: 'archive', patientId: locator(id) });
 		expect(archived.items[0].json).toEqual({ success: true, id, archived: true });
 		expect(sim.log.at(-1)).toMatchObject({ method: 'POST', path: `/v1/patients/${id}/archive`, status: 204 });
 
@@ -231,7 +231,7 @@ describe('Cliniko node: patients round trip', () => {
 		expect(shown.items[0].json.archived_at).toEqual(expect.any(String));
 		expect(sim.log.at(-1)?.query.q).toEqual(['last_name:=Zwicky-Lovelace', 'archived_at:*']);
 
-		const restored = await run({ resource: 'patient', operation: 'unarchive', patientId: byId(id) });
+		const restored = await run({ resource: 'patient', operation: 'unarchive', patientId: locator(id) });
 		expect(restored.items[0].json).toMatchObject({ id, archived_at: null });
 		expect(sim.violations).toEqual([]);
 	});
@@ -241,7 +241,7 @@ describe('Cliniko node: patients round trip', () => {
 		const { items, error } = await run({
 			resource: 'patient',
 			operation: 'get',
-			patientId: { __rl: true, mode: 'url', value: `https://harbourside.au1.cliniko.com/patients/${patient.id}` },
+			patientId: locator(`https://harbourside.au1.cliniko.com/patients/${patient.id}`, 'url'),
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(patient.id);
@@ -258,10 +258,10 @@ describe('Cliniko node: appointments', () => {
 			{
 				resource: 'individualAppointment',
 				operation: 'create',
-				patientId: byId(patient.id),
-				practitionerId: { __rl: true, mode: 'list', value: practitioner.id },
-				appointmentTypeId: byId(type.id),
-				businessId: byId(business.id),
+				patientId: locator(patient.id),
+				practitionerId: locator(practitioner.id, 'list'),
+				appointmentTypeId: locator(type.id),
+				businessId: locator(business.id),
 				startsAt: '2030-01-15T10:00:00',
 				additionalFields: { notes: 'First visit', repeat_rule: '{"repeat_type":"Weekly","repeating_interval":1,"number_of_repeats":2}' },
 			},
@@ -336,9 +336,9 @@ describe('Cliniko node: appointments', () => {
 		const base = {
 			resource: 'availableTime',
 			operation: 'getAll',
-			businessId: byId(String(availability.business_id)),
-			practitionerId: byId(String(availability.practitioner_id)),
-			appointmentTypeId: byId(type.id),
+			businessId: locator(String(availability.business_id)),
+			practitionerId: locator(String(availability.practitioner_id)),
+			appointmentTypeId: locator(type.id),
 			returnAll: true,
 		};
 		const { items, error } = await run({ ...base, from: today, to: addDays(today, 7) });
@@ -413,10 +413,10 @@ describe('Cliniko node: errors', () => {
 		const { error } = await run({
 			resource: 'individualAppointment',
 			operation: 'create',
-			patientId: byId('1'),
-			practitionerId: byId('2'),
-			appointmentTypeId: byId('3'),
-			businessId: byId('4'),
+			patientId: locator('1'),
+			practitionerId: locator('2'),
+			appointmentTypeId: locator('3'),
+			businessId: locator('4'),
 			startsAt: '2030-01-15T10:00:00Z',
 		});
 		expect(error?.className).toBe('NodeApiError');
@@ -439,7 +439,7 @@ describe('Cliniko node: errors', () => {
 
 	it('refuses an empty or non-numeric ID before sending', async () => {
 		// n8n itself applies the locator's ID pattern before the node runs.
-		await expect(run({ resource: 'patient', operation: 'get', patientId: byId('12ab') })).rejects.toThrow('A Cliniko ID is a whole number of up to 19 digits');
+		await expect(run({ resource: 'patient', operation: 'get', patientId: locator('12ab') })).rejects.toThrow('A Cliniko ID is a whole number of up to 19 digits');
 		const empty = await run({ resource: 'medicalAlert', operation: 'get', medicalAlertId: '  ' });
 		expect(empty.error?.message).toBe('Medical Alert ID is empty');
 		const text = await run({ resource: 'medicalAlert', operation: 'get', medicalAlertId: '12ab' });
@@ -448,12 +448,12 @@ describe('Cliniko node: errors', () => {
 	});
 
 	it('says which record was not found', async () => {
-		const { error } = await run({ resource: 'patient', operation: 'get', patientId: byId('999') });
+		const { error } = await run({ resource: 'patient', operation: 'get', patientId: locator('999') });
 		expect(error?.httpCode).toBe('404');
 		expect(error?.message).toBe(
 			'Patient not found: no patient with ID "999" (an archived record is only found with Options › Include Archived) (HTTP 404)',
 		);
-		const nested = await run({ resource: 'treatmentNote', operation: 'getAllForPatient', patientId: byId('999'), returnAll: true });
+		const nested = await run({ resource: 'treatmentNote', operation: 'getAllForPatient', patientId: locator('999'), returnAll: true });
 		expect(nested.error?.message).toContain('Patient not found: no patient with ID "999"');
 	});
 
@@ -461,7 +461,7 @@ describe('Cliniko node: errors', () => {
 		const good = live('patients').id;
 		const inputItems: INodeExecutionData[] = [{ json: { id: good } }, { json: { id: '999' } }];
 		const { items, error } = await run(
-			{ resource: 'patient', operation: 'get', patientId: byId('={{ $json.id }}') },
+			{ resource: 'patient', operation: 'get', patientId: locator('={{ $json.id }}') },
 			{ inputItems, continueOnFail: true },
 		);
 		expect(error).toBeUndefined();

@@ -26,11 +26,10 @@ import { startXavierSimulator } from '../simulators/xavier';
 import type { XavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
 import type { XtraKitSimulator } from '../simulators/xtrakit';
+import { idsOf } from '../helpers/items';
 import { runPoll } from './harness';
-import type { RunPollResult } from './harness';
 
 const NODE = 'Cliniko Trigger';
-const ids = (r: RunPollResult) => (r.items ?? []).map((i) => String(i.json.id));
 const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 describe('Cliniko trigger against a hostile or slow server', () => {
@@ -71,7 +70,7 @@ describe('Cliniko trigger against a hostile or slow server', () => {
 		const done = await first;
 		expect(done.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
-		const delivered = [...ids(done), ...ids(second)];
+		const delivered = [...idsOf(done.items), ...idsOf(second.items)];
 		expect(delivered.sort()).toEqual(fresh.map((p) => String(p.id)).sort());
 		// The lease is released: the next poll runs again (and finds nothing new).
 		const third = await poll(created, 'trigger', done.staticData);
@@ -87,13 +86,13 @@ describe('Cliniko trigger against a hostile or slow server', () => {
 		const future = sim.state.create('patients', { first_name: 'Future', last_name: 'Stamp' });
 		sim.state.clock.useRealTime();
 		const first = await poll(created, 'trigger', seeded.staticData);
-		expect(ids(first)).toEqual([String(future.id)]);
+		expect(idsOf(first.items)).toEqual([String(future.id)]);
 		const since = Date.parse(String((first.nodeStaticData.cursor as IDataObject).since));
 		expect(since).toBeLessThan(Date.now() + 10 * 60_000);
 
 		const now = sim.state.create('patients', { first_name: 'Real', last_name: 'Time' });
 		const second = await poll(created, 'trigger', first.staticData);
-		expect(ids(second)).toEqual([String(now.id)]);
+		expect(idsOf(second.items)).toEqual([String(now.id)]);
 		// The future record is not delivered again either.
 		expect((await poll(created, 'trigger', second.staticData)).items).toBeNull();
 	});
@@ -117,7 +116,7 @@ describe('Cliniko trigger against a hostile or slow server', () => {
 		const result = await running;
 		sim.faults.clear();
 		expect(result.error).toBeUndefined();
-		const delivered = ids(result);
+		const delivered = idsOf(result.items);
 		expect(delivered.filter((id) => id === String(changed.id))).toHaveLength(1);
 		expect(new Set(delivered).size).toBe(delivered.length);
 		expect(delivered.sort()).toEqual(patients.map((p) => String(p.id)).sort());
@@ -144,7 +143,7 @@ describe('Cliniko trigger against a hostile or slow server', () => {
 		const after = sim.state.create('patients', { first_name: 'After', last_name: 'Damage' });
 		const second = await poll(created, 'trigger', first.staticData);
 		expect(second.error).toBeUndefined();
-		expect(ids(second)).toEqual([String(after.id)]);
+		expect(idsOf(second.items)).toEqual([String(after.id)]);
 		expect(second.logs.filter((l) => l.level === 'warn' && /state/i.test(l.message))).toHaveLength(0);
 	});
 

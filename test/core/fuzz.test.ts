@@ -39,6 +39,7 @@ import type { LogEntry, SeededRandom } from '../simulators/core';
 import { startSaverisSimulator } from '../simulators/saveris';
 import { startXavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
+import { locator } from '../helpers/locator';
 import { runNode, runPoll } from './harness';
 import type { NodeTypeInput, RunNodeOptions, RunPollOptions } from './harness';
 
@@ -202,7 +203,6 @@ interface FuzzTarget {
 	violations?: () => unknown[];
 }
 
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const V = '={{ $json.v }}';
 const stats: Record<string, { sets: number; errors: number; passed: number; requests: number }> = {};
 
@@ -306,9 +306,9 @@ describe('parameter fuzz', () => {
 					nodeType: Xavier,
 					options: () => ({ credentials: { xavierApi: { apiToken: sim.token, baseUrl: sim.url } }, credentialTypes: [XavierApi] }),
 					operations: [
-						{ name: 'client.get', parameters: { resource: 'client', operation: 'get', clientId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
-						{ name: 'client.getActivityStats', parameters: { resource: 'client', operation: 'getActivityStats', clientId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
-						{ name: 'client.get (random)', parameters: { resource: 'client', operation: 'get', clientId: rl(V) }, values: (r) => badIds(r, PER_OPERATION + FIXED.length).slice(FIXED.length) },
+						{ name: 'client.get', parameters: { resource: 'client', operation: 'get', clientId: locator(V) }, values: (r) => badIds(r, PER_OPERATION) },
+						{ name: 'client.getActivityStats', parameters: { resource: 'client', operation: 'getActivityStats', clientId: locator(V) }, values: (r) => badIds(r, PER_OPERATION) },
+						{ name: 'client.get (random)', parameters: { resource: 'client', operation: 'get', clientId: locator(V) }, values: (r) => badIds(r, PER_OPERATION + FIXED.length).slice(FIXED.length) },
 						{ name: 'client.getAll (Limit)', parameters: { resource: 'client', operation: 'getAll', returnAll: false, limit: V }, values: (r) => badLimits(r, 60), mayPass: wholeLimit, message: LIMIT_MESSAGE },
 					],
 					log: () => sim.log,
@@ -367,8 +367,8 @@ describe('parameter fuzz', () => {
 					options: () => ({ credentials: { xtraKitApi: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } }, credentialTypes: [XtraKitApi] }),
 					operations: [
 						{ name: 'expense.get', parameters: { resource: 'expense', operation: 'get', expenseId: V }, values: (r) => badIds(r, PER_OPERATION) },
-						{ name: 'item.get', parameters: { resource: 'item', operation: 'get', itemCode: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
-						{ name: 'sale.get', parameters: { resource: 'sale', operation: 'get', invoiceCode: rl(V) }, values: (r) => badIds(r, PER_OPERATION + FIXED.length).slice(FIXED.length) },
+						{ name: 'item.get', parameters: { resource: 'item', operation: 'get', itemCode: locator(V) }, values: (r) => badIds(r, PER_OPERATION) },
+						{ name: 'sale.get', parameters: { resource: 'sale', operation: 'get', invoiceCode: locator(V) }, values: (r) => badIds(r, PER_OPERATION + FIXED.length).slice(FIXED.length) },
 						{
 							name: 'sale.getAll (Payment Date filter)',
 							parameters: { resource: 'sale', operation: 'getAll', returnAll: false, limit: 1, filters: { payment_date: V } },
@@ -403,8 +403,8 @@ describe('parameter fuzz', () => {
 					nodeType: ClientXcms,
 					options: () => ({ credentials: { clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: sim.apiKey } }, credentialTypes: [ClientXcmsApi] }),
 					operations: [
-						{ name: 'customer.get', parameters: { resource: 'customer', operation: 'get', customerId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
-						{ name: 'product.getConfig', parameters: { resource: 'product', operation: 'getConfig', productId: rl(V) }, values: (r) => badIds(r, PER_OPERATION) },
+						{ name: 'customer.get', parameters: { resource: 'customer', operation: 'get', customerId: locator(V) }, values: (r) => badIds(r, PER_OPERATION) },
+						{ name: 'product.getConfig', parameters: { resource: 'product', operation: 'getConfig', productId: locator(V) }, values: (r) => badIds(r, PER_OPERATION) },
 						{ name: 'customer.getAll (Limit)', parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: V }, values: (r) => badLimits(r, 60), mayPass: wholeLimit, message: LIMIT_MESSAGE },
 						{
 							name: 'cancellationReason.analytics (Start Date)',
@@ -415,7 +415,7 @@ describe('parameter fuzz', () => {
 						},
 						{
 							name: 'product.updateConfig (JSON)',
-							parameters: { resource: 'product', operation: 'updateConfig', productId: rl('3'), config: V },
+							parameters: { resource: 'product', operation: 'updateConfig', productId: locator('3'), config: V },
 							values: (r) => [...WRONG_JSON, ...badJson(r, PER_OPERATION - WRONG_JSON.length)],
 							// The field by its display name, then what is wrong with the JSON.
 							message: () => /^Config \(JSON\) (is not valid JSON: .{5,}|must be a JSON object, got .+)$/,

@@ -27,6 +27,7 @@ import { findSecretsInText, registerSecret } from '../helpers/secrets';
 import { sendJson, startTestServer, type Handler, type TestServer } from '../helpers/testServer';
 import { startSaverisSimulator } from '../simulators/saveris';
 import type { SaverisSimulator } from '../simulators/saveris';
+import { locator } from '../helpers/locator';
 import type { HarnessError, RunNodeOptions } from './harness';
 import { runNode, testCredential } from './harness';
 
@@ -65,8 +66,6 @@ afterEach(async () => {
 	while (servers.length) await servers.pop()?.close();
 	resetTokenCache();
 });
-
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 interface ProviderCase {
 	name: string;

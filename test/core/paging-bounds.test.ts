@@ -16,6 +16,7 @@ import { startClinikoSimulator } from '../simulators/cliniko';
 import type { ClinikoSimulator } from '../simulators/cliniko';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
 import type { XtraKitSimulator } from '../simulators/xtrakit';
+import { locator } from '../helpers/locator';
 import { runNode } from './harness';
 
 // Before the fix these walks never ended; a failing run ends at this timeout instead of hanging.
@@ -181,7 +182,7 @@ describe('CLIENTXCMS: a file answer with a hostile Content-Disposition', () => {
 		sim.faults.add({ kind: 'status', method: 'GET', path: '^/api/application/invoices/2/pdf$', status: 200, body: Buffer.from('%PDF-1.4'), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': disposition } });
 		const { items, error } = await runNode({
 			nodeType: ClientXcms,
-			parameters: { resource: 'invoice', operation: 'pdf', invoiceId: { __rl: true, mode: 'id', value: '2' } } as never,
+			parameters: { resource: 'invoice', operation: 'pdf', invoiceId: locator('2') } as never,
 			credentials: { clientXcmsApi: { baseUrl: sim.baseUrl, apiKey: sim.apiKey } },
 			credentialTypes: [ClientXcmsApi],
 		});

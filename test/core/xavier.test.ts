@@ -5,6 +5,7 @@ import { Xavier } from '../../nodes/Xavier/Xavier.node';
 import { XavierTrigger } from '../../nodes/Xavier/XavierTrigger.node';
 import { startXavierSimulator } from '../simulators/xavier';
 import type { XavierSimulator } from '../simulators/xavier';
+import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, runPoll, testCredential } from './harness';
 
 let sim: XavierSimulator;
@@ -13,8 +14,6 @@ const common = () => ({ credentials: credentials(), credentialTypes: [XavierApi]
 
 const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({ nodeType: Xavier, parameters: { resource: 'client', ...parameters } as never, ...common(), ...extra });
-
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 beforeAll(async () => {
 	// The real limit (60/min) would slow the suite without testing anything the unit tests do not.

@@ -6,6 +6,8 @@ import { XtraKit } from '../../nodes/XtraKit/XtraKit.node';
 import { XtraKitTrigger } from '../../nodes/XtraKit/XtraKitTrigger.node';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
 import type { XtraKitSimulator } from '../simulators/xtrakit';
+import { pairedIndexes } from '../helpers/items';
+import { locator } from '../helpers/locator';
 import { runListSearch, runLoadOptions, runNode, runPoll, testCredential } from './harness';
 
 let sim: XtraKitSimulator;
@@ -15,10 +17,8 @@ const common = () => ({ credentials: credentials(), credentialTypes: [XtraKitApi
 const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({ nodeType: XtraKit, parameters: parameters as never, ...common(), ...extra });
 
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 /** Requests the simulator received for a path (below /api/v1), in order. */
 const calls = (path?: string) => sim.log.filter((e) => path === undefined || e.path === `/api/v1${path}`);
-const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 
 beforeAll(async () => {
 	sim = await startXtraKitSimulator();
@@ -273,7 +273,7 @@ describe('XtraKit node: every catalogued operation', () => {
 		const { items, error } = await run(cases[key].parameters);
 		expect(error).toBeUndefined();
 		cases[key].check(items);
-		expect(pairs(items).every((p) => p === 0)).toBe(true);
+		expect(pairedIndexes(items).every((p) => p === 0)).toBe(true);
 		// The last request is the documented method, on the documented path (placeholders filled).
 		const last = sim.log[sim.log.length - 1];
 		expect(last.method).toBe(row.method);
@@ -589,7 +589,7 @@ describe('XtraKit node: writes', () => {
 		expect(documentedFirst.error).toBeUndefined();
 		expect(documentedFirst.items[0].json).toMatchObject({ id: 1, customer_name: 'Jane Doe' });
 		expect(documentedFirst.items[1].json).toMatchObject({ customer: { id: 2 } });
-		expect(pairs(documentedFirst.items)).toEqual([0, 1]);
+		expect(pairedIndexes(documentedFirst.items)).toEqual([0, 1]);
 		expect(calls().map((e) => `${e.method} ${e.path}`)).toEqual(['GET /api/v1/customers/1', 'GET /api/v1/customers/2']);
 
 		sim.resetLog();
@@ -599,7 +599,7 @@ describe('XtraKit node: writes', () => {
 		expect(customFirst.error).toBeUndefined();
 		expect(customFirst.items[0].json).toMatchObject({ customer: { id: 2 } });
 		expect(customFirst.items[1].json).toMatchObject({ id: 1, customer_name: 'Jane Doe' });
-		expect(pairs(customFirst.items)).toEqual([0, 1]);
+		expect(pairedIndexes(customFirst.items)).toEqual([0, 1]);
 		expect(calls().map((e) => `${e.method} ${e.path}`).sort()).toEqual(['GET /api/v1/customers/1', 'GET /api/v1/customers/2']);
 		expect(sim.violations).toEqual([]);
 	});

@@ -52,6 +52,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { tail } from '../helpers/text';
+
 export type Flavour = 'n8n1' | 'n8n2';
 export type PackageMode = 'custom' | 'tarball' | 'none';
 
@@ -1208,9 +1210,6 @@ function findUp(from: string, file: string): string {
 	}
 }
 
-function tail(text: string, lines: number): string {
-	return text.split('\n').slice(-lines).join('\n');
-}
 
 function sanitize(name: string): string {
 	return name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);

@@ -30,6 +30,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { tail } from '../helpers/text';
 import { freePort, stopChild, teeToLog, track, waitFor, type N8nEnv, type N8nServer } from './n8n';
 
 export interface RedisServer {
@@ -172,6 +173,3 @@ function findOnPath(name: string): string | undefined {
 	return undefined;
 }
 
-function tail(text: string, lines: number): string {
-	return text.split('\n').slice(-lines).join('\n');
-}

@@ -1,14 +1,18 @@
 /**
- * Workflow pieces shared by the real-n8n test files (providers, xavier, queue): node type and
- * resource-locator shorthands, the simulator credentials, the polling-trigger workflow shape, and
+ * Workflow pieces shared by the real-n8n test files (providers, xavier, queue): the node type
+ * shorthand, the simulator credentials, the polling-trigger workflow shape, and
  * the workflows more than one file runs.
  */
-import { PACKAGE_NAME, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../harness/n8n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { PACKAGE_NAME, REPO_ROOT, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../harness/n8n';
 
 /** `xavier` → `n8n-nodes-saas-connectors.xavier` (the import helpers adapt it to the env). */
 export const T = (node: string) => `${PACKAGE_NAME}.${node}`;
-/** A resource locator given by ID. */
-export const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** A workflow of examples/ (what users import), e.g. `example('xavier-clients-health.json')`. */
+export const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 
 /** The credentials the examples in examples/ (and the demo) refer to, by provider. */
 export const CRED = {

@@ -29,7 +29,8 @@ import {
 } from '../harness/n8n';
 import { findSecretsInText, registerSecret } from '../helpers/secrets';
 import { sendJson, startTestServer, type TestServer } from '../helpers/testServer';
-import { T, rl } from './fixtures';
+import { locator } from '../helpers/locator';
+import { T } from './fixtures';
 
 jest.setTimeout(180_000);
 
@@ -110,7 +111,7 @@ const redirectNodes: WorkflowNode[] = [
 		name: 'Cliniko',
 		type: T('cliniko'),
 		typeVersion: 1,
-		parameters: { resource: 'patient', operation: 'get', patientId: rl('1') },
+		parameters: { resource: 'patient', operation: 'get', patientId: locator('1') },
 		credentials: { clinikoApi: ref(CRED.cliniko) },
 		...continueOnFail,
 	},
@@ -118,7 +119,7 @@ const redirectNodes: WorkflowNode[] = [
 		name: 'CLIENTXCMS',
 		type: T('clientXcms'),
 		typeVersion: 1,
-		parameters: { resource: 'product', operation: 'get', productId: rl('1') },
+		parameters: { resource: 'product', operation: 'get', productId: locator('1') },
 		credentials: { clientXcmsApi: ref(CRED.cxcms) },
 		...continueOnFail,
 	},

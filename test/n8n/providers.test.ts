@@ -8,16 +8,12 @@
  * each. Workflows run through REST; polling triggers are driven by (re)activation, as in the Xavier
  * file: a scheduled tick is at least a minute away.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import { startClientXcmsSimulator, type ClientXcmsSimulator } from '../simulators/clientxcms';
 import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
 import { measurementsIn, SNAPSHOTS, TIMED, startSaverisSimulator, type SaverisSimulator } from '../simulators/saveris';
 import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
 import {
 	FLAVOURS,
-	REPO_ROOT,
 	createN8nEnv,
 	importCredentials,
 	importWorkflow,
@@ -33,11 +29,10 @@ import {
 	type WorkflowJson,
 	type WorkflowNode,
 } from '../harness/n8n';
-import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, rl, triggerWorkflow } from './fixtures';
+import { locator } from '../helpers/locator';
+import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, example, triggerWorkflow } from './fixtures';
 
 jest.setTimeout(180_000);
-
-const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 
 // CRED: the credentials the examples (and the demo) refer to (fixtures.ts).
 const clinikoCred = { clinikoApi: CRED.cliniko };
@@ -61,14 +56,14 @@ const clinikoRoundTrip = linearWorkflow('clinikoRound0001', 'Cliniko: patient ro
 		name: 'Get',
 		type: T('cliniko'),
 		typeVersion: 1,
-		parameters: { resource: 'patient', operation: 'get', patientId: rl('={{ $json.id }}') },
+		parameters: { resource: 'patient', operation: 'get', patientId: locator('={{ $json.id }}') },
 		credentials: clinikoCred,
 	},
 	{
 		name: 'Update',
 		type: T('cliniko'),
 		typeVersion: 1,
-		parameters: { resource: 'patient', operation: 'update', patientId: rl('={{ $json.id }}'), updateFields: { occupation: 'Engineer' } },
+		parameters: { resource: 'patient', operation: 'update', patientId: locator('={{ $json.id }}'), updateFields: { occupation: 'Engineer' } },
 		credentials: clinikoCred,
 	},
 	{
@@ -87,7 +82,7 @@ const clinikoRoundTrip = linearWorkflow('clinikoRound0001', 'Cliniko: patient ro
 		name: 'Archive',
 		type: T('cliniko'),
 		typeVersion: 1,
-		parameters: { resource: 'patient', operation: 'archive', patientId: rl('={{ $json.id }}') },
+		parameters: { resource: 'patient', operation: 'archive', patientId: locator('={{ $json.id }}') },
 		credentials: clinikoCred,
 	},
 ]);
@@ -101,10 +96,10 @@ const clinikoBad = linearWorkflow('clinikoBad000001', 'Cliniko: a 422', [
 		parameters: {
 			resource: 'individualAppointment',
 			operation: 'create',
-			patientId: rl('1'),
-			practitionerId: rl('2'),
-			appointmentTypeId: rl('3'),
-			businessId: rl('4'),
+			patientId: locator('1'),
+			practitionerId: locator('2'),
+			appointmentTypeId: locator('3'),
+			businessId: locator('4'),
 			startsAt: '2030-01-15T10:00:00Z',
 		},
 		credentials: clinikoCred,
@@ -143,7 +138,7 @@ const xtraKitSale = linearWorkflow('xtrakitSale00001', 'XtraKit: customer and a 
 			operation: 'create',
 			invoice_code: INVOICE_CODE,
 			invoice_number: 'INV-000900',
-			customerId: rl('={{ $json.id }}'),
+			customerId: locator('={{ $json.id }}'),
 			sub_total_amount: 96,
 			total_amount: 96,
 			amount_paid: 96,
@@ -191,14 +186,14 @@ const clientXcmsRoundTrip = linearWorkflow('clientxcmsRound1', 'CLIENTXCMS: cust
 		name: 'Get',
 		type: T('clientXcms'),
 		typeVersion: 1,
-		parameters: { resource: 'customer', operation: 'get', customerId: rl('={{ $json.id }}') },
+		parameters: { resource: 'customer', operation: 'get', customerId: locator('={{ $json.id }}') },
 		credentials: clientXcmsCred,
 	},
 	{
 		name: 'Update',
 		type: T('clientXcms'),
 		typeVersion: 1,
-		parameters: { resource: 'customer', operation: 'update', customerId: rl('={{ $json.id }}'), updateFields: { city: 'Marseille' } },
+		parameters: { resource: 'customer', operation: 'update', customerId: locator('={{ $json.id }}'), updateFields: { city: 'Marseille' } },
 		credentials: clientXcmsCred,
 	},
 	{
@@ -215,7 +210,7 @@ const clientXcmsSuspend = linearWorkflow('clientxcmsSusp01', 'CLIENTXCMS: suspen
 		name: 'Suspend',
 		type: T('clientXcms'),
 		typeVersion: 1,
-		parameters: { resource: 'service', operation: 'suspend', serviceId: rl('1'), reason: 'Abuse' },
+		parameters: { resource: 'service', operation: 'suspend', serviceId: locator('1'), reason: 'Abuse' },
 		credentials: clientXcmsCred,
 	},
 ]);
@@ -225,7 +220,7 @@ const clientXcmsPdf = linearWorkflow('clientxcmsPdf001', 'CLIENTXCMS: invoice PD
 		name: 'PDF',
 		type: T('clientXcms'),
 		typeVersion: 1,
-		parameters: { resource: 'invoice', operation: 'pdf', invoiceId: rl('2') },
+		parameters: { resource: 'invoice', operation: 'pdf', invoiceId: locator('2') },
 		credentials: clientXcmsCred,
 	},
 ]);

@@ -4,14 +4,10 @@
  * Credentials and workflows go in through the n8n CLI; one run goes through `n8n execute`, the rest
  * through a running `n8n start` (REST), including the polling trigger, activated for real.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
 import {
 	FLAVOURS,
 	PACKAGE_NAME,
-	REPO_ROOT,
 	createN8nEnv,
 	executeWorkflow,
 	importCredentials,
@@ -26,15 +22,14 @@ import {
 	type PackageMode,
 	type WorkflowJson,
 } from '../harness/n8n';
-import { CRED, xavierGetAll as getAllWorkflow } from './fixtures';
+import { locator } from '../helpers/locator';
+import { CRED, example, xavierGetAll as getAllWorkflow } from './fixtures';
 
 // Real n8n processes: seconds per step, more on a busy machine (also set here so any jest config works).
 jest.setTimeout(180_000);
 
 /** The credential the examples in examples/ (and the demo) refer to. */
 const CREDENTIAL = CRED.xavier;
-const example = (file: string) =>
-	JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 const healthExample = example('xavier-clients-health.json');
 const healthDropExample = example('xavier-trigger-health-drop.json');
 const credentials = { xavierApi: CREDENTIAL };
@@ -47,7 +42,7 @@ const badIdWorkflow = linearWorkflow('xavierBadId00001', 'Xavier: unknown client
 		name: 'Xavier',
 		type: `${PACKAGE_NAME}.xavier`,
 		typeVersion: 1,
-		parameters: { resource: 'client', operation: 'get', clientId: { __rl: true, mode: 'id', value: MISSING_ID } },
+		parameters: { resource: 'client', operation: 'get', clientId: locator(MISSING_ID) },
 		credentials,
 	},
 ]);

@@ -5,9 +5,10 @@ import { clientXcmsOperations } from '../../../nodes/ClientXcms/resources';
 import { failedResult, readPage } from '../../../nodes/ClientXcms/transport/envelope';
 import { multipartBody } from '../../../nodes/shared/multipart';
 import { clientXcmsRoutes } from '../../simulators/clientxcms';
+import { testNode } from '../../helpers/node';
 
 const key = (r: { method: string; path: string; ability: string }) => `${r.method} ${r.path} ${r.ability}`;
-const node = { name: 'CLIENTXCMS', type: 'clientXcms', typeVersion: 1, position: [0, 0], parameters: {}, id: 'x' } as never;
+const node = testNode('CLIENTXCMS', 'clientXcms');
 
 describe('CLIENTXCMS route tables', () => {
 	it('lists the 82 routes of v2.15+, 42 of them already in v2.14', () => {

@@ -1,8 +1,9 @@
 import { Workflow } from 'n8n-workflow';
-import type { INode, INodeType, INodeTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypes } from 'n8n-workflow';
 
 import { ClinikoApi } from '../../../credentials/ClinikoApi.credentials';
 import { clinikoBaseUrl } from '../../../nodes/Cliniko/provider';
+import { testNode } from '../../helpers/node';
 
 // The credential's test request computes the base URL with an n8n expression; it must agree with
 // the node's clinikoBaseUrl(). Evaluated here with n8n-workflow's own expression engine.
@@ -24,7 +25,7 @@ const nodeTypes: INodeTypes = {
 	getByNameAndVersion: () => noOp,
 	getKnownTypes: () => ({}),
 };
-const node: INode = { id: '1', name: 'No Op', type: 'noOp', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode('No Op', 'noOp');
 const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 
 function testBaseUrl(credentials: Record<string, string>): string {

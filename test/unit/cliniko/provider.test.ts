@@ -1,4 +1,3 @@
-import type { INode } from 'n8n-workflow';
 
 import { apiError } from '../../../nodes/shared/errors';
 import {
@@ -10,8 +9,9 @@ import {
 	formatValidationErrors,
 	shardFromKey,
 } from '../../../nodes/Cliniko/provider';
+import { testNode } from '../../helpers/node';
 
-const node: INode = { id: '1', name: 'Cliniko', type: 'n8n-nodes-saas-connectors.cliniko', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode('Cliniko', 'n8n-nodes-saas-connectors.cliniko');
 
 describe('Cliniko shard from the API key', () => {
 	it('reads the suffix after the last hyphen, in lower case', () => {

@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 
 import { readJob } from '../../../nodes/Saveris/transport/jobs';
 import { exportResource } from '../../../nodes/Saveris/resources/definitions';
+import { testNode } from '../../helpers/node';
 
-const node = { name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode('n', 't');
 
 function fakeContext(statusCodes: number[]) {
 	const requests: Array<Record<string, unknown>> = [];

@@ -6,15 +6,8 @@ import { parseFile } from '../../../nodes/Saveris/parse';
 import { parseCsv } from '../../../nodes/Saveris/parse/csv';
 import { lines } from '../../../nodes/Saveris/parse/json';
 import { DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_ROWS, MAX_TEXT_CHARS, ResultBudget, defaultLimits } from '../../../nodes/Saveris/parse/limits';
+import { chunks, collect } from '../../helpers/streams';
 
-async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-	const out: T[] = [];
-	for await (const x of source) out.push(x);
-	return out;
-}
-async function* bytesOf(bytes: Buffer, size = 64 * 1024): AsyncGenerator<Uint8Array> {
-	for (let i = 0; i < bytes.length; i += size) yield new Uint8Array(bytes.subarray(i, i + size));
-}
 /** Text in 64 KB chunks, as the decoder hands it over. */
 async function* chunked(head: string, fill: string, length: number, tail = ''): AsyncGenerator<string> {
 	yield head;
@@ -71,16 +64,16 @@ describe('Saveris result limits in the parser', () => {
 		const bomb = gzipSync(`"uuid"\n${'x\n'.repeat(300_000)}`);
 		expect(bomb.length).toBeLessThan(2_000);
 		const rows = new ResultBudget({ maxRows: 1000, maxBytes: 1 << 30 });
-		await expect(collect(parseFile(bytesOf(bomb), 'CSV', undefined, rows))).rejects.toThrow('more than 1,000 rows (Max Rows)');
+		await expect(collect(parseFile(chunks(bomb), 'CSV', undefined, rows))).rejects.toThrow('more than 1,000 rows (Max Rows)');
 		expect(rows.rows).toBe(1001);
 
 		const size = new ResultBudget({ maxRows: 1e9, maxBytes: 100_000 });
-		await expect(collect(parseFile(bytesOf(bomb), 'CSV', undefined, size))).rejects.toThrow('more than 0.1 MB of data (Max Result Size)');
+		await expect(collect(parseFile(chunks(bomb), 'CSV', undefined, size))).rejects.toThrow('more than 0.1 MB of data (Max Result Size)');
 		expect(size.bytes).toBeLessThan(100_000 + 70_000);
 
 		const shared = new ResultBudget({ maxRows: 5, maxBytes: 1 << 30 });
 		const file = Buffer.from('{"a":1}\n{"a":2}\n{"a":3}\n');
-		expect(await collect(parseFile(bytesOf(file), 'JSON', undefined, shared))).toHaveLength(3);
-		await expect(collect(parseFile(bytesOf(file), 'JSON', undefined, shared))).rejects.toThrow('more than 5 rows');
+		expect(await collect(parseFile(chunks(file), 'JSON', undefined, shared))).toHaveLength(3);
+		await expect(collect(parseFile(chunks(file), 'JSON', undefined, shared))).rejects.toThrow('more than 5 rows');
 	});
 });

@@ -5,16 +5,8 @@ import { decodeText, isGzip, maybeGunzip } from '../../../nodes/Saveris/parse/gz
 import { formatOf, parseFile, typeRow } from '../../../nodes/Saveris/parse';
 import { parseJsonRecords } from '../../../nodes/Saveris/parse/json';
 import { exportResource } from '../../../nodes/Saveris/resources/definitions';
+import { chunks, collect } from '../../helpers/streams';
 
-async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-	const out: T[] = [];
-	for await (const x of source) out.push(x);
-	return out;
-}
-async function* chunks(text: string | Buffer, size: number): AsyncGenerator<Uint8Array> {
-	const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-	for (let i = 0; i < bytes.length; i += size) yield new Uint8Array(bytes.subarray(i, i + size));
-}
 async function* strings(...parts: string[]): AsyncGenerator<string> {
 	yield* parts;
 }

@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import { dateText, parseDateTime, requireDateTime, zonedTimeToUtc } from '../../../nodes/shared/dates';
+import { testNode } from '../../helpers/node';
 
-const node: INode = { id: '1', name: 'Test', type: 'n8n-nodes-saas-connectors.test', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode();
 const utc = (iso: string) => Date.parse(iso);
 
 describe('strict date-time parsing', () => {

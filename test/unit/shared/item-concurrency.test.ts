@@ -4,8 +4,9 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { forEachItem } from '../../../nodes/shared/executor';
+import { testNode } from '../../helpers/node';
 
-const node = { name: 'n', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {}, id: '1' };
+const node = testNode('n', 't');
 
 function ctx(items: number, continueOnFail = false) {
 	return {

@@ -1,9 +1,10 @@
 // The bounds every walk over server pages keeps (issue 12, point 11), one contradiction at a time.
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_PAGES, PageGuard } from '../../../nodes/shared/pageGuard';
+import { testNode } from '../../helpers/node';
 
-const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const node = testNode('Test', 'test');
 const ids = (...list: number[]): IDataObject[] => list.map((id) => ({ id }));
 const guard = (options: ConstructorParameters<typeof PageGuard>[2] = {}) => new PageGuard(node, 'Acme', options);
 

@@ -6,7 +6,6 @@
 // The inputs below are the worst cases of the old patterns at sizes where they took about 10 s each; the new
 // code takes milliseconds, so the one-second bound leaves two orders of magnitude for a loaded machine.
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import { clientXcms, translateError } from '../../../nodes/ClientXcms/provider';
 import { clientXcmsOperations } from '../../../nodes/ClientXcms/resources';
@@ -14,8 +13,9 @@ import { idFromLink } from '../../../nodes/Cliniko/resources/simplify';
 import { cappedText, containsInOrder, MAX_MATCHED_TEXT } from '../../../nodes/shared/serverText';
 import { envelopeMessage, envelopeVerdict, planMessage, withoutMoreErrors } from '../../../nodes/XtraKit/transport/envelope';
 import { pagingHints } from '../../../nodes/XtraKit/transport/paging';
+import { testNode } from '../../helpers/node';
 
-const node = { name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {}, id: 'x' } as unknown as INode;
+const node = testNode('n', 't');
 
 /** Milliseconds `run` takes, with its result. */
 function timed<T>(run: () => T): { ms: number; result: T } {

@@ -1,18 +1,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import { apiError, genericErrorMessage, networkError } from '../../../nodes/shared/errors';
 import type { ProviderConfig } from '../../../nodes/shared/types';
 import { describeValue, optionalNumberInRange, parseJsonValue, pathWith, requireText, textList, textOf } from '../../../nodes/shared/validate';
+import { testNode } from '../../helpers/node';
 
-const node: INode = {
-	id: '1',
-	name: 'Test',
-	type: 'n8n-nodes-saas-connectors.test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode();
 const provider: ProviderConfig = { displayName: 'Acme', credentialType: 'acmeApi', baseUrl: () => 'https://x' };
 
 describe('parameter validation', () => {

@@ -1,4 +1,3 @@
-import type { INode } from 'n8n-workflow';
 
 import {
 	PLAN_MESSAGE,
@@ -12,8 +11,9 @@ import {
 	recordFrom,
 } from '../../../nodes/XtraKit/transport/envelope';
 import { xtraKit } from '../../../nodes/XtraKit/provider';
+import { testNode } from '../../helpers/node';
 
-const node: INode = { id: '1', name: 'XtraKit', type: 'n8n-nodes-saas-connectors.xtraKit', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode('XtraKit', 'n8n-nodes-saas-connectors.xtraKit');
 
 describe('XtraKit envelope', () => {
 	it('recognises the envelope, and only it', () => {

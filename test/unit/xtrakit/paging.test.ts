@@ -1,8 +1,8 @@
-import type { INode } from 'n8n-workflow';
 
 import { moreExpected, nextPageUrl, pagingError, pagingHints } from '../../../nodes/XtraKit/transport/paging';
+import { testNode } from '../../helpers/node';
 
-const node: INode = { id: '1', name: 'XtraKit', type: 'n8n-nodes-saas-connectors.xtraKit', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode('XtraKit', 'n8n-nodes-saas-connectors.xtraKit');
 const envelope = (data: unknown, extra: Record<string, unknown> = {}, message = 'Customers found') => ({ status: 200, message, data, ...extra });
 
 describe('XtraKit pagination detection', () => {

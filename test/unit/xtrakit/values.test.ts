@@ -1,10 +1,10 @@
-import type { INode } from 'n8n-workflow';
 
 import { coerceBody, coerceValue, toXtraKitDate, toXtraKitDateTime } from '../../../nodes/XtraKit/resources/values';
 import { customPath } from '../../../nodes/XtraKit/resources/customApiCall';
 import { saleTypes } from '../../../nodes/XtraKit/resources/sale';
+import { testNode } from '../../helpers/node';
 
-const node: INode = { id: '1', name: 'XtraKit', type: 'n8n-nodes-saas-connectors.xtraKit', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode('XtraKit', 'n8n-nodes-saas-connectors.xtraKit');
 
 describe('XtraKit values in their documented forms', () => {
 	it('writes dates with their wall-clock digits, never shifted', () => {
