@@ -22,23 +22,18 @@ const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 // Words
 // ------------------------------------------------------------------------------------------------
 
-const ACRONYMS = { id: 'ID', ids: 'IDs', url: 'URL', sms: 'SMS', dva: 'DVA', dna: 'DNA', ip: 'IP', dob: 'DOB', uri: 'URI' };
-// A subset of the small words n8n's lint (the title-case package) leaves in lower case; like it, the
-// first and the last word are always capitalised.
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
+// The node labels filter fields at run time with the same words (nodes/Cliniko/resources/words.ts), so
+// that file is the one source: it has no imports, and is compiled here on the fly.
+const { labelOf, SMALL_WORDS } = requireTypeScript(path.join(root, 'nodes', 'Cliniko', 'resources', 'words.ts'));
 
-/** "date_of_birth" → "Date of Birth", "patient_ids" → "Patient IDs". */
-function labelOf(key) {
-	return key
-		.split(/[_\s]+/)
-		.filter(Boolean)
-		.map((w, i, all) => {
-			const lower = w.toLowerCase();
-			if (ACRONYMS[lower]) return ACRONYMS[lower];
-			if (i > 0 && i < all.length - 1 && SMALL_WORDS.has(lower)) return lower;
-			return lower.charAt(0).toUpperCase() + lower.slice(1);
-		})
-		.join(' ');
+function requireTypeScript(file) {
+	const ts = require('typescript');
+	const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+	});
+	const module = { exports: {} };
+	new Function('module', 'exports', outputText)(module, module.exports);
+	return module.exports;
 }
 
 /** n8n's Title Case for display text: "Feeling better" → "Feeling Better", "Out of date" → "Out of Date". */
