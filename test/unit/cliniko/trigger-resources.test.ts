@@ -2,7 +2,7 @@
 // list hides by default — archived, cancelled and (soft-)deleted ones — wherever the list's q[] table
 // takes the field, so a record changed that way between two polls is still seen.
 import { specOperations } from '../../../nodes/Cliniko/generated/spec';
-import { pollFilters, watchedResources } from '../../../nodes/Cliniko/trigger/resources';
+import { pollFilters, watchedResources } from '../../../nodes/Cliniko/trigger/events';
 
 const filtersOf = (path: string) => (specOperations.find((o) => o.method === 'GET' && o.path === path)?.filters ?? []).map(([f]) => f);
 
