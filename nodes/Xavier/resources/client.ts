@@ -3,31 +3,16 @@ import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import type { OperationContext, OperationDef } from '../../shared/types';
 import { parameterError } from '../../shared/errors';
+import { locatorProperty } from '../../shared/locator';
 import { optionalNumberInRange, textList, textOf } from '../../shared/validate';
 
-const clientIdLocator: INodeProperties = {
-	displayName: 'Client',
+const clientIdLocator = locatorProperty({
 	name: 'clientId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	displayName: 'Client',
 	description: 'The client (a bookkeeping organisation) to read',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a client…',
-			typeOptions: { searchListMethod: 'searchClients', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 8eb3l',
-		},
-	],
-};
+	searchListMethod: 'searchClients',
+	idPlaceholder: 'e.g. 8eb3l',
+});
 
 const clientFilters: INodeProperties = {
 	displayName: 'Filters',
@@ -123,11 +108,11 @@ export const clientOperations: OperationDef[] = [
 		method: 'GET',
 		path: '/clients',
 		pagination: { type: 'none' },
-		validate: (op) => {
-			readFilters(op);
+		validate: (opCtx) => {
+			readFilters(opCtx);
 		},
-		postProcess: (records, op) => {
-			const f = readFilters(op);
+		postProcess: (records, opCtx) => {
+			const f = readFilters(opCtx);
 			return records.filter((client) => {
 				const score = typeof client.healthScore === 'number' ? client.healthScore : undefined;
 				const level = String(client.alertLevel ?? '').toLowerCase();
