@@ -6,8 +6,8 @@ import type { SpecField, SpecOption } from './types';
 import { camelOf } from './words';
 
 const EXPRESSIONS_DOCS = 'https://docs.n8n.io/code/expressions/';
-export const DYNAMIC_OPTION_HINT = `Choose from the list, or specify an ID using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
-export const DYNAMIC_OPTIONS_HINT = `Choose from the list, or specify IDs using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
+const DYNAMIC_OPTION_HINT = `Choose from the list, or specify an ID using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
+const DYNAMIC_OPTIONS_HINT = `Choose from the list, or specify IDs using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
 
 /** Cliniko IDs are int64: up to 19 digits, handled as text. */
 export const ID_PATTERN = '^\\s*[0-9]{1,19}\\s*$';
@@ -56,6 +56,20 @@ function sortedOptions(options: SpecOption[]): INodePropertyOptions[] {
 	return typeof list[0]?.value === 'number' ? list : list.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** A field picked from one of the account's lists (Business, Practitioner, …): one ID or several. */
+function dropdown(type: 'options' | 'multiOptions', displayName: string, name: string, method: string, required?: boolean): INodeProperties {
+	const one = type === 'options';
+	return {
+		displayName,
+		name,
+		type,
+		typeOptions: { loadOptionsMethod: method },
+		default: one ? '' : [],
+		...(required ? { required: true } : {}),
+		description: one ? DYNAMIC_OPTION_HINT : DYNAMIC_OPTIONS_HINT,
+	};
+}
+
 export interface FieldPropertyOptions {
 	/** Parameter name; defaults to the API key (inside collections) . */
 	name?: string;
@@ -85,15 +99,7 @@ export function fieldProperty(field: SpecField, options: FieldPropertyOptions = 
 			}
 			const dynamic = LOAD_OPTIONS_ENTITIES[entity];
 			if (dynamic) {
-				return {
-					displayName: `${field.label.replace(/ ID$/, '')} Name or ID`,
-					name,
-					type: 'options',
-					typeOptions: { loadOptionsMethod: dynamic.method },
-					default: '',
-					...(options.required ? { required: true } : {}),
-					description: DYNAMIC_OPTION_HINT,
-				};
+				return dropdown('options', `${field.label.replace(/ ID$/, '')} Name or ID`, name, dynamic.method, options.required);
 			}
 			return {
 				...base,
@@ -106,14 +112,7 @@ export function fieldProperty(field: SpecField, options: FieldPropertyOptions = 
 		case 'idList': {
 			const dynamic = LOAD_OPTIONS_ENTITIES[field.entity ?? ''];
 			if (dynamic) {
-				return {
-					displayName: `${field.label.replace(/ IDs$/, '')} Names or IDs`,
-					name,
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: dynamic.method },
-					default: [],
-					description: DYNAMIC_OPTIONS_HINT,
-				};
+				return dropdown('multiOptions', `${field.label.replace(/ IDs$/, '')} Names or IDs`, name, dynamic.method);
 			}
 			return {
 				...base,

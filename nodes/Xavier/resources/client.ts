@@ -98,6 +98,13 @@ export function unwrapClient(body: unknown): IDataObject {
 	throw new Error('expected a client object');
 }
 
+/** What the rows about one client share: the client in the path, picked with the locator, and the 404's words. */
+const oneClient: Pick<OperationDef, 'pathParams' | 'notFound' | 'fields'> = {
+	pathParams: [{ param: 'clientId', label: 'Client' }],
+	notFound: ({ clientId }) => `Client not found: no client with ID "${clientId}"`,
+	fields: [clientIdLocator],
+};
+
 export const clientOperations: OperationDef[] = [
 	{
 		resource: 'client',
@@ -135,8 +142,7 @@ export const clientOperations: OperationDef[] = [
 		description: 'Get one client with its details and metrics',
 		method: 'GET',
 		path: '/clients/{clientId}',
-		pathParams: [{ param: 'clientId', label: 'Client' }],
-		notFound: ({ clientId }) => `Client not found: no client with ID "${clientId}"`,
+		...oneClient,
 		unwrap: (body, { ctx, itemIndex }) => {
 			try {
 				return unwrapClient(body);
@@ -147,7 +153,6 @@ export const clientOperations: OperationDef[] = [
 				});
 			}
 		},
-		fields: [clientIdLocator],
 	},
 	{
 		resource: 'client',
@@ -157,8 +162,6 @@ export const clientOperations: OperationDef[] = [
 		description: 'Get turnover and transaction counts: annual, monthly and quarterly averages',
 		method: 'GET',
 		path: '/clients/{clientId}/activity-stats',
-		pathParams: [{ param: 'clientId', label: 'Client' }],
-		notFound: ({ clientId }) => `Client not found: no client with ID "${clientId}"`,
-		fields: [clientIdLocator],
+		...oneClient,
 	},
 ];
