@@ -33,7 +33,7 @@ function personName(record: IDataObject): string {
 }
 
 /** What a person would call a record: its display name, else its name, else its ID. */
-export function recordName(record: IDataObject): string {
+function recordName(record: IDataObject): string {
 	for (const candidate of [record.display_name, record.business_name, record.name, personName(record), record.label]) {
 		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
 	}
@@ -60,17 +60,17 @@ async function searchList(ctx: ILoadOptionsFunctions, path: string, itemsPath: s
 // ------------------------------------------------------------------------------------------------
 
 /** "From list" of the Practitioner locator: active practitioners, filtered by name or ID. */
-export async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/practitioners', 'practitioners', filter);
 }
 
 /** "From list" of the Business locator. */
-export async function searchBusinesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+async function searchBusinesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/businesses', 'businesses', filter);
 }
 
 /** "From list" of the Appointment Type locator. */
-export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/appointment_types', 'appointment_types', filter);
 }
 
@@ -102,7 +102,7 @@ function patientItem(p: IDataObject): INodeListSearchItems {
  * "From list" of the Patient locator: searched in Cliniko by name (`q[]=last_name:~…`, first name
  * likewise) or by ID, a page at a time; the pagination token holds Cliniko's own next links.
  */
-export async function searchPatients(
+async function searchPatients(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -155,51 +155,51 @@ async function options(ctx: ILoadOptionsFunctions, path: string, itemsPath: stri
 	return (await fetchAll(ctx, path, itemsPath)).map((r) => ({ name: recordName(r), value: String(r.id) })).sort(byName);
 }
 
-export async function getAppointmentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getAppointmentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/appointment_types', 'appointment_types');
 }
 
-export async function getBillableItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getBillableItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/billable_items', 'billable_items');
 }
 
-export async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/businesses', 'businesses');
 }
 
-export async function getConcessionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getConcessionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/concession_types', 'concession_types');
 }
 
-export async function getPatientFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getPatientFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/patient_form_templates', 'patient_form_templates');
 }
 
-export async function getPractitioners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getPractitioners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/practitioners', 'practitioners');
 }
 
-export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/products', 'products');
 }
 
-export async function getProductSuppliers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getProductSuppliers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/product_suppliers', 'product_suppliers');
 }
 
-export async function getReferralSourceTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getReferralSourceTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/referral_source_types', 'referral_source_types');
 }
 
-export async function getTaxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getTaxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/taxes', 'taxes');
 }
 
-export async function getTreatmentNoteTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getTreatmentNoteTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/treatment_note_templates', 'treatment_note_templates');
 }
 
-export async function getUnavailableBlockTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getUnavailableBlockTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/unavailable_block_types', 'unavailable_block_types');
 }
 
