@@ -4,9 +4,9 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { timestampPoll } from '../shared/poller';
 import { exclusivePoll } from '../shared/lease';
 import { cliniko } from './provider';
-import { fetchNewest, fetchSince } from './trigger/fetch';
-import { watchFor, watchedResources } from './trigger/resources';
-import type { ClinikoEvent } from './trigger/resources';
+import { fetchNewest, fetchSince } from './transport/paging';
+import { eventOptions, perResourceEvents, watchFor, watchedResources } from './trigger/events';
+import type { ClinikoEvent } from './trigger/events';
 
 export class ClinikoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,20 +29,7 @@ export class ClinikoTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'created',
-				options: [
-					{
-						name: 'Appointment Cancelled',
-						value: 'appointmentCancelled',
-						description: 'An individual appointment was cancelled',
-					},
-					{
-						name: 'New or Updated Record',
-						value: 'updated',
-						description: 'A record of the chosen resource was created or changed (including archived, cancelled and, where the list allows it, deleted)',
-					},
-					{ name: 'New Record', value: 'created', description: 'A record of the chosen resource was created' },
-					{ name: 'Patient Archived', value: 'patientArchived', description: 'A patient was archived' },
-				],
+				options: eventOptions,
 			},
 			{
 				displayName: 'Resource',
@@ -50,7 +37,7 @@ export class ClinikoTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'patient',
-				displayOptions: { show: { event: ['created', 'updated'] } },
+				displayOptions: { show: { event: perResourceEvents } },
 				options: watchedResources.map((w) => ({ name: w.name, value: w.value })),
 			},
 			{
@@ -84,19 +71,19 @@ export class ClinikoTrigger implements INodeType {
 		// One poll at a time per trigger node: see shared/lease.ts.
 		return await exclusivePoll(this, async () => {
 			const event = this.getNodeParameter('event') as ClinikoEvent;
-			const resource = event === 'created' || event === 'updated' ? (this.getNodeParameter('resource') as string) : '';
+			const resource = perResourceEvents.includes(event) ? (this.getNodeParameter('resource') as string) : '';
 			const options = this.getNodeParameter('options', {}) as { startDate?: unknown };
 			const watch = watchFor(event, resource);
 			if (!watch) {
 				throw new NodeOperationError(this.getNode(), `The resource "${resource}" cannot be watched`);
 			}
-			const { watched, field } = watch;
+			const { watched, list } = watch;
 			const records = await timestampPoll(this, {
 				config: `${event}:${watched.value}`,
 				startDate: options.startDate === '' || options.startDate === null ? undefined : options.startDate,
 				noun: `${watched.name.toLowerCase()} records`,
-				fetchSince: async (from) => await fetchSince(this, cliniko, watched, field, from),
-				fetchNewest: async () => await fetchNewest(this, cliniko, watched, field),
+				fetchSince: async (from) => await fetchSince(this, cliniko, list, from),
+				fetchNewest: async () => await fetchNewest(this, cliniko, list),
 			});
 			return records ? [this.helpers.returnJsonArray(records)] : null;
 		});

@@ -5,16 +5,16 @@ import { headerValue } from '../shared/retry';
 import type { HeaderMap, ProviderConfig } from '../shared/types';
 import { clinikoRequestOptions } from './resources';
 
-/** Shards Cliniko documents today (docs.api.cliniko.com/guides/urls). Others that look right are accepted. */
-export const KNOWN_SHARDS = ['au1', 'au2', 'au3', 'au4', 'ca1', 'eu1', 'uk1', 'uk2'];
-
-/** The documented key suffix: `…-au2`, `…-uk1`. */
-export const SHARD_SUFFIX = /-([a-z]{2}\d{1,2})$/i;
+/**
+ * The documented key suffix: `…-au2`, `…-uk1` (docs.api.cliniko.com/guides/urls lists au1–au4, ca1, eu1,
+ * uk1, uk2 today; any shard of this shape is accepted, so a new one needs no release).
+ */
+const SHARD_SUFFIX = /-([a-z]{2}\d{1,2})$/i;
 
 /** A short letters-and-digits tail after the last hyphen: meant as a shard, whether or not it is one. */
 const SHARD_LIKE_SUFFIX = /-([a-z][a-z0-9]{0,5})$/i;
 
-export const DEFAULT_SHARD = 'au1';
+const DEFAULT_SHARD = 'au1';
 
 /**
  * The shard a Cliniko API key belongs to: the suffix after its last hyphen (`…-uk2` → `uk2`). A key

@@ -1,11 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { operationFields, operationProperties, resourceProperty } from '../shared/description';
 import { executeOperations } from '../shared/executor';
-import { getAlertLevels, searchClients } from './methods';
+import { listSearch, loadOptions } from './methods';
 import { xavier } from './provider';
-import { xavierOperations } from './resources';
+import { xavierOperations, xavierProperties } from './resources';
 
 export class Xavier implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,17 +20,10 @@ export class Xavier implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'xavierApi', required: true }],
-		properties: [
-			resourceProperty([{ name: 'Client', value: 'client' }]),
-			...operationProperties(xavierOperations, { client: 'getAll' }),
-			...operationFields(xavierOperations),
-		],
+		properties: xavierProperties(),
 	};
 
-	methods = {
-		listSearch: { searchClients },
-		loadOptions: { getAlertLevels },
-	};
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperations.call(this, xavier, xavierOperations);

@@ -5,9 +5,9 @@ import { apiRequestBody } from '../shared/http';
 import { recordsAt } from '../shared/pagination';
 import { describeValue, numberOf, textList } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
-import { getAlertLevels } from './methods';
+import { loadOptions } from './methods';
 import { xavier } from './provider';
-import { detectEvents, sampleEvent, snapshotOf, stateDamage, uniqueClients } from './trigger/events';
+import { detectEvents, eventOptions, sampleEvent, snapshotOf, stateDamage, uniqueClients } from './trigger/events';
 import type { EventOptions, XavierEvent, XavierTriggerState } from './trigger/events';
 import { warnDamagedState } from '../shared/poller';
 
@@ -33,23 +33,7 @@ export class XavierTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'newClient',
-				options: [
-					{
-						name: 'Alert Level Changed',
-						value: 'alertLevelChanged',
-						description: "A client's traffic-light alert level changed since the last poll",
-					},
-					{
-						name: 'Health Score Dropped Below Threshold',
-						value: 'healthScoreDropped',
-						description: "A client's health score fell from the threshold or above to below it",
-					},
-					{
-						name: 'New Client',
-						value: 'newClient',
-						description: 'A client appeared that the trigger has not seen before',
-					},
-				],
+				options: eventOptions,
 			},
 			{
 				displayName: 'Threshold',
@@ -80,7 +64,7 @@ export class XavierTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getAlertLevels } };
+	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		// One poll at a time per trigger node: see shared/lease.ts.

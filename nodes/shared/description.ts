@@ -63,7 +63,12 @@ export function listFields(resource: string, operation: string): INodeProperties
 	];
 }
 
-/** Every operation's fields, each shown only for its resource and operation. */
+/**
+ * Every operation's fields, each shown only for its resource and operation. Not n8n-workflow's
+ * updateDisplayOptions: its deep merge puts a field's own conditions before resource and operation,
+ * which reorders the keys of such a field's displayOptions in the description (the same conditions,
+ * but no longer the same description JSON: XtraKit's Custom API Call Body).
+ */
 export function operationFields(table: OperationDef[]): INodeProperties[] {
 	const fields: INodeProperties[] = [];
 	for (const op of table) {

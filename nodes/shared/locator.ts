@@ -29,6 +29,8 @@ export function locatorProperty(options: {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
+		// Before the modes, where every provider's locators had it (the description JSON stays the same).
+		...(options.description !== undefined ? { description: options.description } : {}),
 		modes: [
 			{
 				displayName: 'From List',
@@ -41,6 +43,5 @@ export function locatorProperty(options: {
 			...(options.extraModes ?? []),
 		],
 	};
-	if (options.description !== undefined) property.description = options.description;
 	return property;
 }

@@ -8,58 +8,51 @@ import type {
 } from 'n8n-workflow';
 
 import { apiRequestBody, originOf } from '../../shared/http';
+import { byName, matchingRecords, plainText, searchItems } from '../../shared/listSearch';
 import { listPages, recordsAt, valueAt } from '../../shared/pagination';
-import type { ApiRequest, Pagination } from '../../shared/types';
+import type { ApiRequest } from '../../shared/types';
 import { cliniko } from '../provider';
+import { pageLinks } from '../transport/paging';
 
 /** Lists these dropdowns read are small (practitioners, businesses, types); this caps a runaway. */
 const MAX_PAGES = 20;
 const SEARCH_PAGE_SIZE = 50;
 
-function pagination(itemsPath: string): Pagination {
-	return { type: 'nextLink', itemsPath, nextLinkPath: 'links.next', pageSizeParam: 'per_page', maxPageSize: 100 };
-}
-
 async function fetchAll(ctx: ILoadOptionsFunctions, path: string, itemsPath: string): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
 	let pages = 0;
-	for await (const page of listPages.call(ctx, cliniko, { method: 'GET', path }, pagination(itemsPath), undefined)) {
+	for await (const page of listPages.call(ctx, cliniko, { method: 'GET', path }, pageLinks(itemsPath), undefined)) {
 		out.push(...page);
 		if (++pages >= MAX_PAGES) break;
 	}
 	return out;
 }
 
+function personName(record: IDataObject): string {
+	return [record.first_name, record.last_name].filter((p) => typeof p === 'string' && p !== '').join(' ');
+}
+
 /** What a person would call a record: its display name, else its name, else its ID. */
-export function recordName(record: IDataObject): string {
-	const person = [record.first_name, record.last_name].filter((p) => typeof p === 'string' && p !== '').join(' ');
-	for (const candidate of [record.display_name, record.business_name, record.name, person, record.label]) {
+function recordName(record: IDataObject): string {
+	for (const candidate of [record.display_name, record.business_name, record.name, personName(record), record.label]) {
 		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
 	}
 	return String(record.id);
 }
 
-function byName(a: { name: string }, b: { name: string }): number {
-	return a.name.localeCompare(b.name);
-}
+const NAME_FIELDS = ['display_name', 'business_name', 'name', 'label', 'first_name', 'last_name'];
 
-function matches(record: IDataObject, needle: string): boolean {
-	if (needle === '') return true;
-	if (String(record.id) === needle) return true;
-	const haystack = [record.display_name, record.business_name, record.name, record.label, record.first_name, record.last_name]
-		.filter((v) => typeof v === 'string')
-		.join(' ')
-		.toLowerCase();
-	return haystack.includes(needle.toLowerCase());
+/** The records a typed filter finds: by any of their names, by "first last", or by their exact ID. */
+function matching(records: IDataObject[], filter: string | undefined): IDataObject[] {
+	const needle = plainText(filter);
+	const named = new Set(matchingRecords(records, needle, NAME_FIELDS));
+	return records.filter(
+		(r) => named.has(r) || plainText(r.id) === needle || personName(r).toLowerCase().includes(needle.toLowerCase()),
+	);
 }
 
 async function searchList(ctx: ILoadOptionsFunctions, path: string, itemsPath: string, filter?: string): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').trim();
-	const results: INodeListSearchItems[] = (await fetchAll(ctx, path, itemsPath))
-		.filter((r) => matches(r, needle))
-		.map((r) => ({ name: recordName(r), value: String(r.id) }))
-		.sort(byName);
-	return { results };
+	return { results: searchItems(matching(await fetchAll(ctx, path, itemsPath), filter), recordName) };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -67,17 +60,17 @@ async function searchList(ctx: ILoadOptionsFunctions, path: string, itemsPath: s
 // ------------------------------------------------------------------------------------------------
 
 /** "From list" of the Practitioner locator: active practitioners, filtered by name or ID. */
-export async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/practitioners', 'practitioners', filter);
 }
 
 /** "From list" of the Business locator. */
-export async function searchBusinesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+async function searchBusinesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/businesses', 'businesses', filter);
 }
 
 /** "From list" of the Appointment Type locator. */
-export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/appointment_types', 'appointment_types', filter);
 }
 
@@ -109,7 +102,7 @@ function patientItem(p: IDataObject): INodeListSearchItems {
  * "From list" of the Patient locator: searched in Cliniko by name (`q[]=last_name:~…`, first name
  * likewise) or by ID, a page at a time; the pagination token holds Cliniko's own next links.
  */
-export async function searchPatients(
+async function searchPatients(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -162,51 +155,51 @@ async function options(ctx: ILoadOptionsFunctions, path: string, itemsPath: stri
 	return (await fetchAll(ctx, path, itemsPath)).map((r) => ({ name: recordName(r), value: String(r.id) })).sort(byName);
 }
 
-export async function getAppointmentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getAppointmentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/appointment_types', 'appointment_types');
 }
 
-export async function getBillableItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getBillableItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/billable_items', 'billable_items');
 }
 
-export async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/businesses', 'businesses');
 }
 
-export async function getConcessionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getConcessionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/concession_types', 'concession_types');
 }
 
-export async function getPatientFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getPatientFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/patient_form_templates', 'patient_form_templates');
 }
 
-export async function getPractitioners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getPractitioners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/practitioners', 'practitioners');
 }
 
-export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/products', 'products');
 }
 
-export async function getProductSuppliers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getProductSuppliers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/product_suppliers', 'product_suppliers');
 }
 
-export async function getReferralSourceTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getReferralSourceTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/referral_source_types', 'referral_source_types');
 }
 
-export async function getTaxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getTaxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/taxes', 'taxes');
 }
 
-export async function getTreatmentNoteTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getTreatmentNoteTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/treatment_note_templates', 'treatment_note_templates');
 }
 
-export async function getUnavailableBlockTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function getUnavailableBlockTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(this, '/unavailable_block_types', 'unavailable_block_types');
 }
 

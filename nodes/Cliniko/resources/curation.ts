@@ -1,7 +1,9 @@
 /**
- * Hand-written choices layered over the generated table. Cliniko's spec marks no body field as
- * required; these come from Cliniko's create examples and observed validation errors
- * (research notes §12), plus fields without which a record makes no sense.
+ * Hand-written choices layered over the generated table. Cliniko's OpenAPI document marks no body
+ * field as required; these come from Cliniko's create examples (github.com/redguava/cliniko-api,
+ * sections/*.md) and the validation errors it answers (e.g. redguava/cliniko-api issue #261: a patient
+ * without first_name and last_name gets 422 "can’t be blank"), plus fields without which a record
+ * makes no sense.
  */
 
 export interface CreateCuration {

@@ -1,75 +1,73 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
 
+import { locatorProperty } from '../../shared/locator';
 import { LOAD_OPTIONS_ENTITIES, LOCATOR_ENTITIES } from './curation';
 import type { SpecField, SpecOption } from './types';
 import { camelOf } from './words';
 
 const EXPRESSIONS_DOCS = 'https://docs.n8n.io/code/expressions/';
-export const DYNAMIC_OPTION_HINT = `Choose from the list, or specify an ID using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
-export const DYNAMIC_OPTIONS_HINT = `Choose from the list, or specify IDs using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
+const DYNAMIC_OPTION_HINT = `Choose from the list, or specify an ID using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
+const DYNAMIC_OPTIONS_HINT = `Choose from the list, or specify IDs using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
 
 /** Cliniko IDs are int64: up to 19 digits, handled as text. */
 export const ID_PATTERN = '^\\s*[0-9]{1,19}\\s*$';
 
-/** Patient, practitioner, business, appointment type: From List (searchable), By ID, By URL. */
-export function locatorProperty(
+/** Patient, practitioner, business, appointment type: From List (searchable), By ID, and By URL (a page's address in Cliniko). */
+export function clinikoLocator(
 	name: string,
 	entity: string,
 	options: { description?: string; displayName?: string } = {},
 ): INodeProperties {
 	const def = LOCATOR_ENTITIES[entity];
 	const lower = def.label.toLowerCase();
-	return {
-		displayName: options.displayName ?? def.label,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: options.description ?? `The ${lower}`,
-		modes: [
+	// A locator mode, not a parameter: modes have no default (the lint rule only recognises them inside `modes: [...]`).
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	const byUrl: INodePropertyMode = {
+		displayName: 'By URL',
+		name: 'url',
+		type: 'string',
+		placeholder: `e.g. https://your-clinic.au1.cliniko.com/${def.segment}/123456`,
+		validation: [
 			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${lower}…`,
-				typeOptions: { searchListMethod: def.searchMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1234567890123456789',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: ID_PATTERN, errorMessage: 'A Cliniko ID is a whole number of up to 19 digits' },
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `e.g. https://your-clinic.au1.cliniko.com/${def.segment}/123456`,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^https?://\\S*/${def.segment}/[0-9]{1,19}`,
-							errorMessage: `Paste the address of a ${lower} page in Cliniko (…/${def.segment}/<ID>)`,
-						},
-					},
-				],
-				extractValue: { type: 'regex', regex: `/${def.segment}/([0-9]{1,19})` },
+				type: 'regex',
+				properties: {
+					regex: `^https?://\\S*/${def.segment}/[0-9]{1,19}`,
+					errorMessage: `Paste the address of a ${lower} page in Cliniko (…/${def.segment}/<ID>)`,
+				},
 			},
 		],
+		extractValue: { type: 'regex', regex: `/${def.segment}/([0-9]{1,19})` },
 	};
+	return locatorProperty({
+		name,
+		displayName: options.displayName ?? def.label,
+		noun: lower,
+		description: options.description ?? `The ${lower}`,
+		searchListMethod: def.searchMethod,
+		idPlaceholder: 'e.g. 1234567890123456789',
+		idPattern: { regex: ID_PATTERN, errorMessage: 'A Cliniko ID is a whole number of up to 19 digits' },
+		extraModes: [byUrl],
+	});
 }
 
 function sortedOptions(options: SpecOption[]): INodePropertyOptions[] {
 	const list = options.map((o) => ({ name: o.name, value: o.value }));
 	// Codes (10 Feeling better, 20 Condition worse, …) keep Cliniko's order; words are alphabetical.
 	return typeof list[0]?.value === 'number' ? list : list.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A field picked from one of the account's lists (Business, Practitioner, …): one ID or several. */
+function dropdown(type: 'options' | 'multiOptions', displayName: string, name: string, method: string, required?: boolean): INodeProperties {
+	const one = type === 'options';
+	return {
+		displayName,
+		name,
+		type,
+		typeOptions: { loadOptionsMethod: method },
+		default: one ? '' : [],
+		...(required ? { required: true } : {}),
+		description: one ? DYNAMIC_OPTION_HINT : DYNAMIC_OPTIONS_HINT,
+	};
 }
 
 export interface FieldPropertyOptions {
@@ -94,22 +92,14 @@ export function fieldProperty(field: SpecField, options: FieldPropertyOptions = 
 		case 'id': {
 			const entity = field.entity ?? '';
 			if (options.topLevel && LOCATOR_ENTITIES[entity]) {
-				return locatorProperty(name, entity, {
+				return clinikoLocator(name, entity, {
 					displayName: field.label.replace(/ ID$/, ''),
 					description: field.description?.replace(/^ID of the /, 'The '),
 				});
 			}
 			const dynamic = LOAD_OPTIONS_ENTITIES[entity];
 			if (dynamic) {
-				return {
-					displayName: `${field.label.replace(/ ID$/, '')} Name or ID`,
-					name,
-					type: 'options',
-					typeOptions: { loadOptionsMethod: dynamic.method },
-					default: '',
-					...(options.required ? { required: true } : {}),
-					description: DYNAMIC_OPTION_HINT,
-				};
+				return dropdown('options', `${field.label.replace(/ ID$/, '')} Name or ID`, name, dynamic.method, options.required);
 			}
 			return {
 				...base,
@@ -122,14 +112,7 @@ export function fieldProperty(field: SpecField, options: FieldPropertyOptions = 
 		case 'idList': {
 			const dynamic = LOAD_OPTIONS_ENTITIES[field.entity ?? ''];
 			if (dynamic) {
-				return {
-					displayName: `${field.label.replace(/ IDs$/, '')} Names or IDs`,
-					name,
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: dynamic.method },
-					default: [],
-					description: DYNAMIC_OPTIONS_HINT,
-				};
+				return dropdown('multiOptions', `${field.label.replace(/ IDs$/, '')} Names or IDs`, name, dynamic.method);
 			}
 			return {
 				...base,

@@ -200,8 +200,8 @@ export interface ListQueryInput {
 }
 
 /** The query of a list (or single GET): `q[]` conditions, include switches, sort. */
-export function listQuery(op: SpecOperation, input: ListQueryInput, timeZone?: string): IDataObject {
-	const fields = op.filters ?? [];
+export function listQuery(spec: SpecOperation, input: ListQueryInput, timeZone?: string): IDataObject {
+	const fields = spec.filters ?? [];
 	const q: string[] = [];
 	for (const c of input.conditions ?? []) {
 		q.push(filterExpression(fields, String(c.field ?? ''), String(c.operator ?? ''), c.value, timeZone));
@@ -211,23 +211,23 @@ export function listQuery(op: SpecOperation, input: ListQueryInput, timeZone?: s
 	if (input.includeCancelled && has('cancelled_at')) q.push('cancelled_at:*');
 	const query: IDataObject = {};
 	if (q.length) query['q[]'] = [...new Set(q)];
-	if (op.sort && input.sort) {
+	if (spec.sort && input.sort) {
 		const sort = sortExpression(input.sort);
 		if (sort) query.sort = sort;
 	}
 	return query;
 }
 
-function fieldOptions(op: SpecOperation): INodePropertyOptions[] {
-	return (op.filters ?? [])
+function fieldOptions(spec: SpecOperation): INodePropertyOptions[] {
+	return (spec.filters ?? [])
 		.map(([name, type]) => ({ name: labelOf(name), value: name, description: `${TYPE_WORDS[type].replace(/^(a|an) /, '')}`.replace(/^./, (c) => c.toUpperCase()) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The Filters and Sort parameters of a list operation. */
-export function listFilterProperties(op: SpecOperation): INodeProperties[] {
+export function listFilterProperties(spec: SpecOperation): INodeProperties[] {
 	const out: INodeProperties[] = [];
-	const fields = fieldOptions(op);
+	const fields = fieldOptions(spec);
 	const filterDefault = fields.some((f) => f.value === 'updated_at') ? 'updated_at' : fields[0]?.value;
 	const sortDefault = fields.some((f) => f.value === 'created_at') ? 'created_at' : fields[0]?.value;
 	if (fields.length) {
@@ -274,7 +274,7 @@ export function listFilterProperties(op: SpecOperation): INodeProperties[] {
 			],
 		});
 	}
-	if (op.sort) {
+	if (spec.sort) {
 		out.push({
 			displayName: 'Sort',
 			name: 'sort',

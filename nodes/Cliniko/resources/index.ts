@@ -8,9 +8,10 @@ import { describeValue, finiteNumber, parseJsonValue, textOf } from '../../share
 import { specBodies, specOperations, specResources } from '../generated/spec';
 import { CANCEL_REQUIRED, CREATE_CURATION, DEFAULT_OPERATION, DEFAULT_RESOURCE, LOCATOR_ENTITIES } from './curation';
 import { toDateOnly, toUtcDateTime } from './dates';
-import { fieldProperty, locatorProperty } from './fields';
+import { clinikoLocator, fieldProperty } from './fields';
 import { FilterError, listFilterProperties, listQuery } from './filters';
 import type { ListQueryInput } from './filters';
+import { listPagination } from '../transport/paging';
 import { addLinkedIds } from './simplify';
 import type { SpecField, SpecOperation, SpecPathParam } from './types';
 import { camelOf } from './words';
@@ -57,7 +58,7 @@ export function clinikoRequestOptions(ctx: OperationContext['ctx'], itemIndex: n
 // ------------------------------------------------------------------------------------------------
 
 function pathParamProperty(p: SpecPathParam): INodeProperties {
-	if (LOCATOR_ENTITIES[p.entity]) return locatorProperty(p.param, p.entity);
+	if (LOCATOR_ENTITIES[p.entity]) return clinikoLocator(p.param, p.entity);
 	const lower = p.label.toLowerCase();
 	return {
 		displayName: `${p.label} ID`,
@@ -214,23 +215,23 @@ function operationParameters(spec: SpecOperation): INodeProperties[] {
 // Reading parameters into a request
 // ------------------------------------------------------------------------------------------------
 
-function invalid(op: OperationContext, message: string, description?: string) {
-	return parameterError(op.ctx.getNode(), message, op.itemIndex, description);
+function invalid(opCtx: OperationContext, message: string, description?: string) {
+	return parameterError(opCtx.ctx.getNode(), message, opCtx.itemIndex, description);
 }
 
-function idText(op: OperationContext, label: string, value: unknown): string {
-	const text = textOf(op.ctx.getNode(), value, label, op.itemIndex);
+function idText(opCtx: OperationContext, label: string, value: unknown): string {
+	const text = textOf(opCtx.ctx.getNode(), value, label, opCtx.itemIndex);
 	if (!INT64.test(text)) {
-		throw invalid(op, `${label} must be a Cliniko ID (digits only), not ${describeValue(text)}`, 'Cliniko IDs are whole numbers of up to 19 digits.');
+		throw invalid(opCtx, `${label} must be a Cliniko ID (digits only), not ${describeValue(text)}`, 'Cliniko IDs are whole numbers of up to 19 digits.');
 	}
 	return text;
 }
 
 /** Body values as Cliniko takes them: IDs as strings, times in UTC, dates as YYYY-MM-DD, JSON parsed. */
-export function normaliseBody(body: IDataObject, fields: SpecField[], op: OperationContext): IDataObject {
+export function normaliseBody(body: IDataObject, fields: SpecField[], opCtx: OperationContext): IDataObject {
 	const out: IDataObject = {};
-	const timeZone = op.ctx.getTimezone();
-	const node = op.ctx.getNode();
+	const timeZone = opCtx.ctx.getTimezone();
+	const node = opCtx.ctx.getNode();
 	for (const [key, value] of Object.entries(body)) {
 		const field = fields.find((f) => f.key === key);
 		const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -246,7 +247,7 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], op: Operat
 			if (field.nullable) out[key] = null;
 			else if (field.kind === 'string') {
 				throw invalid(
-					op,
+					opCtx,
 					`${field.label} cannot be empty`,
 					`Cliniko does not allow clearing "${field.label}": enter a value, or remove the field to leave it unchanged.`,
 				);
@@ -255,34 +256,34 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], op: Operat
 		}
 		switch (field.kind) {
 			case 'id':
-				out[key] = idText(op, field.label, value);
+				out[key] = idText(opCtx, field.label, value);
 				break;
 			case 'idList': {
-				const list = Array.isArray(value) ? value : textOf(node, value, field.label, op.itemIndex).split(',');
-				out[key] = list.map((v) => String(v).trim()).filter((v) => v !== '').map((v) => idText(op, field.label, v));
+				const list = Array.isArray(value) ? value : textOf(node, value, field.label, opCtx.itemIndex).split(',');
+				out[key] = list.map((v) => String(v).trim()).filter((v) => v !== '').map((v) => idText(opCtx, field.label, v));
 				break;
 			}
 			case 'dateTime': {
 				const utc = toUtcDateTime(value, timeZone);
-				if (!utc) throw invalid(op, `${field.label} is not a date and time: ${describeValue(value)}`, 'Use e.g. 2025-05-31T09:30:00 (workflow time zone) or 2025-05-31T09:30:00Z (UTC).');
+				if (!utc) throw invalid(opCtx, `${field.label} is not a date and time: ${describeValue(value)}`, 'Use e.g. 2025-05-31T09:30:00 (workflow time zone) or 2025-05-31T09:30:00Z (UTC).');
 				out[key] = utc;
 				break;
 			}
 			case 'date': {
 				const date = toDateOnly(value);
-				if (!date) throw invalid(op, `${field.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
+				if (!date) throw invalid(opCtx, `${field.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				out[key] = date;
 				break;
 			}
 			case 'decimal': {
-				const text = textOf(node, value, field.label, op.itemIndex);
-				if (!/^-?\d+(\.\d+)?$/.test(text)) throw invalid(op, `${field.label} is not a decimal number: ${describeValue(text)}`, 'Use e.g. 50 or 49.95.');
+				const text = textOf(node, value, field.label, opCtx.itemIndex);
+				if (!/^-?\d+(\.\d+)?$/.test(text)) throw invalid(opCtx, `${field.label} is not a decimal number: ${describeValue(text)}`, 'Use e.g. 50 or 49.95.');
 				out[key] = text;
 				break;
 			}
 			case 'json': {
 				// Every Cliniko JSON field holds an object or a list; an emptied field is how a value is cleared.
-				const parsed = parseJsonValue(node, value, field.label, op.itemIndex, 'objectOrList');
+				const parsed = parseJsonValue(node, value, field.label, opCtx.itemIndex, 'objectOrList');
 				if (parsed !== undefined) out[key] = parsed as IDataObject[string];
 				break;
 			}
@@ -293,9 +294,9 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], op: Operat
 	return out;
 }
 
-function readListInput(op: OperationContext, spec: SpecOperation): ListQueryInput {
-	const { ctx, itemIndex } = op;
-	const options = readOptions(op);
+function readListInput(opCtx: OperationContext, spec: SpecOperation): ListQueryInput {
+	const { ctx, itemIndex } = opCtx;
+	const options = readOptions(opCtx);
 	const input: ListQueryInput = { includeArchived: options.includeArchived, includeCancelled: options.includeCancelled };
 	if (spec.kind === 'list') {
 		const filters = ctx.getNodeParameter('filters', itemIndex, {}) as { conditions?: ListQueryInput['conditions'] };
@@ -309,27 +310,27 @@ function readListInput(op: OperationContext, spec: SpecOperation): ListQueryInpu
 }
 
 function buildQuery(spec: SpecOperation) {
-	return (op: OperationContext): IDataObject => {
+	return (opCtx: OperationContext): IDataObject => {
 		const query: IDataObject = {};
 		try {
-			Object.assign(query, listQuery(spec, readListInput(op, spec), op.ctx.getTimezone()));
+			Object.assign(query, listQuery(spec, readListInput(opCtx, spec), opCtx.ctx.getTimezone()));
 		} catch (error) {
-			if (error instanceof FilterError) throw invalid(op, error.message);
-			throw invalid(op, (error as Error).message);
+			if (error instanceof FilterError) throw invalid(opCtx, error.message);
+			throw invalid(opCtx, (error as Error).message);
 		}
 		for (const q of spec.query ?? []) {
-			const value = op.ctx.getNodeParameter(camelOf(q.key), op.itemIndex, '') as unknown;
+			const value = opCtx.ctx.getNodeParameter(camelOf(q.key), opCtx.itemIndex, '') as unknown;
 			if (value === '' || value === undefined || value === null) {
-				if (q.required) throw invalid(op, `${q.label} is empty`, `Enter a value for "${q.label}".`);
+				if (q.required) throw invalid(opCtx, `${q.label} is empty`, `Enter a value for "${q.label}".`);
 				continue;
 			}
 			if (q.kind === 'date') {
 				const date = toDateOnly(value);
-				if (!date) throw invalid(op, `${q.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
+				if (!date) throw invalid(opCtx, `${q.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				query[q.key] = date;
 			} else if (q.kind === 'dateTime') {
-				const utc = toUtcDateTime(value, op.ctx.getTimezone());
-				if (!utc) throw invalid(op, `${q.label} is not a date and time: ${describeValue(value)}`);
+				const utc = toUtcDateTime(value, opCtx.ctx.getTimezone());
+				if (!utc) throw invalid(opCtx, `${q.label} is not a date and time: ${describeValue(value)}`);
 				query[q.key] = utc;
 			} else {
 				query[q.key] = value as IDataObject[string];
@@ -337,16 +338,16 @@ function buildQuery(spec: SpecOperation) {
 		}
 		if (typeof query.from === 'string' && typeof query.to === 'string') {
 			const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-			if (days < 0) throw invalid(op, `From (${query.from}) is after To (${query.to})`);
-			if (days > 7) throw invalid(op, `From and To are ${days} days apart; Cliniko allows at most 7`);
+			if (days < 0) throw invalid(opCtx, `From (${query.from}) is after To (${query.to})`);
+			if (days > 7) throw invalid(opCtx, `From and To are ${days} days apart; Cliniko allows at most 7`);
 		}
 		return query;
 	};
 }
 
 function validatePathIds(spec: SpecOperation) {
-	return (op: OperationContext, pathValues: Record<string, string>): void => {
-		for (const p of spec.pathParams) idText(op, `${p.label} ID`, pathValues[p.key]);
+	return (opCtx: OperationContext, pathValues: Record<string, string>): void => {
+		for (const p of spec.pathParams) idText(opCtx, `${p.label} ID`, pathValues[p.key]);
 	};
 }
 
@@ -379,7 +380,7 @@ function emptyResult(spec: SpecOperation) {
 export function buildOperation(spec: SpecOperation): OperationDef {
 	const bodyFields = spec.body ? specBodies[spec.body] : [];
 	const plan = topLevelPlan(spec);
-	const def: OperationDef = {
+	const row: OperationDef = {
 		resource: spec.resource,
 		operation: spec.operation,
 		name: spec.name,
@@ -392,22 +393,10 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		buildQuery: buildQuery(spec),
 		notFound: (values) => notFoundMessage(spec, values),
 		emptyResult: emptyResult(spec),
-		postProcess: (records, op) => (readOptions(op).simplify ? records.map(addLinkedIds) : records),
+		postProcess: (records, opCtx) => (readOptions(opCtx).simplify ? records.map(addLinkedIds) : records),
 		fields: operationParameters(spec),
 	};
-	if (spec.kind === 'list' && spec.itemsPath) {
-		def.pagination = {
-			type: 'nextLink',
-			itemsPath: spec.itemsPath,
-			nextLinkPath: 'links.next',
-			pageSizeParam: 'per_page',
-			maxPageSize: 100,
-			// DOCS: links look like `…?page=4&per_page=100` and every list states `total_entries`. Four in
-			// flight: the round trip, not the 200-a-minute budget, bounds a Return All (the pacer still
-			// holds every request to that budget).
-			numberedPages: { pageParam: 'page', totalPath: 'total_entries', concurrency: 4 },
-		};
-	}
+	if (spec.kind === 'list' && spec.itemsPath) row.pagination = listPagination(spec.itemsPath);
 	if (spec.body) {
 		const top: ParamMapping[] = [...plan.required, ...Object.keys(plan.optional)].map((key) => {
 			const field = bodyFields.find((f) => f.key === key) as SpecField;
@@ -417,19 +406,19 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		});
 		const collection = spec.kind === 'create' ? 'additionalFields' : 'updateFields';
 		const hasCollection = bodyFields.some((f) => !top.some((t) => t.as === f.key));
-		def.body = { fields: top, collections: hasCollection ? [collection] : [] };
-		def.buildBody = (body, op) => {
-			const out = normaliseBody(body, bodyFields, op);
+		row.body = { fields: top, collections: hasCollection ? [collection] : [] };
+		row.buildBody = (body, opCtx) => {
+			const out = normaliseBody(body, bodyFields, opCtx);
 			// The spec requires a body on every operation that has one, and n8n sends an empty object as
 			// no body at all: with nothing to send, say what to add instead.
 			if (Object.keys(out).length === 0) {
 				const where = hasCollection ? (collection === 'updateFields' ? 'Update Fields' : 'Additional Fields') : 'the fields above';
-				throw invalid(op, `Nothing to send: add at least one field under ${where}`, `Cliniko needs a request body for ${spec.name} (${spec.method} ${spec.path}).`);
+				throw invalid(opCtx, `Nothing to send: add at least one field under ${where}`, `Cliniko needs a request body for ${spec.name} (${spec.method} ${spec.path}).`);
 			}
 			return out;
 		};
 	}
-	return def;
+	return row;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -441,8 +430,8 @@ export const clinikoOperations: OperationDef[] = specOperations.map(buildOperati
 
 function operationDefaults(): Record<string, string> {
 	const defaults: Record<string, string> = { ...DEFAULT_OPERATION };
-	for (const op of clinikoOperations) {
-		if (!defaults[op.resource] && op.operation === 'getAll') defaults[op.resource] = 'getAll';
+	for (const row of clinikoOperations) {
+		if (!defaults[row.resource] && row.operation === 'getAll') defaults[row.resource] = 'getAll';
 	}
 	return defaults;
 }
@@ -464,8 +453,8 @@ export function clinikoProperties(): INodeProperties[] {
 	}
 	const entries: Entry[] = [];
 	const shared = new Map<string, Entry>();
-	for (const op of clinikoOperations) {
-		for (const field of op.fields ?? []) {
+	for (const row of clinikoOperations) {
+		for (const field of row.fields ?? []) {
 			const slot = slots.get(field) ?? Slot.PATH;
 			const { displayOptions, ...property } = field;
 			// listFields' own displayOptions name the resource and operation; only the extra conditions are kept.
@@ -473,13 +462,13 @@ export function clinikoProperties(): INodeProperties[] {
 				Object.entries(displayOptions?.show ?? {}).filter(([name]) => name !== 'resource' && name !== 'operation'),
 			);
 			const own = Object.keys(ownShow).length || displayOptions?.hide ? { ...displayOptions, show: ownShow } : undefined;
-			const key = slot >= Slot.RETURN_ALL ? `${op.resource}|${slot}|${JSON.stringify({ property, own })}` : undefined;
+			const key = slot >= Slot.RETURN_ALL ? `${row.resource}|${slot}|${JSON.stringify({ property, own })}` : undefined;
 			const existing = key ? shared.get(key) : undefined;
 			if (existing) {
-				existing.operations.push(op.operation);
+				existing.operations.push(row.operation);
 				continue;
 			}
-			const entry: Entry = { slot, resource: op.resource, operations: [op.operation], property: property as INodeProperties, own };
+			const entry: Entry = { slot, resource: row.resource, operations: [row.operation], property: property as INodeProperties, own };
 			entries.push(entry);
 			if (key) shared.set(key, entry);
 		}

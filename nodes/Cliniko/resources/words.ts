@@ -9,10 +9,11 @@ const ACRONYMS: Record<string, string> = {
 	uri: 'URI',
 	url: 'URL',
 };
-// Lower-cased inside a label (never first or last), as n8n's title-case lint allows.
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
+// Lower-cased inside a label (never first or last): a subset of the small words n8n's title-case lint
+// leaves in lower case. scripts/generate-cliniko.js labels the generated fields with these same words.
+export const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
 
-/** "date_of_birth" → "Date of Birth", "patient_ids" → "Patient IDs" (as the generator labels fields). */
+/** "date_of_birth" → "Date of Birth", "patient_ids" → "Patient IDs" (the generator's labels too). */
 export function labelOf(key: string): string {
 	return key
 		.split(/[_\s]+/)

@@ -3,31 +3,16 @@ import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import type { OperationContext, OperationDef } from '../../shared/types';
 import { parameterError } from '../../shared/errors';
+import { locatorProperty } from '../../shared/locator';
 import { optionalNumberInRange, textList, textOf } from '../../shared/validate';
 
-const clientIdLocator: INodeProperties = {
-	displayName: 'Client',
+const clientIdLocator = locatorProperty({
 	name: 'clientId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	displayName: 'Client',
 	description: 'The client (a bookkeeping organisation) to read',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a client…',
-			typeOptions: { searchListMethod: 'searchClients', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 8eb3l',
-		},
-	],
-};
+	searchListMethod: 'searchClients',
+	idPlaceholder: 'e.g. 8eb3l',
+});
 
 const clientFilters: INodeProperties = {
 	displayName: 'Filters',
@@ -113,6 +98,13 @@ export function unwrapClient(body: unknown): IDataObject {
 	throw new Error('expected a client object');
 }
 
+/** What the rows about one client share: the client in the path, picked with the locator, and the 404's words. */
+const oneClient: Pick<OperationDef, 'pathParams' | 'notFound' | 'fields'> = {
+	pathParams: [{ param: 'clientId', label: 'Client' }],
+	notFound: ({ clientId }) => `Client not found: no client with ID "${clientId}"`,
+	fields: [clientIdLocator],
+};
+
 export const clientOperations: OperationDef[] = [
 	{
 		resource: 'client',
@@ -123,11 +115,11 @@ export const clientOperations: OperationDef[] = [
 		method: 'GET',
 		path: '/clients',
 		pagination: { type: 'none' },
-		validate: (op) => {
-			readFilters(op);
+		validate: (opCtx) => {
+			readFilters(opCtx);
 		},
-		postProcess: (records, op) => {
-			const f = readFilters(op);
+		postProcess: (records, opCtx) => {
+			const f = readFilters(opCtx);
 			return records.filter((client) => {
 				const score = typeof client.healthScore === 'number' ? client.healthScore : undefined;
 				const level = String(client.alertLevel ?? '').toLowerCase();
@@ -150,8 +142,7 @@ export const clientOperations: OperationDef[] = [
 		description: 'Get one client with its details and metrics',
 		method: 'GET',
 		path: '/clients/{clientId}',
-		pathParams: [{ param: 'clientId', label: 'Client' }],
-		notFound: ({ clientId }) => `Client not found: no client with ID "${clientId}"`,
+		...oneClient,
 		unwrap: (body, { ctx, itemIndex }) => {
 			try {
 				return unwrapClient(body);
@@ -162,7 +153,6 @@ export const clientOperations: OperationDef[] = [
 				});
 			}
 		},
-		fields: [clientIdLocator],
 	},
 	{
 		resource: 'client',
@@ -172,8 +162,6 @@ export const clientOperations: OperationDef[] = [
 		description: 'Get turnover and transaction counts: annual, monthly and quarterly averages',
 		method: 'GET',
 		path: '/clients/{clientId}/activity-stats',
-		pathParams: [{ param: 'clientId', label: 'Client' }],
-		notFound: ({ clientId }) => `Client not found: no client with ID "${clientId}"`,
-		fields: [clientIdLocator],
+		...oneClient,
 	},
 ];

@@ -1,6 +1,30 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+import type { CatalogEvent } from '../../shared/catalog';
 
 export type XavierEvent = 'newClient' | 'healthScoreDropped' | 'alertLevelChanged';
+
+/** The trigger's events: the Event dropdown and the catalogue both come from here. Each poll reads GET /clients. */
+const EVENTS: Array<{ value: XavierEvent; name: string; description: string }> = [
+	{ value: 'newClient', name: 'New Client', description: 'A client appeared that the trigger has not seen before' },
+	{
+		value: 'healthScoreDropped',
+		name: 'Health Score Dropped Below Threshold',
+		description: "A client's health score fell from the threshold or above to below it",
+	},
+	{
+		value: 'alertLevelChanged',
+		name: 'Alert Level Changed',
+		description: "A client's traffic-light alert level changed since the last poll",
+	},
+];
+
+/** The Event dropdown's options, in alphabetical order. */
+export const eventOptions: INodePropertyOptions[] = EVENTS.map(({ name, value, description }) => ({ name, value, description })).sort(
+	(a, b) => a.name.localeCompare(b.name),
+);
+
+export const catalogEvents: CatalogEvent[] = EVENTS.map((e) => ({ event: e.value, name: e.name, method: 'GET', path: '/clients' }));
 
 /** What the trigger remembers of a client between polls. */
 export interface KnownClient {

@@ -1,5 +1,5 @@
 // Cliniko simulator: https://api.{shard}.cliniko.com/v1 on 127.0.0.1, driven by Cliniko's own
-// OpenAPI document (cliniko-openapi.yaml): all 137 paths / 211 operations, request bodies and
+// OpenAPI document (specs/cliniko-openapi.yaml): all 137 paths / 211 operations, request bodies and
 // queries checked against the spec, deterministic seed data (see seed.ts), research notes in
 // /work/shared/research/cliniko.md (section numbers below refer to them).
 //

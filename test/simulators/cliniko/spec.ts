@@ -1,5 +1,6 @@
-// Cliniko's public OpenAPI document (cliniko-openapi.yaml, next to this file, copied from
-// https://docs.api.cliniko.com/_spec/openapi.yaml) is the simulator's contract: every route, every
+// Cliniko's public OpenAPI document (specs/cliniko-openapi.yaml at the repository root, copied from
+// https://docs.api.cliniko.com/_spec/openapi.yaml) is the simulator's contract, as it is the node's
+// (scripts/generate-cliniko.js generates nodes/Cliniko/generated/spec.ts from it): every route, every
 // request body and every q[] filter table comes from it. It is parsed once per process.
 //
 // Parsing 500 kB of YAML with the `yaml` package takes about a second, which alone would blow the
@@ -97,22 +98,20 @@ export interface SpecOperation {
 
 const SPEC_FILE_NAME = 'cliniko-openapi.yaml';
 
-/** Where the YAML lives: next to this file in test/, also when running from the compiled .build/ copy. */
+/** Where the YAML lives: specs/ at the repository root, found from here also when running from the compiled .build/ copy. */
 export function clinikoSpecFile(): string {
-	const beside = path.join(__dirname, SPEC_FILE_NAME);
-	if (fs.existsSync(beside)) return beside;
 	let dir = __dirname;
 	for (;;) {
-		const candidate = path.join(dir, 'test', 'simulators', 'cliniko', SPEC_FILE_NAME);
+		const candidate = path.join(dir, 'specs', SPEC_FILE_NAME);
 		if (fs.existsSync(candidate)) return candidate;
 		const parent = path.dirname(dir);
-		if (parent === dir) throw new Error(`Cliniko simulator: ${SPEC_FILE_NAME} not found from ${__dirname}`);
+		if (parent === dir) throw new Error(`Cliniko simulator: specs/${SPEC_FILE_NAME} not found from ${__dirname}`);
 		dir = parent;
 	}
 }
 
 function cacheFile(specFile: string, hash: string): string {
-	const root = path.resolve(path.dirname(specFile), '..', '..', '..');
+	const root = path.resolve(path.dirname(specFile), '..');
 	return path.join(root, 'node_modules', '.cache', 'n8n-nodes-saas-connectors', `cliniko-openapi-${hash}.json`);
 }
 

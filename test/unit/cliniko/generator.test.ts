@@ -2,9 +2,10 @@ import * as fs from 'fs';
 
 import { specBodies, specOperations, specResources } from '../../../nodes/Cliniko/generated/spec';
 import { clinikoOperations } from '../../../nodes/Cliniko/resources';
+import { labelOf } from '../../../nodes/Cliniko/resources/words';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { generate, SPEC_FILE, OUT_FILE } = require('../../../scripts/generate-cliniko.js');
+const { generate, labelOf: generatorLabelOf, SPEC_FILE, OUT_FILE } = require('../../../scripts/generate-cliniko.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const YAML = require('yaml');
 
@@ -127,5 +128,15 @@ describe('generated Cliniko operation table', () => {
 		expect(offered.filter((key) => deprecated.includes(key))).toEqual([]);
 		// Still offered: the current fields that replace them.
 		expect(offered).toEqual(expect.arrayContaining(['StockAdjustment.notes', 'Product.product_supplier_id', 'ProductUpdate.product_supplier_id']));
+	});
+
+	it('labels with the node\'s own words: every body field and filter name gets the same label from both', () => {
+		const names = new Set<string>();
+		for (const fields of Object.values(specBodies)) for (const f of fields) names.add(f.key);
+		for (const o of specOperations) for (const [f] of o.filters ?? []) names.add(f);
+		expect(names.size).toBeGreaterThan(100);
+		for (const name of names) expect(`${name} → ${generatorLabelOf(name)}`).toBe(`${name} → ${labelOf(name)}`);
+		// The one source: the generator holds no word list of its own.
+		expect(fs.readFileSync(require.resolve('../../../scripts/generate-cliniko.js'), 'utf8')).not.toMatch(/ACRONYMS\s*=/);
 	});
 });

@@ -2,7 +2,10 @@
 // list hides by default — archived, cancelled and (soft-)deleted ones — wherever the list's q[] table
 // takes the field, so a record changed that way between two polls is still seen.
 import { specOperations } from '../../../nodes/Cliniko/generated/spec';
-import { pollFilters, watchedResources } from '../../../nodes/Cliniko/trigger/resources';
+import { ClinikoTrigger } from '../../../nodes/Cliniko/ClinikoTrigger.node';
+import { catalog } from '../../../nodes/Cliniko/catalog';
+import { catalogEvents, perResourceEvents, pollFilters, watchFor, watchedResources } from '../../../nodes/Cliniko/trigger/events';
+import type { ClinikoEvent } from '../../../nodes/Cliniko/trigger/events';
 
 const filtersOf = (path: string) => (specOperations.find((o) => o.method === 'GET' && o.path === path)?.filters ?? []).map(([f]) => f);
 
@@ -32,5 +35,19 @@ describe('Cliniko trigger: watched lists', () => {
 				expect([w.value, hidden, asked.includes(`${hidden}:*`)]).toEqual([w.value, hidden, filters.includes(hidden)]);
 			}
 		}
+	});
+
+	it('offer in the Event dropdown exactly the events the catalogue lists, and watch what it says', () => {
+		const properties = new ClinikoTrigger().description.properties;
+		const events = (properties.find((p) => p.name === 'event')!.options as Array<{ value: string }>).map((o) => o.value);
+		expect(properties.find((p) => p.name === 'resource')!.displayOptions).toEqual({ show: { event: perResourceEvents } });
+		const listed = catalog.nodes.find((n) => n.node === 'clinikoTrigger')!.events!;
+		expect(listed).toBe(catalogEvents);
+		expect([...new Set(listed.map((e) => e.event.split(':')[0]))].sort()).toEqual([...events].sort());
+		for (const e of listed) {
+			const [event, resource = ''] = e.event.split(':') as [ClinikoEvent, string?];
+			expect([e.event, watchFor(event, resource)?.list.path]).toEqual([e.event, e.path]);
+		}
+		expect(listed).toHaveLength(watchedResources.length * 2 + 2);
 	});
 });

@@ -1,4 +1,4 @@
-// The Cliniko simulator against its contract (the spec in test/simulators/cliniko/cliniko-openapi.yaml)
+// The Cliniko simulator against its contract (the spec in specs/cliniko-openapi.yaml)
 // and the research notes (/work/shared/research/cliniko.md): every operation routed, auth and shards,
 // the User-Agent rule, paging and links, q[] operators of every type, sort, archived/cancelled
 // records, create/update/archive/cancel/delete answers, 422 bodies, 404s, the rate limit,

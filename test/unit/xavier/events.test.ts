@@ -1,4 +1,6 @@
-import { detectEvents, sampleEvent, snapshotOf, uniqueClients } from '../../../nodes/Xavier/trigger/events';
+import { XavierTrigger } from '../../../nodes/Xavier/XavierTrigger.node';
+import { catalog } from '../../../nodes/Xavier/catalog';
+import { catalogEvents, detectEvents, sampleEvent, snapshotOf, uniqueClients } from '../../../nodes/Xavier/trigger/events';
 import { unwrapClient } from '../../../nodes/Xavier/resources/client';
 
 const c = (id: string, healthScore: number | null, alertLevel: string | null = 'success') => ({ id, name: `Client ${id}`, healthScore, alertLevel });
@@ -50,5 +52,13 @@ describe('Xavier client unwrap', () => {
 		expect(() => unwrapClient([])).toThrow('got a list of 0');
 		expect(() => unwrapClient([{ id: 'a' }, { id: 'b' }])).toThrow('got a list of 2');
 		expect(() => unwrapClient('x')).toThrow('expected a client object');
+	});
+
+	it('are the same in the Event dropdown and the catalogue', () => {
+		const dropdown = new XavierTrigger().description.properties.find((p) => p.name === 'event')!.options as Array<{ value: string; name: string }>;
+		const listed = catalog.nodes.find((n) => n.node === 'xavierTrigger')!.events!;
+		expect(listed).toBe(catalogEvents);
+		const byValue = (a: { value: string }, b: { value: string }) => a.value.localeCompare(b.value);
+		expect(listed.map((e) => ({ value: e.event, name: e.name })).sort(byValue)).toEqual(dropdown.map(({ value, name }) => ({ value, name })).sort(byValue));
 	});
 });

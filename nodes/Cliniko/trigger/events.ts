@@ -1,4 +1,8 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import type { CatalogEvent } from '../../shared/catalog';
 import { specOperations } from '../generated/spec';
+import type { TimestampList } from '../transport/paging';
 
 /** A list the trigger can watch: every Cliniko list that filters on created_at and updated_at. */
 export interface WatchedResource {
@@ -67,17 +71,68 @@ export const watchedResources: WatchedResource[] = [
 
 export type ClinikoEvent = 'created' | 'updated' | 'appointmentCancelled' | 'patientArchived';
 
-/** What one event watches: which list, which timestamp, and which hidden records to include. */
-export function watchFor(event: ClinikoEvent, resource: string): { watched: WatchedResource; field: string } | undefined {
-	if (event === 'appointmentCancelled') {
-		return { watched: watchedResources.find((w) => w.value === 'individualAppointment')!, field: 'cancelled_at' };
-	}
-	if (event === 'patientArchived') {
-		return { watched: watchedResources.find((w) => w.value === 'patient')!, field: 'archived_at' };
-	}
-	const watched = watchedResources.find((w) => w.value === resource);
-	if (!watched) return undefined;
-	return { watched, field: event === 'created' ? 'created_at' : 'updated_at' };
+interface EventDef {
+	value: ClinikoEvent;
+	/** In the Event dropdown. */
+	name: string;
+	description: string;
+	/** The timestamp that moves when the event happens. */
+	field: string;
+	/** The one resource the event watches; without it, the event watches the resource the user picks. */
+	resource?: string;
+	/** A per-resource event's name in the catalogue, before the resource's name ("New Patient"). */
+	prefix?: string;
+}
+
+/** The trigger's events: the Event dropdown, what a poll watches, and the catalogue all come from here. */
+const EVENTS: EventDef[] = [
+	{ value: 'created', name: 'New Record', prefix: 'New', description: 'A record of the chosen resource was created', field: 'created_at' },
+	{
+		value: 'updated',
+		name: 'New or Updated Record',
+		prefix: 'New or Updated',
+		description:
+			'A record of the chosen resource was created or changed (including archived, cancelled and, where the list allows it, deleted)',
+		field: 'updated_at',
+	},
+	{
+		value: 'appointmentCancelled',
+		name: 'Appointment Cancelled',
+		description: 'An individual appointment was cancelled',
+		field: 'cancelled_at',
+		resource: 'individualAppointment',
+	},
+	{ value: 'patientArchived', name: 'Patient Archived', description: 'A patient was archived', field: 'archived_at', resource: 'patient' },
+];
+
+/** The Event dropdown's options, in alphabetical order. */
+export const eventOptions: INodePropertyOptions[] = EVENTS.map(({ name, value, description }) => ({ name, value, description })).sort(
+	(a, b) => a.name.localeCompare(b.name),
+);
+
+/** The events for which the user picks the resource to watch. */
+export const perResourceEvents: ClinikoEvent[] = EVENTS.filter((e) => !e.resource).map((e) => e.value);
+
+const watched = (value: string) => watchedResources.find((w) => w.value === value)!;
+
+/** Every event the trigger offers, per watched resource where the user picks one, and the list each reads. */
+export const catalogEvents: CatalogEvent[] = [
+	...watchedResources.flatMap((w) =>
+		EVENTS.filter((e) => !e.resource).map((e) => ({ event: `${e.value}:${w.value}`, name: `${e.prefix} ${w.name}`, method: 'GET', path: w.path })),
+	),
+	...EVENTS.filter((e) => e.resource).map((e) => ({ event: e.value, name: e.name, method: 'GET', path: watched(e.resource!).path })),
+];
+
+/** What one event watches: which list, by which timestamp, and which hidden records to include. */
+export function watchFor(event: ClinikoEvent, resource: string): { watched: WatchedResource; list: TimestampList } | undefined {
+	const def = EVENTS.find((e) => e.value === event);
+	const found = def && watchedResources.find((w) => w.value === (def.resource ?? resource));
+	if (!def || !found) return undefined;
+	const { field } = def;
+	return {
+		watched: found,
+		list: { path: found.path, key: found.key, name: found.name, field, filters: (from) => pollFilters(found, field, from) },
+	};
 }
 
 /**
