@@ -5,7 +5,7 @@
 // "N passed, N failed" line for CI and the run's wall time.
 //   SKIP_N8N=1 npm test       skips tier 3 (real n8n) and tier 4 (its editor) for a quick local run.
 //   SKIP_BROWSER=1 npm test   skips tier 4 only (the editor in chromium).
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -43,6 +43,10 @@ function jest(label, projects, extra = []) {
 	const out = path.join(results, `${label}.json`);
 	const args = ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra];
 	run(`tests: ${label}`, bin('jest'), args, { counted: true });
+	count(out);
+}
+
+function count(out) {
 	if (!fs.existsSync(out)) {
 		failed++;
 		return;
@@ -50,6 +54,35 @@ function jest(label, projects, extra = []) {
 	const summary = JSON.parse(fs.readFileSync(out, 'utf8'));
 	passed += summary.numPassedTests;
 	failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+}
+
+/**
+ * Several tiers at once, each jest's output kept in its own log and printed whole when it ends (two
+ * jests writing to one terminal interleave their lines). Resolves when all have ended.
+ */
+function jestTogether(tiers) {
+	return Promise.all(
+		tiers.map(({ label, projects, extra = [] }) => {
+			const out = path.join(results, `${label}.json`);
+			const logFile = path.join(artifacts, `${label}.log`);
+			const args = ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra];
+			const started = Date.now();
+			process.stdout.write(`\n=== tests: ${label} (started beside the others, log ${path.relative(root, logFile)}) ===\n`);
+			return new Promise((resolve) => {
+				const log = fs.openSync(logFile, 'w');
+				const child = spawn(bin('jest'), args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, TEST_TIER: label } });
+				child.on('close', (code) => {
+					fs.closeSync(log);
+					const seconds = ((Date.now() - started) / 1000).toFixed(1);
+					process.stdout.write(`\n=== tests: ${label} ===\n${fs.readFileSync(logFile, 'utf8')}`);
+					process.stdout.write(`=== tests: ${label}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds} s) ===\n`);
+					if (code !== 0) failures.push(`tests: ${label}`);
+					count(out);
+					resolve();
+				});
+			});
+		}),
+	);
 }
 
 async function main() {
@@ -85,13 +118,15 @@ async function main() {
 			if (!r.ok) process.stdout.write(`${tailOf(r.logFile)}\n`);
 		}
 		if (installs.every((r) => r.ok)) {
-			// Two real-n8n test files at a time: most of their time is spent waiting for n8n (poll ticks,
-			// start-up, executions), and each starts its own n8n on its own ports and user folder.
-			jest('n8n', ['n8n'], ['--maxWorkers=2']);
-			// The editor files (one per n8n version) one after the other: two n8n editors rendering in two
-			// chromiums at once saturate two cores, and a modal that settles late then loses keystrokes.
-			if (!withBrowser) process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
-			else jest('browser', ['browser'], ['--runInBand']);
+			// The real-n8n tier and the editor tier at once. The real-n8n files spend most of their time
+			// waiting for n8n (poll ticks, start-up, executions), two at a time, each with its own n8n on
+			// its own ports and user folder; the editor files are CPU-bound and run one after the other
+			// (two n8n editors rendering in two chromiums at once saturate two cores, and a modal that
+			// settles late then loses keystrokes), beside them.
+			const tiers = [{ label: 'n8n', projects: ['n8n'], extra: ['--maxWorkers=2'] }];
+			if (withBrowser) tiers.push({ label: 'browser', projects: ['browser'], extra: ['--runInBand'] });
+			else process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
+			await jestTogether(tiers);
 		} else {
 			failures.push('real n8n install');
 			failed++;

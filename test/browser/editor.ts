@@ -336,11 +336,11 @@ export function describeEditor(flavour: Flavour): void {
 
 		test.each(Object.keys(SECRETS) as Provider[])('%s credential: "Test" passes with the right secret and shows the provider\'s refusal with a wrong one', async (provider) => {
 			const { field, refusal } = SECRETS[provider];
-			// A fresh page for each save: the credential's URL again on the same page keeps the old modal.
-			const saveWith = (secret: string, outcome: string, body: (modal: Locator) => Promise<void>) =>
-				withPage(`${provider}-credential-${outcome}`, async (page) => {
-					await page.goto(`${server.url}/home/credentials/${CRED[provider].id}`);
-					const modal = page.locator('[data-test-id="editCredential-modal"]');
+			// One page, one modal, two saves: the wrong secret first, then the right one.
+			await withPage(`${provider}-credential`, async (page) => {
+				await page.goto(`${server.url}/home/credentials/${CRED[provider].id}`);
+				const modal = page.locator('[data-test-id="editCredential-modal"]');
+				const saveWith = async (secret: string) => {
 					// The modal may still be settling (n8n 2.x re-renders it once the credential has loaded, and
 					// on a busy machine that can land after the first keystrokes): type until the field holds it.
 					const input = modal.locator(`[data-test-id="parameter-input-${field}"] input`);
@@ -351,16 +351,15 @@ export function describeEditor(flavour: Flavour): void {
 					}
 					expect(await input.inputValue()).toBe(secret);
 					await modal.locator('[data-test-id="credential-save-button"]').click();
-					await body(modal);
-					await page.screenshot({ path: path.join(shots, `credential-${provider}-${outcome}.png`) });
-				});
-			await saveWith(`${sims[provider].credentials[field]}-wrong`, 'refused', async (modal) => {
+				};
+				await saveWith(`${sims[provider].credentials[field]}-wrong`);
 				await modal.getByText(/Couldn.t connect with these settings/).waitFor();
 				await modal.getByText('More details').click();
 				await expect(modal.innerText()).resolves.toMatch(refusal);
-			});
-			await saveWith(sims[provider].credentials[field], 'ok', async (modal) => {
+				await page.screenshot({ path: path.join(shots, `credential-${provider}-refused.png`) });
+				await saveWith(sims[provider].credentials[field]);
 				await modal.getByText(/Connection tested successfully/).waitFor();
+				await page.screenshot({ path: path.join(shots, `credential-${provider}-ok.png`) });
 			});
 		});
 	});

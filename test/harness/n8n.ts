@@ -350,11 +350,11 @@ export async function packTarball(): Promise<string> {
 	if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first`);
 	const key = `${fs.statSync(dist).mtimeMs}:${fs.statSync(path.join(PACKAGE_DIR, 'package.json')).mtimeMs}`;
 	if (packed && packed.key === key && fs.existsSync(packed.file)) return packed.file;
-	// One fixed folder per checkout and jest worker (overwritten), so no run leaves tarballs behind and
-	// neither two clones tested at once (a CI clone beside a work tree) nor two workers of one run
-	// pack over each other.
+	// One fixed folder per checkout, tier and jest worker (overwritten), so no run leaves tarballs
+	// behind and neither two clones tested at once (a CI clone beside a work tree), nor two workers of
+	// one run, nor two tiers npm test runs side by side (TEST_TIER) pack over each other.
 	const checkout = createHash('sha256').update(PACKAGE_DIR).digest('hex').slice(0, 12);
-	const worker = process.env.JEST_WORKER_ID ?? '0';
+	const worker = `${process.env.TEST_TIER ?? 'tier'}-${process.env.JEST_WORKER_ID ?? '0'}`;
 	const dest = path.join(os.tmpdir(), `n8n-e2e-pack-${process.getuid?.() ?? 'user'}-${checkout}-${worker}`);
 	fs.rmSync(dest, { recursive: true, force: true });
 	fs.mkdirSync(dest, { recursive: true });
