@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { eventProperty } from '../shared/description';
 import { timestampPoll } from '../shared/poller';
 import { exclusivePoll } from '../shared/lease';
 import { cliniko } from './provider';
@@ -23,14 +24,7 @@ export class ClinikoTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clinikoApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				default: 'created',
-				options: eventOptions,
-			},
+			eventProperty(eventOptions, 'created'),
 			{
 				displayName: 'Resource',
 				name: 'resource',

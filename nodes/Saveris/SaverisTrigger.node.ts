@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { eventProperty } from '../shared/description';
 import { requireDateTime } from '../shared/dates';
 import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
@@ -43,17 +44,12 @@ export class SaverisTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'saverisApi', required: true }],
 		properties: [
-			{
-				displayName: 'Mode',
-				name: 'mode',
-				type: 'options',
-				noDataExpression: true,
-				default: 'newRecords',
+			eventProperty(
 				// Alphabetical in the editor; the list itself is in trigger/events.ts, shared with the catalogue.
-				options: [...triggerEvents]
-					.sort((a, b) => a.modeName.localeCompare(b.modeName))
-					.map((e) => ({ name: e.modeName, value: e.event, description: e.description })),
-			},
+				[...triggerEvents].sort((a, b) => a.modeName.localeCompare(b.modeName)).map((e) => ({ name: e.modeName, value: e.event, description: e.description })),
+				'newRecords',
+				{ name: 'mode', displayName: 'Mode' },
+			),
 			{
 				displayName: 'Resource',
 				name: 'recordResource',

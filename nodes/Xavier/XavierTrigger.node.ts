@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { eventProperty } from '../shared/description';
 import { apiRequestBody } from '../shared/http';
 import { recordsAt } from '../shared/pagination';
 import { describeValue, numberOf, textList } from '../shared/validate';
@@ -26,15 +27,7 @@ export class XavierTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'xavierApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'newClient',
-				options: eventOptions,
-			},
+			eventProperty(eventOptions, 'newClient', { required: true }),
 			{
 				displayName: 'Threshold',
 				name: 'threshold',

@@ -8,6 +8,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { eventProperty } from '../shared/description';
 import { apiRequest } from '../shared/http';
 import { pathWith } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
@@ -35,15 +36,7 @@ export class XtraKitTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'xtraKitApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'newSale',
-				options: eventOptions,
-			},
+			eventProperty(eventOptions, 'newSale', { required: true }),
 			{
 				displayName: 'Options',
 				name: 'options',

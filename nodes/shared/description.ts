@@ -81,3 +81,23 @@ export function operationFields(table: OperationDef[]): INodeProperties[] {
 	}
 	return fields;
 }
+
+/**
+ * A trigger's event selector (its first parameter): what it watches for, from the one event list in
+ * its trigger/events.ts that the catalogue reads too.
+ */
+export function eventProperty(
+	options: INodePropertyOptions[],
+	defaultValue: string,
+	settings: { name?: string; displayName?: string; required?: boolean } = {},
+): INodeProperties {
+	return {
+		displayName: settings.displayName ?? 'Event',
+		name: settings.name ?? 'event',
+		type: 'options',
+		noDataExpression: true,
+		...(settings.required ? { required: true } : {}),
+		default: defaultValue,
+		options,
+	};
+}
