@@ -44,7 +44,8 @@ export class ClientXcmsApi implements ICredentialType {
 		itemTimeLimitField,
 	];
 
-	// FACT: Sanctum personal access token as a bearer token (research §3.1).
+	// A Laravel Sanctum personal access token, sent as a bearer token (ClientXCMS's own API tests send
+	// it so: tests/TestCase.php, performAction).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -56,7 +57,8 @@ export class ClientXcmsApi implements ICredentialType {
 	};
 
 	// /license, not /health: keys made in the admin UI get the misspelled "hearth" ability (never
-	// "health") and so a 403 on /health, but they always get "license" (research §3.4).
+	// "health") and so a 403 on /health, but they always get "license" (ClientXCMS's
+	// ApiKeysController::getAbilities appends both to every non-administrator key).
 	test: ICredentialTestRequest = {
 		request: {
 			// A redirect is not followed: n8n would send the credential along to wherever it points.

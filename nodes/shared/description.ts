@@ -18,21 +18,21 @@ export function resourceProperty(resources: INodePropertyOptions[], defaultValue
 
 /** One "Operation" dropdown per resource, generated from the operations table. */
 export function operationProperties(table: OperationDef[], defaults: Record<string, string> = {}): INodeProperties[] {
-	const resources = [...new Set(table.map((op) => op.resource))];
+	const resources = [...new Set(table.map((row) => row.resource))];
 	return resources.map((resource) => {
-		const ops = table.filter((op) => op.resource === resource).sort((a, b) => a.name.localeCompare(b.name));
-		const initial = defaults[resource] ?? ops[0].operation;
+		const rows = table.filter((row) => row.resource === resource).sort((a, b) => a.name.localeCompare(b.name));
+		const initial = defaults[resource] ?? rows[0].operation;
 		return {
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			options: ops.map((op) => ({
-				name: op.name,
-				value: op.operation,
-				action: op.action,
-				description: op.description,
+			options: rows.map((row) => ({
+				name: row.name,
+				value: row.operation,
+				action: row.action,
+				description: row.description,
 			})),
 			default: initial,
 		};
@@ -71,10 +71,10 @@ export function listFields(resource: string, operation: string): INodeProperties
  */
 export function operationFields(table: OperationDef[]): INodeProperties[] {
 	const fields: INodeProperties[] = [];
-	for (const op of table) {
-		const show = { resource: [op.resource], operation: [op.operation] };
-		if (op.pagination) fields.push(...listFields(op.resource, op.operation));
-		for (const field of op.fields ?? []) {
+	for (const row of table) {
+		const show = { resource: [row.resource], operation: [row.operation] };
+		if (row.pagination) fields.push(...listFields(row.resource, row.operation));
+		for (const field of row.fields ?? []) {
 			const ownShow = field.displayOptions?.show ?? {};
 			fields.push({ ...field, displayOptions: { ...field.displayOptions, show: { ...show, ...ownShow } } });
 		}

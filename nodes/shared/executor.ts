@@ -9,7 +9,7 @@ import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfi
 import { booleanOf, finiteNumber, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
 
 export function findOperation(table: OperationDef[], resource: string, operation: string): OperationDef | undefined {
-	return table.find((op) => op.resource === resource && op.operation === operation);
+	return table.find((row) => row.resource === resource && row.operation === operation);
 }
 
 function readParam(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
@@ -44,20 +44,20 @@ function checkedNumber(field: INodeProperties | undefined, value: unknown, opCtx
 
 /** Builds the HTTP request a row describes from the node's parameters for one item. */
 export function buildRequest(
-	op: OperationDef,
+	row: OperationDef,
 	opCtx: OperationContext,
 ): { request: ApiRequest; pathValues: Record<string, string> } {
 	const { ctx, itemIndex } = opCtx;
 	const node = ctx.getNode();
 	const pathValues: Record<string, string> = {};
 	const pathLabels: Record<string, string> = {};
-	for (const p of op.pathParams ?? []) {
+	for (const p of row.pathParams ?? []) {
 		pathLabels[p.as ?? p.param] = p.label ?? p.param;
 		pathValues[p.as ?? p.param] = requireText(node, readParam(ctx, p.param, itemIndex), p.label ?? p.param, itemIndex);
 	}
-	const numbers = numberFields(op.fields);
+	const numbers = numberFields(row.fields);
 	const qs: IDataObject = {};
-	for (const q of op.query ?? []) {
+	for (const q of row.query ?? []) {
 		const value = checkedNumber(numbers.get(q.param), readParam(ctx, q.param, itemIndex), opCtx);
 		if (value === undefined || value === null || value === '') {
 			if (q.required) requireText(node, value, q.label ?? q.param, itemIndex);
@@ -65,13 +65,13 @@ export function buildRequest(
 		}
 		qs[q.as ?? q.param] = value as IDataObject[string];
 	}
-	if (op.buildQuery) Object.assign(qs, op.buildQuery(opCtx));
+	if (row.buildQuery) Object.assign(qs, row.buildQuery(opCtx));
 	// The path values as read above: reading a parameter again evaluates its expression again, which
 	// n8n 2.x does in a sandbox at a cost comparable to the request itself.
-	op.validate?.(opCtx, pathValues);
-	const request: ApiRequest = { method: op.method, path: pathWith(node, op.path, pathValues, itemIndex, pathLabels) };
+	row.validate?.(opCtx, pathValues);
+	const request: ApiRequest = { method: row.method, path: pathWith(node, row.path, pathValues, itemIndex, pathLabels) };
 	if (Object.keys(qs).length > 0) request.qs = qs;
-	if (op.body) request.body = readBody(op.body, opCtx, op.fields);
+	if (row.body) request.body = readBody(row.body, opCtx, row.fields);
 	return { request, pathValues };
 }
 
@@ -124,28 +124,28 @@ export function readListSize(ctx: IExecuteFunctions, itemIndex: number): number 
 }
 
 /** Runs one row for one item and returns its output records. */
-export async function runOperation(op: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
+export async function runOperation(row: OperationDef, opCtx: OperationContext): Promise<IDataObject[]> {
 	const { ctx, itemIndex, provider } = opCtx;
 	// Read first: a bad Limit fails the item before anything is sent.
-	const limit = op.pagination ? readListSize(ctx, itemIndex) : undefined;
-	const { request, pathValues } = buildRequest(op, opCtx);
-	if (request.body && op.buildBody) request.body = await op.buildBody(request.body as IDataObject, opCtx);
-	if (op.attachments) await attachFiles(op.attachments, request, opCtx);
-	const options = { itemIndex, notFound: op.notFound?.(pathValues), ...opCtx.requestOptions };
+	const limit = row.pagination ? readListSize(ctx, itemIndex) : undefined;
+	const { request, pathValues } = buildRequest(row, opCtx);
+	if (request.body && row.buildBody) request.body = await row.buildBody(request.body as IDataObject, opCtx);
+	if (row.attachments) await attachFiles(row.attachments, request, opCtx);
+	const options = { itemIndex, notFound: row.notFound?.(pathValues), ...opCtx.requestOptions };
 
-	if (!op.pagination) {
+	if (!row.pagination) {
 		const { body } = await apiRequest.call(ctx, provider, request, options);
 		if (body === undefined || body === null || body === '') {
-			return [op.emptyResult ? op.emptyResult(pathValues) : { success: true }];
+			return [row.emptyResult ? row.emptyResult(pathValues) : { success: true }];
 		}
-		const unwrapped = op.unwrap ? op.unwrap(body, opCtx) : (body as IDataObject | IDataObject[]);
+		const unwrapped = row.unwrap ? row.unwrap(body, opCtx) : (body as IDataObject | IDataObject[]);
 		const records = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
-		return op.postProcess ? op.postProcess(records, opCtx) : records;
+		return row.postProcess ? row.postProcess(records, opCtx) : records;
 	}
 
 	const out: IDataObject[] = [];
-	for await (const page of listPages.call(ctx, provider, request, op.pagination, limit, options)) {
-		const records = op.postProcess ? op.postProcess(page, opCtx) : page;
+	for await (const page of listPages.call(ctx, provider, request, row.pagination, limit, options)) {
+		const records = row.postProcess ? row.postProcess(page, opCtx) : page;
 		out.push(...records);
 		if (limit !== undefined && out.length >= limit) return out.slice(0, limit);
 	}
@@ -233,11 +233,11 @@ export async function forEachItem(
 export function operationFor(ctx: IExecuteFunctions, table: OperationDef[], itemIndex: number): OperationDef {
 	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-	const op = findOperation(table, resource, operation);
-	if (!op) {
+	const row = findOperation(table, resource, operation);
+	if (!row) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
 	}
-	return op;
+	return row;
 }
 
 /**

@@ -202,17 +202,17 @@ export interface OperationDef {
 	/** Present on list operations: adds Return All / Limit. */
 	pagination?: Pagination;
 	/** Turn the raw response body into the output records. */
-	unwrap?: (body: unknown, op: OperationContext) => IDataObject | IDataObject[];
+	unwrap?: (body: unknown, opCtx: OperationContext) => IDataObject | IDataObject[];
 	/** Validate parameters before anything is sent; throw NodeOperationError. */
-	validate?: (op: OperationContext, pathValues: Record<string, string>) => void;
+	validate?: (opCtx: OperationContext, pathValues: Record<string, string>) => void;
 	/** Filter/transform the records after fetching (list filters the API does not offer). */
-	postProcess?: (records: IDataObject[], op: OperationContext) => IDataObject[];
+	postProcess?: (records: IDataObject[], opCtx: OperationContext) => IDataObject[];
 	/** What goes into the request body (POST/PATCH/PUT). */
 	body?: BodyDef;
 	/** Extra query parameters computed from the node's parameters (filter builders, switches). */
-	buildQuery?: (op: OperationContext) => IDataObject;
+	buildQuery?: (opCtx: OperationContext) => IDataObject;
 	/** Last look at the body before it is sent (wrapping, merging with a fetched record). */
-	buildBody?: (body: IDataObject, op: OperationContext) => IDataObject | Promise<IDataObject>;
+	buildBody?: (body: IDataObject, opCtx: OperationContext) => IDataObject | Promise<IDataObject>;
 	/** Output for an empty answer (204), given the resolved path parameters. */
 	emptyResult?: (pathValues: Record<string, string>) => IDataObject;
 	/** Message for a 404, given the resolved path parameters. */
