@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 // `npm run pack` (after `npm run build`): the six npm tarballs into release/ (git-ignored).
 //
-//   release/n8n-nodes-saas-connectors-<v>.tgz   the combined pack: `npm pack` of the repository
+//   release/n8n-nodes-saas-connectors/          the combined pack, staged: the repository's package.json
+//                                               (publishable: without "private" and dev tooling),
+//                                               README.md, LICENSE, index.js and all of dist/
 //   release/<provider package>/                 a provider package, staged: package.json, README.md
 //                                               and LICENSE from packages/<name>/, and dist/
-//   release/<provider package>-<v>.tgz          `npm pack` of that staged folder
+//   release/<name>-<version>.tgz                `npm pack` of each staged folder: the six tarballs
+//
+// The repository root is "private" (npm refuses to publish it): the repository's .npmrc sets
+// ignore-scripts, under which npm would skip the prepublishOnly guard of a publish started in the root.
+// The staged folders are their own npm projects (the root .npmrc does not apply there), and every
+// staged package.json runs scripts/publish-guard.js before a publish.
 //
 // A provider package's dist/ holds what its entry points (the node, trigger and credential files its
 // package.json's "n8n" block names) import, followed by TypeScript's own module resolution: the
@@ -91,6 +98,21 @@ function stage({ name, dir, pkg }) {
 	return out;
 }
 
+/** Stages the combined pack in release/<name>/: all of dist/, the root's README and LICENSE. */
+function stageCombined() {
+	const { private: _private, devDependencies, scripts, ...pkg } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+	void _private;
+	void devDependencies;
+	if (!scripts.prepublishOnly) fail('package.json has no prepublishOnly guard');
+	const out = path.join(release, pkg.name);
+	fs.cpSync(dist, path.join(out, 'dist'), { recursive: true });
+	// The guard runs from the staged folder: release/<name>/ is two levels below the root, like packages/<name>/.
+	const staged = { ...pkg, scripts: { prepublishOnly: 'node ../../scripts/publish-guard.js' } };
+	fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
+	for (const file of ['README.md', 'LICENSE', pkg.main]) copy(path.join(root, file), path.join(out, file));
+	return out;
+}
+
 function npmPack(cwd) {
 	const res = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', release], { cwd, encoding: 'utf8' });
 	if (res.status !== 0) fail(`npm pack in ${cwd} failed:\n${res.stderr}`);
@@ -98,15 +120,37 @@ function npmPack(cwd) {
 	return { name: info.name, file: path.join(release, info.filename), files: info.entryCount, size: info.size };
 }
 
+/**
+ * release/tested.json, for scripts/publish-guard.js: written by scripts/test.js when every step of a
+ * complete run passed. Each staged package's tarball integrity (sha512 of the file, as npm computes it).
+ */
+function writeTestedStamp() {
+	const crypto = require('crypto');
+	const packages = {};
+	for (const name of fs.readdirSync(release)) {
+		const pkgFile = path.join(release, name, 'package.json');
+		if (!fs.existsSync(pkgFile)) continue;
+		const { version } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+		const file = `${name}-${version}.tgz`;
+		const integrity = `sha512-${crypto.createHash('sha512').update(fs.readFileSync(path.join(release, file))).digest('base64')}`;
+		packages[name] = { version, file, integrity };
+	}
+	if (Object.keys(packages).length === 0) fail('nothing packed in release/ to stamp');
+	const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
+	const stamp = { testedAt: new Date().toISOString(), commit: head.status === 0 ? head.stdout.trim() : null, packages };
+	fs.writeFileSync(path.join(release, 'tested.json'), `${JSON.stringify(stamp, null, 2)}\n`);
+	return stamp;
+}
+
 function main() {
 	if (!fs.existsSync(path.join(dist, 'nodes'))) fail('dist/ is missing: run `npm run build` first (or `npm run pack`, which builds)');
 	fs.rmSync(release, { recursive: true, force: true });
 	fs.mkdirSync(release, { recursive: true });
-	const packed = [npmPack(root)];
+	const packed = [npmPack(stageCombined())];
 	for (const provider of providerPackages()) packed.push(npmPack(stage(provider)));
 	for (const p of packed) process.stdout.write(`${path.relative(root, p.file)}  ${p.files} files, ${(p.size / 1024).toFixed(0)} kB\n`);
 }
 
 if (require.main === module) main();
 
-module.exports = { providerPackages, sourceClosure, sourceOf };
+module.exports = { providerPackages, sourceClosure, sourceOf, writeTestedStamp };
