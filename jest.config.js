@@ -9,6 +9,8 @@ const base = {
 	transform: { '^.+\\.ts$': tsJest },
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	rootDir: __dirname,
+	// release/ holds the staged packages (`npm run pack`), whose package.json names repeat packages/'s.
+	modulePathIgnorePatterns: ['<rootDir>/release/'],
 };
 
 module.exports = {
