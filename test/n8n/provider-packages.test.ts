@@ -163,7 +163,10 @@ describe.each(FLAVOURS)('the five provider packages, each from its own tarball, 
 		const credential = credentialOf(c, sims.get(c.provider.name)!);
 		const good = await server.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: credential });
 		expect(good).toEqual(expect.objectContaining({ status: 'OK' }));
-		const wrong = { ...credential, data: { ...credential.data, [c.secret]: `${credential.data[c.secret as keyof typeof credential.data]}-wrong` } };
+		// Another value of the same shape (a Cliniko key keeps its shard suffix), never containing the real one.
+		const real = String(credential.data[c.secret]);
+		const wrong = { ...credential, data: { ...credential.data, [c.secret]: real.replace(/^[^-]+/, 'wrongsecret0000') } };
+		expect(wrong.data[c.secret]).not.toContain(real);
 		const bad = await server.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: wrong });
 		expect(bad.status).toBe('Error');
 	});
