@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: provision what the tiers need (scripts/provision.js: Debian packages, both real n8n
 // versions in the background), type-check, lint, build, then every test tier, then the secret scan
-// over everything the tiers wrote and over every file git tracks. Ends with one
+// over everything the tiers wrote and over every file git tracks. A run that passed every tier
+// stamps the six tarballs in release/ as tested (release/tested.json, scripts/publish-guard.js). Ends with one
 // "N passed, N failed" line for CI and the run's wall time.
 //   SKIP_N8N=1 npm test       skips tier 3 (real n8n) and tier 4 (its editor) for a quick local run.
 //   SKIP_BROWSER=1 npm test   skips tier 4 only (the editor in chromium).
@@ -9,6 +10,7 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
+const { writeTestedStamp } = require('./pack');
 const { installN8n, provideDebianPackages, tailOf } = require('./provision');
 
 const runStarted = Date.now();
@@ -103,10 +105,14 @@ async function main() {
 	run('build (type-checks the package)', 'npm', ['run', 'build', '--silent']);
 	run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
 	run('lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']);
+	// The six tarballs (combined pack + one per provider) into release/: the packages tier checks them,
+	// the real-n8n tier installs the provider tarballs, and a passing run stamps them for publishing.
+	run('pack (six tarballs into release/)', process.execPath, ['scripts/pack.js']);
 
 	// Two workers on the two cores (jest's --ci default is cores - 1): the fault soak alone takes two
 	// minutes, and the rest of the tier runs beside it.
 	jest('unit+core', ['unit', 'core'], ['--maxWorkers=2']);
+	jest('packages', ['packages'], ['--maxWorkers=2']);
 	if (!withN8n) {
 		process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
 	} else {
@@ -133,6 +139,14 @@ async function main() {
 		}
 	}
 	jest('secret-scan', ['scan']);
+
+	// Only a complete run that passed everything may be published (scripts/publish-guard.js).
+	if (failed === 0 && failures.length === 0 && withBrowser) {
+		const stamp = writeTestedStamp();
+		process.stdout.write(`\nrelease/tested.json: ${Object.keys(stamp.packages).length} packages may be published from release/\n`);
+	} else {
+		process.stdout.write('\nrelease/tested.json not written (a step failed or a tier was skipped): nothing may be published\n');
+	}
 
 	const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
 	process.stdout.write(`\n${failures.length ? `failed steps: ${failures.join(', ')}\n` : ''}`);

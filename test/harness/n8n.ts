@@ -19,7 +19,8 @@
  * `npm pack` tarball into `<user folder>/.n8n/nodes/node_modules/<package>` exactly as the Community
  * nodes panel does (types `<package>.<node>`) and records it in the `installed_packages` table so
  * the panel lists it. Workflows are written with `n8n-nodes-saas-connectors.<node>` types; the
- * import helpers rewrite them for the env's mode.
+ * import helpers rewrite them for the env's mode. `tarballs: [...]` installs other tarballs instead
+ * (the provider packages from release/), each under its own name, with types `<package>.<node>`.
  *
  * Every stdout/stderr and every execution the harness reads from n8n is also written under
  * `test-artifacts/n8n/<flavour>/<env>/` for the secret scan.
@@ -45,7 +46,7 @@
  * - n8n 1.123 defaults to the isolated-vm expression engine, which has no Node 20 build:
  *   N8N_EXPRESSION_ENGINE=legacy. jest's NODE_ENV=test makes n8n refuse to load nodes: removed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -185,6 +186,12 @@ export interface CreateEnvOptions {
 	extraEnv?: Record<string, string>;
 	/** Register the tarball in installed_packages so Settings › Community nodes lists it. Default true. */
 	registerPackage?: boolean;
+	/**
+	 * `tarball` mode: these tarballs instead of the repository's `npm pack` (e.g. the provider packages
+	 * from release/), each installed into its own `nodes/node_modules/<name>` as the panel would.
+	 * Node types are then `<package name>.<node>`; adaptWorkflow leaves such types alone.
+	 */
+	tarballs?: string[];
 	/** Where this env's logs go (default `test-artifacts/n8n/<flavour>/<name>`); emptied first. */
 	artifactsDir?: string;
 }
@@ -244,8 +251,11 @@ async function setUpEnv(
 		env.N8N_CUSTOM_EXTENSIONS = extDir;
 		typePrefix = 'CUSTOM';
 	} else if (packageMode === 'tarball') {
-		await installTarball(install, userFolder, artifactsDir);
-		if (options.registerPackage !== false) await registerCommunityPackage(install, userFolder, true);
+		for (const tarball of options.tarballs ?? [await packTarball()]) {
+			const name = await installTarball(install, userFolder, artifactsDir, tarball);
+			if (options.registerPackage !== false) await registerCommunityPackage(install, userFolder, true, name);
+		}
+		if (options.tarballs?.length === 1) typePrefix = tarballPackageName(options.tarballs[0]);
 	}
 
 	const result: N8nEnv = {
@@ -376,10 +386,10 @@ export async function packTarball(): Promise<string> {
  * package.json, `npm install` its runtime dependencies inside it (none for us), and record it in
  * `<user folder>/.n8n/nodes/package.json`. At startup n8n loads every `n8n-nodes-*` folder there.
  */
-async function installTarball(install: N8nInstall, userFolder: string, artifactsDir: string): Promise<void> {
-	const tarball = await packTarball();
+async function installTarball(install: N8nInstall, userFolder: string, artifactsDir: string, tarball: string): Promise<string> {
+	const name = tarballPackageName(tarball);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const pkgDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	const pkgDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(pkgDir, { recursive: true, force: true });
 	fs.mkdirSync(pkgDir, { recursive: true });
 	const untar = await runProcess('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], { timeoutMs: 60_000 });
@@ -405,8 +415,16 @@ async function installTarball(install: N8nInstall, userFolder: string, artifacts
 	const nodesPkg = fs.existsSync(nodesPkgFile)
 		? (JSON.parse(fs.readFileSync(nodesPkgFile, 'utf8')) as { dependencies?: Record<string, string> })
 		: { name: 'installed-nodes', private: true, dependencies: {} as Record<string, string> };
-	nodesPkg.dependencies = { ...(nodesPkg.dependencies ?? {}), [PACKAGE_NAME]: String(pkg.version) };
+	nodesPkg.dependencies = { ...(nodesPkg.dependencies ?? {}), [name]: String(pkg.version) };
 	fs.writeFileSync(nodesPkgFile, JSON.stringify(nodesPkg, null, 2));
+	return name;
+}
+
+/** The `name` in a tarball's package.json. */
+function tarballPackageName(tarball: string): string {
+	const res = spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+	if (res.status !== 0) throw new Error(`cannot read package.json in ${tarball}: ${res.stderr}`);
+	return (JSON.parse(res.stdout) as { name: string }).name;
 }
 
 /**
@@ -414,8 +432,8 @@ async function installTarball(install: N8nInstall, userFolder: string, artifacts
  * Settings › Community nodes lists the package. Loading does not depend on them: n8n loads every
  * `n8n-nodes-*` folder in `.n8n/nodes/node_modules` whether or not it is in the table.
  */
-async function registerCommunityPackage(install: N8nInstall, userFolder: string, register: boolean): Promise<void> {
-	const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+async function registerCommunityPackage(install: N8nInstall, userFolder: string, register: boolean, name = PACKAGE_NAME): Promise<void> {
+	const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
 	const script = `
 const path = require('path');
 const sqlite3 = require('sqlite3');
@@ -453,7 +471,7 @@ conn.serialize(() => {
 conn.close((e) => { if (e) { console.error(e); process.exit(1); } });
 `;
 	const mode = register ? 'register' : 'unregister';
-	const res = await runProcess(install.nodeBin, ['-e', `(() => {${script}})()`, path.join(userFolder, '.n8n', 'database.sqlite'), pkgDir, mode, PACKAGE_NAME], {
+	const res = await runProcess(install.nodeBin, ['-e', `(() => {${script}})()`, path.join(userFolder, '.n8n', 'database.sqlite'), pkgDir, mode, name], {
 		cwd: install.dir,
 		env: { ...process.env, NODE_PATH: path.join(install.dir, 'node_modules') },
 		timeoutMs: 60_000,

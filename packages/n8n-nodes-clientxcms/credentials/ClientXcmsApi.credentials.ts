@@ -1,0 +1,1 @@
+../../../credentials/ClientXcmsApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/ClinikoApi.credentials.ts

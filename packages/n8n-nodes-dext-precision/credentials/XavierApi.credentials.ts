@@ -1,0 +1,1 @@
+../../../credentials/XavierApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/SaverisApi.credentials.ts
