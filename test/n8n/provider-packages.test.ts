@@ -30,7 +30,7 @@ import {
 	type WorkflowJson,
 } from '../harness/n8n';
 import { PROVIDERS, tarballOf, type Provider } from '../packages/release';
-import { rl } from './fixtures';
+import { locator } from '../helpers/locator';
 
 jest.setTimeout(180_000);
 
@@ -74,7 +74,7 @@ const CASES: Case[] = [
 		start: () => startClientXcmsSimulator(),
 		secret: 'apiKey',
 		node: 'clientXcms',
-		parameters: { resource: 'customer', operation: 'get', customerId: rl('1') },
+		parameters: { resource: 'customer', operation: 'get', customerId: locator('1') },
 		expectItem: (items) => expect(items.map((i) => String(i.id))).toEqual(['1']),
 	},
 	{
