@@ -554,7 +554,7 @@ function generate(specText) {
 				const alternatives = schema.anyOf || schema.oneOf || [schema];
 				const properties = {};
 				for (const alt of alternatives) Object.assign(properties, (deref(alt) || {}).properties || {});
-				// A property the spec marks deprecated is not offered; its replacement is (README: Cliniko).
+				// A property the spec marks deprecated is not offered; its replacement is (docs/cliniko.md).
 				for (const [k, v] of Object.entries(properties)) if ((deref(v) || {}).deprecated) delete properties[k];
 				bodies[bodyName] = Object.entries(properties).map(([k, v]) =>
 					fieldOf(k, v, { deref, resourceValues, labelOfResource, bodyName }),

@@ -145,7 +145,7 @@ describe('point 11: a Start Date expression does not reset the trigger', () => {
 		const spy = jest.spyOn(Date, 'now').mockImplementation(() => now);
 		try {
 			sim.settings.inProgressPolls = 0;
-			// The README's style for the node's own dates; n8n evaluates it anew on every poll.
+			// docs/saveris.md's style for the node's own dates; n8n evaluates it anew on every poll.
 			const params = { mode: 'newRecords', recordResource: 'alarm', startDate: '={{ $now.minus({ minutes: 40 }).toISO() }}' };
 			let r = await trigger(params, 'activation');
 			let emitted = 0;

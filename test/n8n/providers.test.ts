@@ -269,7 +269,7 @@ const saverisTrigger = triggerWorkflow('saverisTrigger01', 'Saveris: new measure
 	credentials: saverisCred,
 });
 
-// The same with the Start Date as an expression, the README's style for the node's own dates (issue 14,
+// The same with the Start Date as an expression, docs/saveris.md's style for the node's own dates (issue 14,
 // point 11): n8n evaluates it anew on every poll, and it must not restart the trigger each time.
 const saverisTriggerExpression = triggerWorkflow('saverisTrigger02', 'Saveris: new measurements, start date expression', {
 	name: 'Saveris Trigger',

@@ -97,6 +97,8 @@ describe.each(PROVIDERS)('$name', (provider) => {
 	test('its folder holds README, LICENSE and links to its sources in the repository', () => {
 		const folder = path.join(ROOT, 'packages', provider.name);
 		expect(fs.readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain(`npm install ${provider.name}`);
+		// The provider's page in docs/ is the package's README (one text, on GitHub and on npm).
+		expect(path.relative(ROOT, fs.realpathSync(path.join(folder, 'README.md')))).toMatch(/^docs\/[a-z]+\.md$/);
 		expect(fs.readFileSync(path.join(folder, 'LICENSE'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'));
 		const real = (rel: string) => fs.realpathSync(path.join(folder, rel));
 		expect(real(`nodes/${provider.folder}`)).toBe(fs.realpathSync(path.join(ROOT, 'nodes', provider.folder)));

@@ -10,7 +10,7 @@ import { catalog as xavier } from '../../nodes/Xavier/catalog';
 import { catalog as xtrakit } from '../../nodes/XtraKit/catalog';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { normalise, markdown, readmeWithTable } = require('../../scripts/catalog.js');
+const { normalise, markdown, docWithTable, docOf } = require('../../scripts/catalog.js');
 
 const root = path.join(__dirname, '..', '..');
 // In the order `npm run catalog` lists them: the nodes/ folders alphabetically.
@@ -122,9 +122,25 @@ describe('catalogue', () => {
 		expect(ops).toContainEqual({ resource: 'product', operation: 'updateConfig', name: 'Update Config', method: 'PUT', path: '/products/{id}/config' });
 	});
 
-	it('matches the operations table in the README (run `npm run catalog -- --update-readme`)', () => {
+	// The tables live in each provider's page (docs/<provider>.md, also that provider package's README),
+	// not in the README, which has to fit npm's 64 KB README limit.
+	const providers: Array<[string, { provider: string }]> = normalise(catalogs).map((p: { provider: string }) => [p.provider, p]);
+	it.each(providers)(
+		"matches %s's operations table in its docs page (run `npm run catalog -- --update-docs`)",
+		(_name: string, provider: { provider: string }) => {
+			const doc = fs.readFileSync(path.join(root, docOf(provider)), 'utf8');
+			expect(docWithTable(doc, markdown([provider]))).toBe(doc);
+			expect(doc).toContain('| Method | Path |\n|---|');
+		},
+	);
+
+	it('keeps no operations table in the README', () => {
 		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-		expect(readmeWithTable(readme, markdown(normalise(catalogs)))).toBe(readme);
+		expect(readme).not.toContain('<!-- catalog:start');
+	});
+
+	it('refuses a document without catalog markers', () => {
+		expect(() => docWithTable('# no markers', '| table |', 'docs/x.md')).toThrow('docs/x.md has no catalog markers');
 	});
 
 	it('registers every node and credential of the catalogue in package.json', () => {
