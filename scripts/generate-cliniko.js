@@ -516,7 +516,8 @@ function generate(specText) {
 			resource: resource.value,
 			operation,
 			name,
-			action: sentenceCase(op.summary).replace(/^Get all /, 'Get many '),
+			// n8n's name for a list action is "Get many …" (node-param-operation-option-action-wrong-for-get-many); the spec says "List …".
+			action: sentenceCase(op.summary).replace(/^(Get all|List) /, 'Get many '),
 			description: '',
 			method,
 			path: specPath,
