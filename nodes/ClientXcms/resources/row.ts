@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
+import { withArticle } from '../../shared/article';
 import { locatorProperty } from '../../shared/locator';
 import { SORT_DIRECTIONS } from '../../shared/sortDirections';
 import type { OperationContext } from '../../shared/types';
@@ -188,7 +189,7 @@ function listQuery(opCtx: OperationContext): IDataObject {
 function defaultAction(resource: ResourceInfo, spec: RouteSpec): string {
 	const label = resource.label.toLowerCase();
 	if (spec.operation === 'getAll') return `Get many ${resource.plural ?? `${label}s`}`;
-	return `${spec.name} ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+	return `${spec.name} ${withArticle(label)}`;
 }
 
 /** The row of one route: the one factory every resource file uses (directly, or through `crud()`). */

@@ -37,6 +37,17 @@ function titleCaseProblem(text: string): boolean {
 
 const ROUTE = /^(GET|POST|PUT|PATCH|DELETE|HEAD)\s+\//;
 
+/**
+ * Slips of labels built from words: "a" before a vowel ("Get the status of a alarms export", "Select a
+ * invoice…"), and a label's title case applied to an API name ("Filter ($Filter)"; OData's $filter
+ * belongs in the description, where its case survives).
+ */
+function wordingProblem(text: string | undefined, isLabel: boolean): boolean {
+	if (!text) return false;
+	if (/\b[aA] [aeioAEIO]\w/.test(text.replace(/<[^>]*>/g, ''))) return true;
+	return isLabel && /\$[A-Z]/.test(text);
+}
+
 function check(nodeName: string, properties: INodeProperties[]): Found[] {
 	const found: Found[] = [];
 	const add = (rule: string, where: string, text: string) => found.push({ rule, where: `${nodeName} ${where}`, text });
@@ -45,6 +56,14 @@ function check(nodeName: string, properties: INodeProperties[]): Found[] {
 		const here = `${where}${p.name}`;
 		if (p.type !== 'notice' && titleCaseProblem(p.displayName)) add('title case', here, p.displayName);
 		if (p.description && ROUTE.test(p.description)) add('raw route', here, p.description);
+		for (const text of [p.displayName, p.description, p.placeholder, p.hint]) {
+			if (wordingProblem(text, text === p.displayName)) add('wording', here, String(text));
+		}
+		for (const mode of p.modes ?? []) {
+			for (const text of [mode.displayName, mode.placeholder, ...(mode.validation ?? []).map((v) => (typeof v === 'object' && 'properties' in v ? (v.properties as { errorMessage?: string }).errorMessage : undefined))]) {
+				if (wordingProblem(text, text === mode.displayName)) add('wording', `${here}.${mode.name}`, String(text));
+			}
+		}
 		if (p.type === 'boolean' && p.name !== 'simplify' && !(p.description ?? '').startsWith('Whether')) {
 			add('whether', here, p.description ?? '(no description)');
 		}
@@ -62,6 +81,9 @@ function check(nodeName: string, properties: INodeProperties[]): Found[] {
 				if (titleCaseProblem(o.name)) add('title case (option)', `${here}.${String(o.value)}`, o.name);
 				if (o.description && ROUTE.test(o.description)) add('raw route', `${here}.${String(o.value)}`, o.description);
 				if (o.value === 'getAll' && o.name !== 'Get Many') add('get many', `${here}.getAll`, o.name);
+				for (const text of [o.name, o.description, o.action]) {
+					if (wordingProblem(text, text === o.name)) add('wording', `${here}.${String(o.value)}`, String(text));
+				}
 				if (typeof o.action === 'string' && /^(List|Get all) /.test(o.action)) add('get many', `${here}.${String(o.value)}`, o.action);
 			}
 			if (list.length >= MIN_ITEMS_TO_ALPHABETIZE && !/^\d+$/.test(String(list[0].value))) {
@@ -109,7 +131,7 @@ describe("n8n's UX rules on the descriptions the nodes build", () => {
 		for (const { file } of nodes) expect(fs.existsSync(path.join(root, `${file}.json`))).toBe(true);
 	});
 
-	for (const rule of ['title case', 'title case (option)', 'whether', 'limit 50', 'sorted', 'noDataExpression', 'raw route', 'get many']) {
+	for (const rule of ['title case', 'title case (option)', 'whether', 'limit 50', 'sorted', 'noDataExpression', 'raw route', 'get many', 'wording']) {
 		it(`rule: ${rule}`, () => {
 			const hits = all.filter((f) => f.rule === rule).map((f) => `${f.where}: ${f.text}`);
 			expect(hits).toEqual([]);
