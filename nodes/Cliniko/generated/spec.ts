@@ -694,6 +694,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"number_of_repeats":1,"repeat_type":"Daily","repeating_interval":1}',
+			description: 'How the appointment repeats, as a JSON object: repeat_type (Daily, Weekly or Monthly), repeating_interval and number_of_repeats',
 		},
 	],
 	BillableItem: [
@@ -1214,6 +1215,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			label: 'Phone Numbers',
 			kind: 'json',
 			placeholder: 'e.g. [{"phone_type":"Mobile","number":"0-123-456-78"}]',
+			description: 'Phone numbers, as a JSON array of {"number", "phone_type"} objects',
 		},
 	],
 	GroupAppointment: [
@@ -1271,6 +1273,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"number_of_repeats":1,"repeat_type":"Daily","repeating_interval":1}',
+			description: 'How the appointment repeats, as a JSON object: repeat_type (Daily, Weekly or Monthly), repeating_interval and number_of_repeats',
 		},
 	],
 	IndividualAppointment: [
@@ -1334,6 +1337,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"number_of_repeats":1,"repeat_type":"Daily","repeating_interval":1}',
+			description: 'How the appointment repeats, as a JSON object: repeat_type (Daily, Weekly or Monthly), repeating_interval and number_of_repeats',
 		},
 	],
 	IndividualAppointmentCancel: [
@@ -1469,6 +1473,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"sections":[{"name":"text","token":"ef4c43ec-105d-489c-88cc-0f3c5f67dc70","archived":true,"fields":[{}]}]}',
+			description: 'Values of the custom fields, as a JSON object of sections and fields (see the placeholder)',
 		},
 		{
 			key: 'date_of_birth',
@@ -1579,6 +1584,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"accusative":"text","nominative":"text","predicative_possessive":"text","pronominal_possessive":"text","reflexive":"text"}',
+			description: 'The patient\'s pronouns, as a JSON object of their five forms (see the placeholder)',
 		},
 		{
 			key: 'receives_cancellation_emails',
@@ -1668,6 +1674,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			label: 'Patient Phone Numbers',
 			kind: 'json',
 			placeholder: 'e.g. [{"number":"0-123-456-78","phone_type":"Fax"}]',
+			description: 'The patient\'s phone numbers, as a JSON array of {"number", "phone_type"} objects',
 		},
 	],
 	UploadedPatientAttachment: [
@@ -1869,6 +1876,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"sections":[{"name":"text","description":"text","questions":[{}]}]}',
+			description: 'The sections and questions of the form, as a JSON object (see the placeholder)',
 		},
 		{
 			key: 'name',
@@ -1890,6 +1898,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"sections":[{"name":"text","description":"text","questions":[{}]}]}',
+			description: 'The sections and questions of the form, as a JSON object (see the placeholder)',
 		},
 		{
 			key: 'email_to_patient_on_completion',
@@ -2269,6 +2278,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"sections":[{"name":"text","description":"text","questions":[{}]}]}',
+			description: 'The sections and questions of the note, as a JSON object (see the placeholder)',
 		},
 		{
 			key: 'draft',
@@ -2303,6 +2313,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			label: 'Content',
 			kind: 'json',
 			placeholder: 'e.g. {"sections":[{"name":"text","description":"text","questions":[{}]}]}',
+			description: 'The sections and questions of the note, as a JSON object (see the placeholder)',
 		},
 		{
 			key: 'name',
@@ -2314,6 +2325,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			label: 'Print Settings',
 			kind: 'json',
 			placeholder: 'e.g. {"include_patient_address":true,"include_patient_dob":true,"include_patient_medicare":true,"include_patient_occupation":true,"include_patient_reference_number":true,"title":"text"}',
+			description: 'What printed treatment notes show, as a JSON object of on/off settings and a title (see the placeholder)',
 		},
 	],
 	UnavailableBlock: [
@@ -2362,6 +2374,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			kind: 'json',
 			nullable: true,
 			placeholder: 'e.g. {"number_of_repeats":1,"repeat_type":"Daily","repeating_interval":1}',
+			description: 'How the appointment repeats, as a JSON object: repeat_type (Daily, Weekly or Monthly), repeating_interval and number_of_repeats',
 		},
 	],
 	UnavailableBlockType: [
