@@ -354,6 +354,8 @@ function fieldOf(key, rawSchema, ctx) {
 		if (!description) description = `ID of the ${(entity ? labelOfResource(entity) : labelOf(key.replace(/_id$/, ''))).toLowerCase()}`;
 	} else if (s.type === 'string' && s.format === 'date-time') {
 		field.kind = 'dateTime';
+		// How the node reads the value (resources/index.ts, toUtcDateTime), when the spec says nothing.
+		if (!description) description = 'Date and time, interpreted in the workflow time zone unless it carries an offset; sent to Cliniko in UTC';
 	} else if (s.type === 'string' && s.format === 'date') {
 		field.kind = 'date';
 	} else if (s.type === 'string' && s.format === 'decimal') {

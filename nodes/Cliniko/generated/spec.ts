@@ -674,6 +674,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			key: 'ends_at',
 			label: 'Ends At',
 			kind: 'dateTime',
+			description: 'Date and time, interpreted in the workflow time zone unless it carries an offset; sent to Cliniko in UTC',
 		},
 		{
 			key: 'practitioner_id',
@@ -2340,6 +2341,7 @@ export const specBodies: Record<string, SpecField[]> = {
 			key: 'ends_at',
 			label: 'Ends At',
 			kind: 'dateTime',
+			description: 'Date and time, interpreted in the workflow time zone unless it carries an offset; sent to Cliniko in UTC',
 		},
 		{
 			key: 'notes',
