@@ -227,6 +227,17 @@ const FIELD_DESCRIPTIONS = {
 	'Business.time_zone_identifier': 'IANA time zone, e.g. Australia/Melbourne',
 	'Patient.referring_doctor_id': 'ID of the referring doctor (a contact)',
 	'Relationship.related_patient_id': 'ID of the other patient of the relationship',
+	// JSON fields: what the value is; the placeholder (built from the spec's schema) shows its shape.
+	'PatientForm.content': 'The sections and questions of the form, as a JSON object (see the placeholder)',
+	'PatientFormTemplate.content': 'The sections and questions of the form, as a JSON object (see the placeholder)',
+	'TreatmentNote.content': 'The sections and questions of the note, as a JSON object (see the placeholder)',
+	'TreatmentNoteTemplate.content': 'The sections and questions of the note, as a JSON object (see the placeholder)',
+	custom_fields: 'Values of the custom fields, as a JSON object of sections and fields (see the placeholder)',
+	patient_phone_numbers: 'The patient\'s phone numbers, as a JSON array of {"number", "phone_type"} objects',
+	phone_numbers: 'Phone numbers, as a JSON array of {"number", "phone_type"} objects',
+	'TreatmentNoteTemplate.print_settings': 'What printed treatment notes show, as a JSON object of on/off settings and a title (see the placeholder)',
+	pronouns: 'The patient\'s pronouns, as a JSON object of their five forms (see the placeholder)',
+	repeat_rule: 'How the appointment repeats, as a JSON object: repeat_type (Daily, Weekly or Monthly), repeating_interval and number_of_repeats',
 	upload_url: "Where the file was uploaded: the URL that Get Upload URL returned, followed by the upload's key from its fields",
 };
 
@@ -343,6 +354,8 @@ function fieldOf(key, rawSchema, ctx) {
 		if (!description) description = `ID of the ${(entity ? labelOfResource(entity) : labelOf(key.replace(/_id$/, ''))).toLowerCase()}`;
 	} else if (s.type === 'string' && s.format === 'date-time') {
 		field.kind = 'dateTime';
+		// How the node reads the value (resources/index.ts, toUtcDateTime), when the spec says nothing.
+		if (!description) description = 'Date and time, interpreted in the workflow time zone unless it carries an offset; sent to Cliniko in UTC';
 	} else if (s.type === 'string' && s.format === 'date') {
 		field.kind = 'date';
 	} else if (s.type === 'string' && s.format === 'decimal') {
@@ -516,7 +529,8 @@ function generate(specText) {
 			resource: resource.value,
 			operation,
 			name,
-			action: sentenceCase(op.summary).replace(/^Get all /, 'Get many '),
+			// n8n's name for a list action is "Get many …" (node-param-operation-option-action-wrong-for-get-many); the spec says "List …".
+			action: sentenceCase(op.summary).replace(/^(Get all|List) /, 'Get many '),
 			description: '',
 			method,
 			path: specPath,

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { withArticle } from './article';
+
 /**
  * A resource locator the n8n way: "From List" (searchable, filled by the node's listSearch method)
  * and "By ID", plus any provider-specific modes (e.g. Cliniko's "By URL"). One builder, so every
@@ -36,7 +38,7 @@ export function locatorProperty(options: {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${noun}…`,
+				placeholder: `Select ${withArticle(noun)}…`,
 				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: options.idPlaceholder, ...(validation ? { validation } : {}) },

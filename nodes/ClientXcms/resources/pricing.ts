@@ -2,6 +2,7 @@ import type { ClientXcmsRow } from '../provider';
 import type { BodyField } from './bodies';
 import { CYCLES } from './common';
 import { crud } from './crud';
+import { titleOf } from './row';
 import type { ResourceInfo } from './row';
 
 export const pricing: ResourceInfo = { value: 'pricing', name: 'Pricing', label: 'Pricing', path: '/pricings', show: 'object' };
@@ -17,8 +18,8 @@ const FIELDS: BodyField[] = [
 		default: 'product',
 	},
 	{ key: 'currency', label: 'Currency', kind: 'string', create: true, default: 'EUR' },
-	...CYCLES.map((c): BodyField => ({ key: c, label: `Price ${c}`, kind: 'number' })),
-	...CYCLES.map((c): BodyField => ({ key: `setup_${c}`, label: `Setup Fee ${c}`, kind: 'number' })),
+	...CYCLES.map((c): BodyField => ({ key: c, label: `Price ${titleOf(c)}`, kind: 'number' })),
+	...CYCLES.map((c): BodyField => ({ key: `setup_${c}`, label: `Setup Fee ${titleOf(c)}`, kind: 'number' })),
 ];
 
 export const pricingRows: ClientXcmsRow[] = crud(pricing, {

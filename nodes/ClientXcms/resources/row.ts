@@ -1,11 +1,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
+import { withArticle } from '../../shared/article';
 import { locatorProperty } from '../../shared/locator';
 import { SORT_DIRECTIONS } from '../../shared/sortDirections';
 import type { OperationContext } from '../../shared/types';
 import { textOf, wholeNumber } from '../../shared/validate';
-import { API_PREFIX } from '../provider';
 import type { ClientXcmsRow, Since } from '../provider';
 import { failedResult, notFoundError, readPage } from '../transport/envelope';
 import type { Envelope } from '../transport/envelope';
@@ -52,22 +52,36 @@ export interface RouteSpec extends Partial<Omit<ClientXcmsRow, 'resource' | 'res
 
 export const idParam = (resource: ResourceInfo): string => `${resource.value}Id`;
 
-function titleOf(value: string): string {
-	return value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+/** Words n8n's title case keeps upper case, and the small words it keeps lower case inside a name. */
+const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', ip: 'IP', uuid: 'UUID', json: 'JSON', api: 'API', pdf: 'PDF' };
+const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'per', 'the', 'to', 'via', 'with']);
+
+/** A column or label in n8n's Title Case ("created_at" → "Created At", "group id" → "Group ID"). */
+export function titleOf(value: string): string {
+	const words = value.replace(/_/g, ' ').split(' ').filter(Boolean);
+	return words
+		.map((w, i) => {
+			const lower = w.toLowerCase();
+			if (ACRONYMS[lower]) return ACRONYMS[lower];
+			if (i > 0 && i < words.length - 1 && SMALL.has(lower)) return lower;
+			return w.charAt(0).toUpperCase() + w.slice(1);
+		})
+		.join(' ');
 }
 
+/** A dropdown of server values, sorted by name as n8n's lint wants (the values are unchanged). */
 export function optionList(values: string[]): INodePropertyOptions[] {
-	return values.map((v) => ({ name: titleOf(v), value: v }));
+	return values.map((v) => ({ name: titleOf(v), value: v })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function idField(resource: ResourceInfo): INodeProperties {
 	if (!resource.searchMethod) {
-		const displayName = resource.idName ?? `${resource.label} ID`;
+		const displayName = titleOf(resource.idName ?? `${resource.label} ID`);
 		return { displayName, name: idParam(resource), type: 'string', required: true, default: '', description: `Numeric ID of the ${resource.label.toLowerCase()}` };
 	}
 	return locatorProperty({
 		name: idParam(resource),
-		displayName: resource.label,
+		displayName: titleOf(resource.label),
 		searchListMethod: resource.searchMethod,
 		noun: resource.label.toLowerCase(),
 		idPlaceholder: '12',
@@ -175,21 +189,23 @@ function listQuery(opCtx: OperationContext): IDataObject {
 function defaultAction(resource: ResourceInfo, spec: RouteSpec): string {
 	const label = resource.label.toLowerCase();
 	if (spec.operation === 'getAll') return `Get many ${resource.plural ?? `${label}s`}`;
-	return `${spec.name} ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+	return `${spec.name} ${withArticle(label)}`;
 }
 
 /** The row of one route: the one factory every resource file uses (directly, or through `crud()`). */
 export function route(resource: ResourceInfo, spec: RouteSpec): ClientXcmsRow {
 	const { uuid = false, note, since = '2.15', fields = [], pathParams = [], ...rest } = spec;
 	const hasId = spec.path.includes('{id}');
-	const description = `${spec.method} ${API_PREFIX}${spec.path} (ability ${spec.ability})`;
+	// The description says what the operation does; its route and ability stay in the row (method, path,
+	// ability) for the catalogue, the docs and the 403 message.
+	const action = spec.action ?? defaultAction(resource, spec);
 	const row: ClientXcmsRow = {
 		...rest,
 		resource: resource.value,
 		resourceName: resource.name,
 		since,
-		action: spec.action ?? defaultAction(resource, spec),
-		description: note ? `${description}. ${note}` : description,
+		action,
+		description: note ? `${action}. ${note}` : action,
 		pathParams: [...(hasId ? [{ param: idParam(resource), as: 'id', label: `${resource.label} ID` }] : []), ...pathParams],
 	};
 	// The editor shows them in this order: the ID, the list's filters and options, then the row's own.

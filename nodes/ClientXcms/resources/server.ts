@@ -59,7 +59,9 @@ export const serverRows: ClientXcmsRow[] = [
 					type: 'collection',
 					placeholder: 'Add Field',
 					default: {},
-					options: FIELDS.filter((f) => !f.create && f.key !== 'name').map((f) => fieldProperty(f, false)),
+					options: FIELDS.filter((f) => !f.create && f.key !== 'name')
+						.map((f) => fieldProperty(f, false))
+						.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 				},
 			]),
 		body: { fields: [{ param: 'hostname', required: true }, { param: 'address', required: true }], collections: ['additionalFields'] },

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
 
+import { withArticle } from '../../shared/article';
 import { locatorProperty } from '../../shared/locator';
 import { LOAD_OPTIONS_ENTITIES, LOCATOR_ENTITIES } from './curation';
 import type { SpecField, SpecOption } from './types';
@@ -32,7 +33,7 @@ export function clinikoLocator(
 				type: 'regex',
 				properties: {
 					regex: `^https?://\\S*/${def.segment}/[0-9]{1,19}`,
-					errorMessage: `Paste the address of a ${lower} page in Cliniko (…/${def.segment}/<ID>)`,
+					errorMessage: `Paste the address of ${withArticle(lower)} page in Cliniko (…/${def.segment}/<ID>)`,
 				},
 			},
 		],

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { withArticle } from '../../shared/article';
 import { requireDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
 import type { OperationContext, OperationDef } from '../../shared/types';
@@ -55,9 +56,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, withOdata: boolean
 	const odata = ctx.getNodeParameter('odata', itemIndex, {}) as IDataObject;
 	return {
 		format,
-		filter: textOf(node, odata.filter, 'Filter ($Filter)', itemIndex),
-		select: textOf(node, odata.select, 'Select ($Select)', itemIndex),
-		orderby: textOf(node, odata.orderby, 'Order By ($Orderby)', itemIndex),
+		filter: textOf(node, odata.filter, 'Filter', itemIndex),
+		select: textOf(node, odata.select, 'Select', itemIndex),
+		orderby: textOf(node, odata.orderby, 'Order By', itemIndex),
 	};
 }
 
@@ -206,8 +207,8 @@ const step = (operation: string, name: string, method: ExportStep['method'], run
 const EXPORT_STEPS: ExportStep[] = [
 	step('exportAndWait', 'Export and Wait', 'POST', exportAndWait, (lower) => `Export ${lower} and wait for the rows`, (lower) => `Submit an export of ${lower}, wait until it completes, then download and parse the files`),
 	step('startExport', 'Start Export', 'POST', startExport, (lower) => `Start an export of ${lower}`, () => 'Submit an export job and return its request_uuid without waiting'),
-	step('getExportStatus', 'Get Export Status', 'GET', getExportStatus, (lower) => `Get the status of a ${lower} export`, () => 'Check an export job once: Submitted, In Progress, Completed or Error'),
-	step('getExportResults', 'Get Export Results', 'GET', getExportResults, (lower) => `Get the results of a ${lower} export`, () => 'Download and parse the files of a completed export job'),
+	step('getExportStatus', 'Get Export Status', 'GET', getExportStatus, (lower) => `Get the status of ${withArticle(lower)} export`, () => 'Check an export job once: Submitted, In Progress, Completed or Error'),
+	step('getExportResults', 'Get Export Results', 'GET', getExportResults, (lower) => `Get the results of ${withArticle(lower)} export`, () => 'Download and parse the files of a completed export job'),
 ];
 
 /** The four operations of every exportable resource, as rows; each row's `run` does the job. */
@@ -289,27 +290,28 @@ export const exportFields: INodeProperties[] = [
 		displayOptions: { show: { resource: ALL, operation: ['exportAndWait', 'startExport'] } },
 		options: [
 			{
-				displayName: 'Filter ($Filter)',
+				displayName: 'Filter',
 				name: 'filter',
 				type: 'string',
 				default: '',
 				placeholder: "e.g. alarm_status eq 'Ok'",
-				description: 'OData filter: eq ne gt ge lt le and or not, contains/startswith/endswith; text in single quotes',
+				description: 'Sent as OData $filter: eq ne gt ge lt le and or not, contains/startswith/endswith; text in single quotes',
 			},
 			{
-				displayName: 'Order By ($Orderby)',
+				displayName: 'Order By',
 				name: 'orderby',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. timestamp desc',
+				description: 'Sent as OData $orderby: a column, then asc or desc',
 			},
 			{
-				displayName: 'Select ($Select)',
+				displayName: 'Select',
 				name: 'select',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. uuid,timestamp,measurement',
-				description: 'Comma-separated column names',
+				description: 'Sent as OData $select: comma-separated column names',
 			},
 		],
 	},
