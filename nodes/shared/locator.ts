@@ -4,7 +4,7 @@ import { withArticle } from './article';
 
 /**
  * A resource locator the n8n way: "From List" (searchable, filled by the node's listSearch method)
- * and "By ID", plus any provider-specific modes (e.g. Cliniko's "By URL"). One builder, so every
+ * and "By ID", and "By URL" where the provider shows records at an address. One builder, so every
  * provider's locators look and validate alike.
  */
 export function locatorProperty(options: {
@@ -20,8 +20,11 @@ export function locatorProperty(options: {
 	idPlaceholder: string;
 	/** "By ID" check in the editor: a regular expression over the typed ID and the message when it fails. */
 	idPattern?: { regex: string; errorMessage: string };
-	/** Modes after "By ID" (e.g. "By URL"). */
-	extraModes?: INodePropertyMode[];
+	/**
+	 * A "By URL" mode after "By ID": the address of the record's page in the provider's web app, checked
+	 * by `regex` and the ID taken from it by `extract` (a regular expression whose first group is the ID).
+	 */
+	urlMode?: { placeholder: string; regex: string; errorMessage: string; extract: string };
 }): INodeProperties {
 	const noun = options.noun ?? options.displayName.toLowerCase();
 	const validation: INodePropertyMode['validation'] = options.idPattern ? [{ type: 'regex', properties: options.idPattern }] : undefined;
@@ -42,7 +45,19 @@ export function locatorProperty(options: {
 				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: options.idPlaceholder, ...(validation ? { validation } : {}) },
-			...(options.extraModes ?? []),
+			// Written out here, inside `modes`, where n8n's lint knows a mode from a parameter.
+			...(options.urlMode
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: options.urlMode.placeholder,
+							validation: [{ type: 'regex' as const, properties: { regex: options.urlMode.regex, errorMessage: options.urlMode.errorMessage } }],
+							extractValue: { type: 'regex' as const, regex: options.urlMode.extract },
+						},
+					]
+				: []),
 		],
 	};
 	return property;

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { withArticle } from '../../shared/article';
 import { locatorProperty } from '../../shared/locator';
@@ -21,24 +21,6 @@ export function clinikoLocator(
 ): INodeProperties {
 	const def = LOCATOR_ENTITIES[entity];
 	const lower = def.label.toLowerCase();
-	// A locator mode, not a parameter: modes have no default (the lint rule only recognises them inside `modes: [...]`).
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-	const byUrl: INodePropertyMode = {
-		displayName: 'By URL',
-		name: 'url',
-		type: 'string',
-		placeholder: `e.g. https://your-clinic.au1.cliniko.com/${def.segment}/123456`,
-		validation: [
-			{
-				type: 'regex',
-				properties: {
-					regex: `^https?://\\S*/${def.segment}/[0-9]{1,19}`,
-					errorMessage: `Paste the address of ${withArticle(lower)} page in Cliniko (…/${def.segment}/<ID>)`,
-				},
-			},
-		],
-		extractValue: { type: 'regex', regex: `/${def.segment}/([0-9]{1,19})` },
-	};
 	return locatorProperty({
 		name,
 		displayName: options.displayName ?? def.label,
@@ -47,7 +29,12 @@ export function clinikoLocator(
 		searchListMethod: def.searchMethod,
 		idPlaceholder: 'e.g. 1234567890123456789',
 		idPattern: { regex: ID_PATTERN, errorMessage: 'A Cliniko ID is a whole number of up to 19 digits' },
-		extraModes: [byUrl],
+		urlMode: {
+			placeholder: `e.g. https://your-clinic.au1.cliniko.com/${def.segment}/123456`,
+			regex: `^https?://\\S*/${def.segment}/[0-9]{1,19}`,
+			errorMessage: `Paste the address of ${withArticle(lower)} page in Cliniko (…/${def.segment}/<ID>)`,
+			extract: `/${def.segment}/([0-9]{1,19})`,
+		},
 	});
 }
 
