@@ -99,13 +99,16 @@ const PLANS: Record<string, NodePlan> = {
 	saverisTrigger: { provider: 'saveris', action: 'On new testo Saveris event', selectors: ['mode'] },
 };
 
-/** The credential field a user would get wrong, and the provider's own words for it. */
+/**
+ * The credential field a user would get wrong, and the start of the credential's `rules` message for
+ * the provider's refusal of it (n8n shows it in place of its generic "Authorization failed").
+ */
 const SECRETS: Record<Provider, { type: string; field: string; refusal: RegExp }> = {
-	xavier: { type: 'xavierApi', field: 'apiToken', refusal: /token/i },
-	xtrakit: { type: 'xtraKitApi', field: 'apiKey', refusal: /key|unauthori[sz]ed|authenticat/i },
-	cliniko: { type: 'clinikoApi', field: 'apiKey', refusal: /key|unauthori[sz]ed|authenticat/i },
-	clientxcms: { type: 'clientXcmsApi', field: 'apiKey', refusal: /key|unauthori[sz]ed|authenticat|token/i },
-	saveris: { type: 'saverisApi', field: 'password', refusal: /password|credential|invalid|unauthori[sz]ed/i },
+	xavier: { type: 'xavierApi', field: 'apiToken', refusal: /Dext Precision \(Xavier\) refused the API Token: it is wrong or was deleted/ },
+	xtrakit: { type: 'xtraKitApi', field: 'apiKey', refusal: /XtraKit refused the API Key: it is wrong, or was reset or rotated/ },
+	cliniko: { type: 'clinikoApi', field: 'apiKey', refusal: /Cliniko refused the API Key: it was revoked or regenerated[\s\S]*wrong shard/ },
+	clientxcms: { type: 'clientXcmsApi', field: 'apiKey', refusal: /CLIENTXCMS refused the API Key \("Unauthenticated"\): it is wrong, was deleted, or has expired/ },
+	saveris: { type: 'saverisApi', field: 'password', refusal: /testo Saveris refused the login: check Username and Password/ },
 };
 
 const NODES = catalogNodes();
