@@ -14,6 +14,7 @@ import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/clin
 import { startSaverisSimulator, type SaverisSimulator } from '../simulators/saveris';
 import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
+import { registerSecret } from '../helpers/secrets';
 import { useSimulator } from '../helpers/simulator';
 import { testCredential } from './harness';
 
@@ -77,7 +78,7 @@ describe('CLIENTXCMS credential test', () => {
 	});
 
 	it('a key without the "license" ability (403 "Invalid ability provided."): names the ability and "*"', async () => {
-		const apiKey = '41|CLIENTXCMSnolicenseability0000000000000000';
+		const apiKey = registerSecret('41|CLIENTXCMSnolicenseability0000000000000000');
 		clientxcms.addKey(apiKey, ['customers:index']);
 		await refusal(ClientXcmsApi, { ...clientxcms.credentials, apiKey }, ['API Key', '"license"', '"*"'], apiKey);
 	});
