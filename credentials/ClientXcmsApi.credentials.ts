@@ -67,5 +67,35 @@ export class ClientXcmsApi implements ICredentialType {
 			url: '/license',
 			method: 'GET',
 		},
+		// Laravel's answers (ClientXCMS's API routes sit behind auth:sanctum and an ability check).
+		rules: [
+			{
+				// Sanctum's "Unauthenticated.": no such key, revoked, or past SANCTUM_TOKEN_EXPIRATION.
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'CLIENTXCMS refused the API Key ("Unauthenticated"): it is wrong, was deleted, or has expired (keys expire 30 days after creation by default, whatever expiry the admin form shows). Create a new key and paste it whole, "{id}|CLIENTXCMS…", into API Key.',
+				},
+			},
+			{
+				// "Invalid ability provided.": the key is valid but lacks the ability of this route.
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'CLIENTXCMS accepted the API Key but it lacks the "license" ability this test calls (GET /api/application/license). Give the key the "license" ability, or "*" for every operation, or create a new key under Settings › Security › API Keys.',
+				},
+			},
+			{
+				// Laravel's "The route … could not be found.": the address is not a CLIENTXCMS installation.
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No CLIENTXCMS API at this address: set Base URL to the address of your CLIENTXCMS installation, e.g. https://billing.example.com, without /api (the test calls {Base URL}/api/application/license).',
+				},
+			},
+		],
 	};
 }

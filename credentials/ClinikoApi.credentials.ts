@@ -96,11 +96,22 @@ export class ClinikoApi implements ICredentialType {
 				},
 			},
 			{
+				// A revoked or regenerated key, and a key sent to another shard, are the same plain 401
+				// "HTTP Basic: Access denied." (shards do not know each other's keys: redguava/cliniko-api issue #317).
 				type: 'responseCode',
 				properties: {
 					value: 401,
 					message:
-						'Cliniko refused the API key. Check that it is current (not revoked) and complete: its ending (e.g. -au2, -uk1) selects the Cliniko server, and a key sent to the wrong one is refused.',
+						'Cliniko refused the API Key: it was revoked or regenerated (create a new one under My Info › Manage API keys), or it went to the wrong shard. Paste the API Key whole, with its ending (e.g. -au2, -uk1) that names its Cliniko shard, and leave Base URL empty unless it names that same shard.',
+				},
+			},
+			{
+				// Only a Base URL override can point at a path Cliniko has no API under.
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Cliniko has no API at this address: clear Base URL (the node then uses the shard the API Key names), or give the full API address ending in /v1, e.g. https://api.au1.cliniko.com/v1.',
 				},
 			},
 		],

@@ -81,5 +81,27 @@ export class SaverisApi implements ICredentialType {
 			method: 'POST',
 			body: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' },
 		},
+		rules: [
+			{
+				// testo's OpenAPI maps a refused login to 400 (Cognito's "Incorrect username or password."),
+				// and an account lives in the user pool of one region and environment only.
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'testo Saveris refused the login: check Username and Password. If both are right, check Region (and, in Europe, Environment: Production or Integration): the account exists only where it is hosted.',
+				},
+			},
+			{
+				// API Gateway answers a path it has no resource for (e.g. /v1/v1/token) with 403 "Missing
+				// Authentication Token".
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'No testo Saveris Data API at this address: clear Base URL Override (the node then uses the host of Region and Environment), or give the host only, without /v1, e.g. https://data-api.eu.p.savr.saveris.net.',
+				},
+			},
+		],
 	};
 }

@@ -56,5 +56,25 @@ export class XavierApi implements ICredentialType {
 			url: '/clients',
 			method: 'GET',
 		},
+		rules: [
+			{
+				// Dext documents 200, 404, 429 and 500 only; a wrong or revoked token is taken to be a 401.
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Dext Precision (Xavier) refused the API Token: it is wrong or was deleted. Create a new one under Practice settings › Data Health › API tokens and paste it whole into API Token. Older Xavier Analytics accounts may need Base URL https://api.xavier-analytics.com.',
+				},
+			},
+			{
+				// Dext's 404: "the API can't map the requested URI to a resource".
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Xavier (Dext Precision) API at this address: set Base URL to the host only, https://api.precision.dext.com (or https://api.xavier-analytics.com for older accounts), without a path.',
+				},
+			},
+		],
 	};
 }

@@ -1,5 +1,7 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -7,9 +9,27 @@ import type {
 
 import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
 
-const KEY_REFUSED = 'XtraKit refused the API key. Check or reset it under Settings › APIs.';
+const KEY_REFUSED =
+	'XtraKit refused the API Key: it is wrong, or was reset or rotated. Copy the current key from Settings › APIs (app.xtrakit.com/settings/apis) and paste it whole into API Key.';
 const PLAN_LAPSED =
-	'Payment required: the XtraKit plan of this account does not include API access, or it has lapsed.';
+	'XtraKit accepted the API Key but answered "payment required": the plan of this account does not include API access, or it has lapsed. Nothing to change in this credential; renew the plan in XtraKit.';
+const NO_API =
+	'No XtraKit API at this address: set Base URL to the API address, ending in /api/v1, e.g. https://api.xtrakit.com/api/v1.';
+
+/**
+ * The rules for one failure, both ways XtraKit may say it: as the HTTP status (n8n's CredentialsTester
+ * checks `responseCode` rules when the request fails) and only in the envelope of an HTTP 200 (it
+ * checks `responseSuccessBody` rules when the request succeeds; the docs do not say which). The tester
+ * of n8n 1.x and 2.x runs each list over every rule and skips the other kind, so one array may hold
+ * both, though n8n-workflow's type asks for one kind per array.
+ */
+function failure(status: number, message: string): Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> {
+	return [
+		{ type: 'responseCode', properties: { value: status, message } },
+		{ type: 'responseSuccessBody', properties: { key: 'status', value: status, message } },
+		{ type: 'responseSuccessBody', properties: { key: 'status', value: String(status), message } },
+	];
+}
 
 export class XtraKitApi implements ICredentialType {
 	name = 'xtraKitApi';
@@ -62,14 +82,11 @@ export class XtraKitApi implements ICredentialType {
 			url: '/user/authenticate',
 			method: 'GET',
 		},
-		// Rules must all be of one kind. An HTTP 401/402 already fails the test; these catch the
-		// case where XtraKit answers HTTP 200 and says the failure only in its envelope.
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'status', value: 401, message: KEY_REFUSED } },
-			{ type: 'responseSuccessBody', properties: { key: 'status', value: '401', message: KEY_REFUSED } },
-			{ type: 'responseSuccessBody', properties: { key: 'status', value: 402, message: PLAN_LAPSED } },
-			{ type: 'responseSuccessBody', properties: { key: 'status', value: '402', message: PLAN_LAPSED } },
+			...failure(401, KEY_REFUSED),
+			...failure(402, PLAN_LAPSED),
+			...failure(404, NO_API),
 			{ type: 'responseSuccessBody', properties: { key: 'status', value: false, message: KEY_REFUSED } },
-		],
+		] as ICredentialTestRequest['rules'],
 	};
 }

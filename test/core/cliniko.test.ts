@@ -596,7 +596,7 @@ describe('Cliniko credential', () => {
 	it('explains a refused key', async () => {
 		const result = await testCredential(ClinikoApi, { ...sim.credentials, apiKey: registerSecret('revoked_key_91d0c4-au1') });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Cliniko refused the API key/);
+		expect(result.message).toMatch(/^Cliniko refused the API Key/);
 	});
 
 	it('trims a key pasted with spaces or a line break, in the test and in the node', async () => {

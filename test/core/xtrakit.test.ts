@@ -652,7 +652,7 @@ describe('XtraKit node: list search, dropdowns and credential', () => {
 		const lapsed = await testCredential(XtraKitApi, { apiKey: sim.apiKey, baseUrl: sim.baseUrl });
 		expect(lapsed).toMatchObject({ status: 'Error', message: expect.stringContaining('does not include API access') });
 		const refused = await testCredential(XtraKitApi, { apiKey: 'not-the-key-999', baseUrl: sim.baseUrl });
-		expect(refused).toMatchObject({ status: 'Error', message: expect.stringContaining('refused the API key') });
+		expect(refused).toMatchObject({ status: 'Error', message: expect.stringContaining('refused the API Key') });
 	});
 });
 

@@ -29,6 +29,9 @@ import { buildAdditionalData, HarnessNodeTypes } from './workflow';
  * expressions applied to the data, then a RoutingNode request on a temporary
  * `n8n-nodes-base.noOp` node carrying `test.request`, authenticated by the credential's own
  * `authenticate`, `rules` checked. Returns `{ status: 'OK' | 'Error', message }`.
+ * This is n8n 2.x: n8n 1.x reads the same `cause.response`, but its ExecutionBaseError's `cause` class
+ * field erases an Error cause, so there a failed request never meets a `responseCode` rule and the
+ * message is NodeApiError's text for the status (the editor tier pins both).
  */
 export async function testCredential(
 	credentialType: CredentialTypeInput,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { registerSecret, TEST_SECRETS } from '../../helpers/secrets';
 import { createSimulator, routesFor, seededRandom, type Route, type SimRequest, type SimResponse, type Simulator } from '../core';
+import { compileRoute, matchRoute } from '../core/router';
 import { applyOdata, ASYNC_PATHS, csvOf, measurementsIn, SNAPSHOTS, TIMED, type Row } from './data';
 
 export * from './data';
@@ -400,6 +401,12 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 		...syncRoutes,
 	];
 
+	// API Gateway (REST API) answers a path it has no resource for with 403 "Missing Authentication
+	// Token" before any authorizer runs (AWS, "API Gateway responses": MISSING_AUTHENTICATION_TOKEN),
+	// and so a method it has no integration for: with or without a token, never the authorizer's 401.
+	const compiled = routes.map((r) => compileRoute(r));
+	const known = (req: SimRequest) => matchRoute(compiled, req.method, req.rawPath).kind === 'found';
+
 	const sim = await createSimulator<SaverisState>({
 		name: 'saveris',
 		port: opts.port,
@@ -412,7 +419,7 @@ export async function startSaverisSimulator(opts: { port?: number; seed?: number
 		},
 		credentials: (url) => ({ username: SAVERIS_USERNAME, password: SAVERIS_PASSWORD, region: 'eu', environment: 'i', baseUrl: url }),
 		authenticate: (req: SimRequest) => {
-			if (req.path === '/v1/token' || req.path.startsWith('/storage/')) return null;
+			if (req.path === '/v1/token' || req.path.startsWith('/storage/') || !known(req)) return null;
 			const auth = req.headers.authorization;
 			const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
 			const exp = token ? state.tokens.get(token) : undefined;
