@@ -831,6 +831,24 @@ export function teeToLog(child: ChildProcess, logFile: string): { output: () => 
 	return { output: () => output, log };
 }
 
+/**
+ * fetch, once more when the pooled keep-alive connection it reused had just been closed by n8n
+ * (undici's "other side closed" before any answer): n8n drops idle connections after a few
+ * seconds, and on a loaded machine the pool hands one out at that very moment. The request never
+ * reached n8n, so sending it again on a new connection is safe.
+ */
+export async function fetchFresh(input: string, init: RequestInit): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(input, init);
+		} catch (error) {
+			const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+			const stale = cause?.code === 'UND_ERR_SOCKET' && cause.message === 'other side closed';
+			if (!stale || attempt >= 3) throw error;
+		}
+	}
+}
+
 export async function stopAllN8n(): Promise<void> {
 	await Promise.all([...liveChildren].map((c) => stopChild(c, 10_000)));
 }
@@ -869,6 +887,8 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 				}
 				if (!output().includes('Editor is now accessible')) return false;
 				const res = await fetch(`${url}/rest/settings`).catch(() => undefined);
+				// Read to the end, so the connection goes back to the pool clean.
+				await res?.arrayBuffer().catch(() => undefined);
 				return res?.status === 200;
 			},
 			options.timeoutMs ?? 180_000,
@@ -884,7 +904,7 @@ export async function startN8nServer(env: N8nEnv, options: StartServerOptions = 
 	recordTiming(env, 'server-start', startupMs);
 
 	async function http(method: string, route: string, body?: unknown): Promise<{ status: number; json: any; headers: Headers }> {
-		const res = await fetch(`${url}${route}`, {
+		const res = await fetchFresh(`${url}${route}`, {
 			method,
 			headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
 			body: body === undefined ? undefined : JSON.stringify(body),

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { REPO_ROOT, ensureN8n, freePort, waitFor } from '../harness/n8n';
+import { REPO_ROOT, ensureN8n, fetchFresh, freePort, waitFor } from '../harness/n8n';
 
 jest.setTimeout(10 * 60_000);
 
@@ -70,7 +70,7 @@ describe('npm run demo', () => {
 		demo = startDemo(folder, await freePort());
 		const { url, email, password } = await demo.printed;
 
-		const login = await fetch(`${url}/rest/login`, {
+		const login = await fetchFresh(`${url}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
@@ -78,7 +78,7 @@ describe('npm run demo', () => {
 		expect(login.status).toBe(200);
 		const cookie = /n8n-auth=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
 		const rest = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-			const res = await fetch(`${url}/rest${route}`, {
+			const res = await fetchFresh(`${url}/rest${route}`, {
 				method,
 				headers: { cookie, 'content-type': 'application/json' },
 				body: body === undefined ? undefined : JSON.stringify(body),
