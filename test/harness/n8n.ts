@@ -849,6 +849,18 @@ export async function fetchFresh(input: string, init: RequestInit): Promise<Resp
 	}
 }
 
+/**
+ * After a describe block's tests: its n8n server stopped and its user folder removed, whatever its
+ * beforeAll got to create (`current` reads the block's variables when the hook runs).
+ */
+export function afterAllN8n(current: () => { server?: N8nServer; env?: N8nEnv }): void {
+	afterAll(async () => {
+		const { server, env } = current();
+		await server?.stop();
+		await env?.dispose();
+	}, 60_000);
+}
+
 export async function stopAllN8n(): Promise<void> {
 	await Promise.all([...liveChildren].map((c) => stopChild(c, 10_000)));
 }

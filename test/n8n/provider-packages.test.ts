@@ -16,6 +16,7 @@ import { SNAPSHOTS, startSaverisSimulator } from '../simulators/saveris';
 import { startXavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator } from '../simulators/xtrakit';
 import {
+	afterAllN8n,
 	FLAVOURS,
 	createN8nEnv,
 	importCredentials,
@@ -143,10 +144,7 @@ describe.each(FLAVOURS)('the five provider packages, each from its own tarball, 
 		server = await startN8nServer(env);
 	}, 15 * 60_000);
 
-	afterAll(async () => {
-		await server?.stop();
-		await env?.dispose();
-	}, 60_000);
+	afterAllN8n(() => ({ server, env }));
 
 	test('n8n lists exactly each package\'s nodes under its name, and nothing else of ours', async () => {
 		const names = (await server.nodeTypes()).map((t) => t.name);

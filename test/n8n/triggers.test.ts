@@ -16,6 +16,7 @@ import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/clin
 import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
 import {
+	afterAllN8n,
 	FLAVOURS,
 	createN8nEnv,
 	importCredentials,
@@ -92,10 +93,7 @@ describe.each(FLAVOURS)('exactly once in real n8n (%s)', (flavour) => {
 		server = await startN8nServer(env);
 	}, 15 * 60_000);
 
-	afterAll(async () => {
-		await server?.stop();
-		await env?.dispose();
-	}, 60_000);
+	afterAllN8n(() => ({ server, env }));
 
 	test('a poll slower than the interval: the ticks inside it are skipped, each patient is delivered once', async () => {
 		cliniko.state.clock.useRealTime();

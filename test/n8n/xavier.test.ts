@@ -6,6 +6,7 @@
  */
 import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
 import {
+	afterAllN8n,
 	FLAVOURS,
 	PACKAGE_NAME,
 	createN8nEnv,
@@ -102,10 +103,7 @@ describe.each(combos)('Xavier in real n8n (%s, package as %s)', (flavour, packag
 		server = await startN8nServer(env);
 	}, 15 * 60_000);
 
-	afterAll(async () => {
-		await server?.stop();
-		await env?.dispose();
-	}, 60_000);
+	afterAllN8n(() => ({ server, env }));
 
 	const polls = () => sim.log.filter((e) => e.method === 'GET' && e.path === '/clients' && e.status === 200).length;
 	/** Activates (returns once n8n has run the activation poll and saved static data) and checks the poll reached the simulator. */
