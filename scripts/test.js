@@ -109,13 +109,9 @@ async function main() {
 	// the real-n8n tier installs the provider tarballs, and a passing run stamps them for publishing.
 	run('pack (six tarballs into release/)', process.execPath, ['scripts/pack.js']);
 
-	// Unit and core: while the n8n installs are still running (an empty cache), now, on both cores (the
-	// fault soak alone takes two minutes, the rest of the tier runs beside it); with n8n already
-	// installed, on one core beside the real-n8n and editor tiers below, which spend much of their
-	// time waiting for n8n.
-	const installsDone = withN8n ? await Promise.race([n8nInstalls.then(() => true), new Promise((r) => setImmediate(() => r(false)))]) : false;
-	const unitCoreTier = { label: 'unit+core', projects: ['unit', 'core'], extra: ['--maxWorkers=1'] };
-	if (!installsDone) jest('unit+core', ['unit', 'core'], ['--maxWorkers=2']);
+	// Two workers on the two cores (jest's --ci default is cores - 1): the fault soak alone takes two
+	// minutes, and the rest of the tier runs beside it.
+	jest('unit+core', ['unit', 'core'], ['--maxWorkers=2']);
 	// The packages tier (tarball contents, n8n's scanner and lint, the publish workflow) is short and
 	// runs beside the real-n8n tier when there is one.
 	const packagesTier = { label: 'packages', projects: ['packages'], extra: ['--maxWorkers=1'] };
@@ -137,7 +133,6 @@ async function main() {
 			// (two n8n editors rendering in two chromiums at once saturate two cores, and a modal that
 			// settles late then loses keystrokes), beside them.
 			const tiers = [{ label: 'n8n', projects: ['n8n'], extra: ['--maxWorkers=2'] }, packagesTier];
-			if (installsDone) tiers.push(unitCoreTier);
 			if (withBrowser) tiers.push({ label: 'browser', projects: ['browser'], extra: ['--runInBand'] });
 			else process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
 			await jestTogether(tiers);
@@ -145,7 +140,6 @@ async function main() {
 			failures.push('real n8n install');
 			failed++;
 			jest('packages', ['packages'], ['--maxWorkers=2']);
-			if (installsDone) jest('unit+core', ['unit', 'core'], ['--maxWorkers=2']);
 		}
 	}
 	jest('secret-scan', ['scan']);
