@@ -25,6 +25,27 @@ fs.rmSync(artifacts, { recursive: true, force: true });
 process.env.SECRET_REGISTRY_FILE = path.join(require('os').tmpdir(), `secret-registry-${process.pid}-${Date.now()}.jsonl`);
 fs.mkdirSync(results, { recursive: true });
 
+/**
+ * How busy the machine's cores were between two readings of /proc/stat (Linux; empty elsewhere): the
+ * figure that says whether a slow step waited or was starved of CPU, which is what decides where to
+ * cut when the run is too long.
+ */
+function cpuMark() {
+	try {
+		const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+		const idle = fields[3] + (fields[4] ?? 0);
+		return { total: fields.reduce((a, b) => a + b, 0), idle };
+	} catch {
+		return undefined;
+	}
+}
+function cpuSince(mark) {
+	const now = cpuMark();
+	if (!mark || !now || now.total === mark.total) return '';
+	const busy = 1 - (now.idle - mark.idle) / (now.total - mark.total);
+	return `, CPU ${Math.round(busy * 100)}% busy of ${require('os').cpus().length} cores`;
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -32,10 +53,11 @@ const failures = [];
 function run(label, cmd, args, { counted = false } = {}) {
 	process.stdout.write(`\n=== ${label} ===\n`);
 	const started = Date.now();
+	const cpu = cpuMark();
 	const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const ok = result.status === 0;
-	process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s) ===\n`);
+	process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s${cpuSince(cpu)}) ===\n`);
 	if (!ok) failures.push(label);
 	if (!counted && !ok) failed++;
 	return ok;
@@ -62,8 +84,10 @@ function count(out) {
  * Several tiers at once, each jest's output kept in its own log and printed whole when it ends (two
  * jests writing to one terminal interleave their lines). Resolves when all have ended.
  */
-function jestTogether(tiers) {
-	return Promise.all(
+async function jestTogether(tiers) {
+	const cpu = cpuMark();
+	const started = Date.now();
+	await Promise.all(
 		tiers.map(({ label, projects, extra = [] }) => {
 			const out = path.join(results, `${label}.json`);
 			const logFile = path.join(artifacts, `${label}.log`);
@@ -85,9 +109,12 @@ function jestTogether(tiers) {
 			});
 		}),
 	);
+	process.stdout.write(`\n=== tiers side by side: ${((Date.now() - started) / 1000).toFixed(1)} s${cpuSince(cpu)} ===\n`);
 }
 
+let runCpu;
 async function main() {
+	runCpu = cpuMark();
 	const withN8n = process.env.SKIP_N8N !== '1';
 	const withBrowser = withN8n && process.env.SKIP_BROWSER !== '1';
 	process.stdout.write('\n=== provision ===\n');
@@ -153,6 +180,7 @@ async function main() {
 	}
 
 	const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
+	process.stdout.write(`whole run${cpuSince(runCpu)}\n`);
 	process.stdout.write(`\n${failures.length ? `failed steps: ${failures.join(', ')}\n` : ''}`);
 	process.stdout.write(`wall time: ${minutes} min\n`);
 	process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);

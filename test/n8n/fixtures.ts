@@ -1,5 +1,5 @@
 /**
- * Workflow pieces shared by the real-n8n test files (providers, xavier, queue): the node type
+ * Workflow pieces shared by the real-n8n test files (providers, queue, triggers): the node type
  * shorthand, the simulator credentials, the polling-trigger workflow shape, and
  * the workflows more than one file runs.
  */

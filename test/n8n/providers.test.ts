@@ -1,20 +1,24 @@
 /**
- * Tier 3, the other four providers (Cliniko, XtraKit, CLIENTXCMS, testo Saveris): the built package,
- * installed from its `npm pack` tarball into the user folder's `nodes/` directory, inside real n8n
- * 1.x and 2.x. (The custom-extension mode is covered by test/n8n/xavier.test.ts.)
+ * Tier 3, the five providers: the built package, installed from its `npm pack` tarball into the user
+ * folder's `nodes/` directory as users get it, inside real n8n 1.x and 2.x. (The custom-extension mode
+ * is proven by the trigger and hostile-server files, which run that way.)
  *
- * One env and one `n8n start` per flavour; the four simulators are started once; the four
- * credentials and every workflow (including the examples in examples/) go in through one CLI call
- * each. Workflows run through REST; polling triggers are driven by (re)activation, as in the Xavier
- * file: a scheduled tick is at least a minute away.
+ * One env and one `n8n start` per flavour (every n8n boot costs seconds of CPU); the five simulators
+ * are started once; the five credentials and every workflow (including the examples in examples/) go
+ * in through one CLI call each. Workflows run through REST, two through `n8n execute` (the CLI path,
+ * success and failure); polling triggers are driven by (re)activation: a scheduled tick is at least a
+ * minute away. These runs also prove the harness itself (CLI import and execute, owner setup, REST).
  */
 import { startClientXcmsSimulator, type ClientXcmsSimulator } from '../simulators/clientxcms';
 import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
 import { measurementsIn, SNAPSHOTS, TIMED, startSaverisSimulator, type SaverisSimulator } from '../simulators/saveris';
+import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
 import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
 import {
 	FLAVOURS,
+	PACKAGE_NAME,
 	createN8nEnv,
+	executeWorkflow,
 	importCredentials,
 	importWorkflow,
 	linearWorkflow,
@@ -30,7 +34,7 @@ import {
 	type WorkflowNode,
 } from '../harness/n8n';
 import { locator } from '../helpers/locator';
-import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, example, triggerWorkflow } from './fixtures';
+import { CRED, NEVER_DURING_TESTS, T, clinikoTrigger, example, triggerWorkflow, xavierGetAll } from './fixtures';
 
 jest.setTimeout(180_000);
 
@@ -39,6 +43,7 @@ const clinikoCred = { clinikoApi: CRED.cliniko };
 const xtraKitCred = { xtraKitApi: CRED.xtrakit };
 const clientXcmsCred = { clientXcmsApi: CRED.clientxcms };
 const saverisCred = { saverisApi: CRED.saveris };
+const xavierCred = { xavierApi: CRED.xavier };
 
 // ---------------------------------------------------------------------------------------------
 // Cliniko
@@ -280,6 +285,27 @@ const saverisTriggerExpression = triggerWorkflow('saverisTrigger02', 'Saveris: n
 });
 
 // ---------------------------------------------------------------------------------------------
+// Xavier (xavierGetAll, every client with Return All, is in fixtures.ts: the queue-mode test runs it too)
+
+const MISSING_CLIENT = 'noSuchClient9';
+const xavierBadId = linearWorkflow('xavierBadId00001', 'Xavier: unknown client', [
+	{
+		name: 'Xavier',
+		type: T('xavier'),
+		typeVersion: 1,
+		parameters: { resource: 'client', operation: 'get', clientId: locator(MISSING_CLIENT) },
+		credentials: xavierCred,
+	},
+]);
+const xavierTrigger = triggerWorkflow('xavierTrigger001', 'Xavier: new clients', {
+	name: 'Xavier Trigger',
+	type: T('xavierTrigger'),
+	typeVersion: 1,
+	parameters: { pollTimes: NEVER_DURING_TESTS, event: 'newClient' },
+	credentials: xavierCred,
+});
+
+// ---------------------------------------------------------------------------------------------
 // Examples
 
 const examples = {
@@ -287,6 +313,8 @@ const examples = {
 	xtrakit: example('xtrakit-new-sale.json'),
 	clientxcms: example('clientxcms-unpaid-invoices.json'),
 	saveris: example('saveris-daily-measurements.json'),
+	xavierHealth: example('xavier-clients-health.json'),
+	xavierHealthDrop: example('xavier-trigger-health-drop.json'),
 };
 
 const WORKFLOWS = [
@@ -301,6 +329,9 @@ const WORKFLOWS = [
 	saverisExports,
 	saverisTrigger,
 	saverisTriggerExpression,
+	xavierGetAll,
+	xavierBadId,
+	xavierTrigger,
 	...Object.values(examples),
 ];
 
@@ -310,35 +341,38 @@ let cliniko: ClinikoSimulator;
 let xtrakit: XtraKitSimulator;
 let clientxcms: ClientXcmsSimulator;
 let saveris: SaverisSimulator;
+let xavier: XavierSimulator;
 
 beforeAll(async () => {
 	// Rate limits are tier 2's business.
-	[cliniko, xtrakit, clientxcms, saveris] = await Promise.all([
+	[cliniko, xtrakit, clientxcms, saveris, xavier] = await Promise.all([
 		startClinikoSimulator({ rateLimit: null }),
 		startXtraKitSimulator(),
 		startClientXcmsSimulator(),
 		startSaverisSimulator(),
+		startXavierSimulator({ rateLimit: null }),
 	]);
 });
 afterAll(async () => {
 	await stopAllN8n();
-	await Promise.all([cliniko, xtrakit, clientxcms, saveris].map((s) => s?.close()));
+	await Promise.all([cliniko, xtrakit, clientxcms, saveris, xavier].map((s) => s?.close()));
 });
 
-describe.each(FLAVOURS)('Cliniko, XtraKit, CLIENTXCMS and Saveris in real n8n (%s, package from the tarball)', (flavour) => {
+describe.each(FLAVOURS)('the five providers in real n8n (%s, package from the tarball)', (flavour) => {
 	let env: N8nEnv;
 	let server: N8nServer;
 	let started = 0;
 
 	beforeAll(async () => {
 		started = Date.now();
-		for (const sim of [cliniko, xtrakit, clientxcms, saveris]) sim.reset();
+		for (const sim of [cliniko, xtrakit, clientxcms, saveris, xavier]) sim.reset();
 		env = await createN8nEnv(flavour, { packageMode: 'tarball' });
 		await importCredentials(env, [
 			{ ...CRED.cliniko, type: 'clinikoApi', data: cliniko.credentials },
 			{ ...CRED.xtrakit, type: 'xtraKitApi', data: xtrakit.credentials },
 			{ ...CRED.clientxcms, type: 'clientXcmsApi', data: clientxcms.credentials },
 			{ ...CRED.saveris, type: 'saverisApi', data: saveris.credentials },
+			{ ...CRED.xavier, type: 'xavierApi', data: { apiToken: xavier.token, baseUrl: xavier.url } },
 		]);
 		await importWorkflow(env, WORKFLOWS);
 		server = await startN8nServer(env);
@@ -367,9 +401,13 @@ describe.each(FLAVOURS)('Cliniko, XtraKit, CLIENTXCMS and Saveris in real n8n (%
 	const binaryOf = (run: N8nRun, node: string) =>
 		(run.runData[node]?.[0]?.data?.main?.[0]?.[0] as { binary?: Record<string, Record<string, unknown>> } | undefined)?.binary;
 
-	test('n8n lists every node of the package', async () => {
-		const names = (await server.nodeTypes()).map((t) => t.name);
-		expect(names).toEqual(expect.arrayContaining(NODE_TYPES.map((n) => env.nodeType(n))));
+	test('n8n lists every node of the package, as an installed community package with its credentials', async () => {
+		const types = await server.nodeTypes();
+		expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(NODE_TYPES.map((n) => env.nodeType(n))));
+		expect(types.find((t) => t.name === env.nodeType('xavier'))?.credentials?.map((c) => c.name)).toContain('xavierApi');
+		const packages = await server.rest<Array<{ packageName: string; installedNodes: Array<{ type: string }> }>>('GET', '/community-packages');
+		const ours = packages.find((p) => p.packageName === PACKAGE_NAME);
+		expect(ours?.installedNodes.map((n) => n.type)).toEqual(expect.arrayContaining(NODE_TYPES.map((n) => `${PACKAGE_NAME}.${n}`)));
 	});
 
 	test('Cliniko: patient create, get, update, find by last name, archive', async () => {
@@ -533,6 +571,69 @@ describe.each(FLAVOURS)('Cliniko, XtraKit, CLIENTXCMS and Saveris in real n8n (%
 		expect(saveris.violations).toEqual([]);
 	});
 
+	// Xavier ---------------------------------------------------------------------------------------
+	const xavierPolls = () => xavier.log.filter((e) => e.method === 'GET' && e.path === '/clients' && e.status === 200).length;
+	/** The trigger's cursor as n8n stored it in the database (`getWorkflowStaticData('node')`). */
+	const storedCursor = async (id: string, node: string) => {
+		const workflow = await server.getWorkflow(id);
+		const staticData = (workflow.staticData ?? {}) as Record<string, { clients?: Record<string, unknown> }>;
+		return staticData[`node:${node}`];
+	};
+
+	test('Xavier, n8n execute (the CLI path): Get Many with Return All gives every client; an unknown client ID fails naming it', async () => {
+		const run = await executeWorkflow(env, xavierGetAll.id);
+		expect(run.error).toBeUndefined();
+		expect(run.status).toBe('success');
+		expect(nodeItems(run, 'Xavier').map((c) => c.id)).toEqual(xavier.state.listItems().map((c) => c.id));
+
+		const failed = await executeWorkflow(env, xavierBadId.id);
+		expect(failed.status).toBe('error');
+		expect(failed.errorNode).toBe('Xavier');
+		expect(failed.error?.message).toContain(MISSING_CLIENT);
+	});
+
+	test('Xavier, through the server: Get Many, and an unknown client ID fails naming it', async () => {
+		const run = await server.runWorkflow(xavierGetAll.id);
+		expect(run.status).toBe('success');
+		expect(run.mode).toBe('manual');
+		const items = nodeItems(run, 'Xavier');
+		expect(items.length).toBe(xavier.state.listItems().length);
+		expect(items[0]).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+
+		const failed = await server.runWorkflow(xavierBadId.id);
+		expect(failed.status).toBe('error');
+		expect(failed.errorNode).toBe('Xavier');
+		expect(failed.error?.message).toContain(MISSING_CLIENT);
+		expect(xavier.violations).toEqual([]);
+	});
+
+	test('Xavier Trigger: seeds on activation, emits a new client once, keeps its cursor across reactivation', async () => {
+		const id = xavierTrigger.id;
+		await activate(id, xavierPolls); // first activation: poll() remembers the clients and emits nothing
+		expect(await server.listExecutions(id)).toEqual([]);
+		const seeded = await storedCursor(id, 'Xavier Trigger');
+		expect(Object.keys(seeded?.clients ?? {}).sort()).toEqual(xavier.state.listItems().map((c) => c.id).sort());
+
+		// A client appears; the next poll (the reactivation's) starts from the cursor n8n saved in
+		// the database and emits exactly that client.
+		const added = xavier.state.addClient({ name: 'Tier3 Fresh Books Ltd', healthScore: 91 });
+		await reactivate(id, xavierPolls);
+		const [first] = await server.waitForExecutions(id, 1, { timeoutMs: 30_000 });
+		expect(first.status).toBe('success');
+		expect(first.mode).toBe('trigger');
+		const emitted = nodeItems(first, 'Xavier Trigger');
+		expect(emitted).toHaveLength(1);
+		expect(JSON.stringify(emitted[0])).toContain(added.id);
+		expect(nodeItems(first, 'Done')).toHaveLength(1);
+		expect(Object.keys((await storedCursor(id, 'Xavier Trigger'))?.clients ?? {})).toContain(added.id);
+
+		// Nothing new: another poll emits nothing (no duplicate of the client).
+		await reactivate(id, xavierPolls);
+		expect(await server.listExecutions(id)).toHaveLength(1);
+		await server.deactivateWorkflow(id);
+		expect(xavier.violations).toEqual([]);
+	});
+
 	test('the examples in examples/ import and run', async () => {
 		// CLIENTXCMS: unpaid (pending) invoices, summarised.
 		const invoices = await server.runWorkflow(examples.clientxcms.id);
@@ -580,5 +681,25 @@ describe.each(FLAVOURS)('Cliniko, XtraKit, CLIENTXCMS and Saveris in real n8n (%
 		expect(nodeItems(sold, 'Sale summary')).toEqual([expect.objectContaining({ invoiceCode: String(sale.invoice_code) })]);
 		expect(String(nodeItems(sold, 'Sale summary')[0].summary)).toContain('35');
 		await server.deactivateWorkflow(examples.xtrakit.id);
+
+		// Xavier: clients with a health score of 75 or less.
+		const health = await server.runWorkflow(examples.xavierHealth.id);
+		expect(health.status).toBe('success');
+		const weak = xavier.state.listItems().filter((c) => c.healthScore !== null && c.healthScore <= 75);
+		expect(weak.length).toBeGreaterThan(0);
+		expect(nodeItems(health, 'Clients with health score 75 or less').map((c) => c.id)).toEqual(weak.map((c) => c.id));
+
+		// Xavier Trigger: a health score dropping below 60.
+		const dropId = examples.xavierHealthDrop.id;
+		await activate(dropId, xavierPolls); // seeds
+		const healthy = xavier.state.listItems().find((c) => c.healthScore !== null && c.healthScore >= 60);
+		expect(healthy).toBeDefined();
+		xavier.state.updateClient(String(healthy?.id), { healthScore: 41 });
+		await reactivate(dropId, xavierPolls);
+		const [dropped] = await server.waitForExecutions(dropId, 1, { timeoutMs: 30_000 });
+		expect(nodeItems(dropped, 'Health score dropped below 60')).toEqual([
+			expect.objectContaining({ id: healthy?.id, healthScore: 41, previousHealthScore: healthy?.healthScore }),
+		]);
+		await server.deactivateWorkflow(dropId);
 	});
 });

@@ -72,7 +72,7 @@ const saverisMeasurements = list('queueSaveris0001', 'Queue: Saveris measurement
 	dateUntil: UNTIL,
 	waitOptions: { intervalSeconds: 0.2 },
 });
-// Xavier's is the shared one (test/n8n/xavier.test.ts runs it too); its node is named `Xavier`.
+// Xavier's is the shared one (test/n8n/providers.test.ts runs it too); its node is named `Xavier`.
 
 let cliniko: ClinikoSimulator;
 let clientxcms: ClientXcmsSimulator;

@@ -8,8 +8,8 @@
  * - Restart: a silent poll learns something (XtraKit: a new customer; Xavier: a recovered health
  *   score), n8n is stopped and started again, and what happens next must still be delivered once.
  *
- * Polls run on their schedule here (not by reactivation): six custom crons a minute, each with a
- * plain number in the seconds field, so a tick comes every 10 s (n8n 2.41 rejects any other
+ * Polls run on their schedule here (not by reactivation): twelve custom crons a minute, each with a
+ * plain number in the seconds field, so a tick comes every 5 s (n8n 2.41 rejects any other
  * seconds field; one node may carry several poll times). One env per n8n version.
  */
 import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
@@ -32,27 +32,27 @@ import { CRED, T, triggerWorkflow } from './fixtures';
 
 jest.setTimeout(300_000);
 
-const EVERY_10_S = { item: [0, 10, 20, 30, 40, 50].map((s) => ({ mode: 'custom', cronExpression: `${s} * * * * *` })) };
+const EVERY_5_S = { item: Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` })) };
 
 const overlap = triggerWorkflow('exactlyOverlap01', 'Cliniko: new patients, slow server', {
 	name: 'Cliniko Trigger',
 	type: T('clinikoTrigger'),
 	typeVersion: 1,
-	parameters: { pollTimes: EVERY_10_S, event: 'created', resource: 'patient' },
+	parameters: { pollTimes: EVERY_5_S, event: 'created', resource: 'patient' },
 	credentials: { clinikoApi: CRED.cliniko },
 });
 const updatedCustomer = triggerWorkflow('exactlyRestart01', 'XtraKit: updated customers', {
 	name: 'XtraKit Trigger',
 	type: T('xtraKitTrigger'),
 	typeVersion: 1,
-	parameters: { pollTimes: EVERY_10_S, event: 'updatedCustomer' },
+	parameters: { pollTimes: EVERY_5_S, event: 'updatedCustomer' },
 	credentials: { xtraKitApi: CRED.xtrakit },
 });
 const healthDrop = triggerWorkflow('exactlyRestart02', 'Xavier: health score dropped', {
 	name: 'Xavier Trigger',
 	type: T('xavierTrigger'),
 	typeVersion: 1,
-	parameters: { pollTimes: EVERY_10_S, event: 'healthScoreDropped', threshold: 60 },
+	parameters: { pollTimes: EVERY_5_S, event: 'healthScoreDropped', threshold: 60 },
 	credentials: { xavierApi: CRED.xavier },
 });
 
@@ -102,9 +102,9 @@ describe.each(FLAVOURS)('exactly once in real n8n (%s)', (flavour) => {
 			cliniko.state.create('patients', { first_name: 'Slow', last_name: 'Server' }),
 			cliniko.state.create('patients', { first_name: 'Slower', last_name: 'Server' }),
 		];
-		// The next tick's list request is answered after 18 s: the tick 10 s later falls inside it.
+		// The next tick's list request is answered after 9 s: the tick 5 s later falls inside it.
 		const from = cliniko.log.length;
-		cliniko.faults.add({ kind: 'latency', ms: 18_000, path: '^/v1/patients$', times: 1 });
+		cliniko.faults.add({ kind: 'latency', ms: 9_000, path: '^/v1/patients$', times: 1 });
 		await waitFor(async () => cliniko.log.slice(from).some((e) => e.fault === 'latency'), 30_000, 100, () => 'the slow poll never started');
 		const slowAt = cliniko.log.findIndex((e, i) => i >= from && e.fault === 'latency');
 		await waitFor(async () => cliniko.log[slowAt].status !== 0, 40_000, 200, () => 'the slow request was never answered');
