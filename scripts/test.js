@@ -46,6 +46,17 @@ function cpuSince(mark) {
 	return `, CPU ${Math.round(busy * 100)}% busy of ${require('os').cpus().length} cores`;
 }
 
+/** The CPU time in bash's `times` output (its children's line: user, then system). */
+function cpuSecondsOf(timesFile) {
+	try {
+		const seconds = (t) => t.match(/(\d+)m([\d.]+)s/).slice(1).reduce((m, x, i) => (i === 0 ? Number(x) * 60 : m + Number(x)), 0);
+		const [user, system] = fs.readFileSync(timesFile, 'utf8').trim().split('\n')[1].trim().split(/\s+/);
+		return `, ${Math.round(seconds(user) + seconds(system))} CPU-s`;
+	} catch {
+		return '';
+	}
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -96,12 +107,19 @@ async function jestTogether(tiers) {
 			process.stdout.write(`\n=== tests: ${label} (started beside the others, log ${path.relative(root, logFile)}) ===\n`);
 			return new Promise((resolve) => {
 				const log = fs.openSync(logFile, 'w');
-				const child = spawn(bin('jest'), args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, TEST_TIER: label } });
+				// Through bash, whose `times` then gives the CPU the tier used (jest, its workers, the n8n
+				// servers and chromiums they started and waited for): which tier to cut when the run is long.
+				const timesFile = path.join(artifacts, `${label}.cpu`);
+				const child = spawn('bash', ['-c', '"$@"; rc=$?; times > "$TIMES_FILE"; exit $rc', 'bash', bin('jest'), ...args], {
+					cwd: root,
+					stdio: ['ignore', log, log],
+					env: { ...process.env, TEST_TIER: label, TIMES_FILE: timesFile },
+				});
 				child.on('close', (code) => {
 					fs.closeSync(log);
 					const seconds = ((Date.now() - started) / 1000).toFixed(1);
 					process.stdout.write(`\n=== tests: ${label} ===\n${fs.readFileSync(logFile, 'utf8')}`);
-					process.stdout.write(`=== tests: ${label}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds} s) ===\n`);
+					process.stdout.write(`=== tests: ${label}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds} s${cpuSecondsOf(timesFile)}) ===\n`);
 					if (code !== 0) failures.push(`tests: ${label}`);
 					count(out);
 					resolve();

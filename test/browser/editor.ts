@@ -342,13 +342,46 @@ export function describeEditor(flavour: Flavour): void {
 			},
 		);
 
+		/**
+		 * The credential tests share one page: the first credential opens by its URL, the next ones through
+		 * the editor's own router (history.pushState + popstate, what a link inside the app does), because
+		 * every full load of the editor costs seconds of CPU. A test that fails closes the page, so the next
+		 * one starts from a fresh load.
+		 */
+		let credentialPage: Page | undefined;
+		afterAll(async () => {
+			await credentialPage?.close();
+		});
+		async function openCredential(id: string): Promise<Page> {
+			const url = `/home/credentials/${id}`;
+			const modal = (page: Page) => page.locator('[data-test-id="editCredential-modal"]');
+			if (credentialPage) {
+				const page = credentialPage;
+				await page.keyboard.press('Escape');
+				await modal(page).waitFor({ state: 'hidden' });
+				await page.evaluate(`history.pushState(null, '', ${JSON.stringify(url)}); dispatchEvent(new PopStateEvent('popstate', { state: null }))`);
+				// A version whose router ignores it gets the full load.
+				const shown = await modal(page).waitFor({ timeout: 10_000 }).then(() => true, () => false);
+				if (!shown) {
+					process.stderr.write(`[browser ${flavour}] the editor's router did not open ${url}: loading it\n`);
+					await page.goto(`${server.url}${url}`);
+				}
+				return page;
+			}
+			credentialPage = await context.newPage();
+			credentialPage.setDefaultTimeout(30_000);
+			await credentialPage.goto(`${server.url}${url}`);
+			return credentialPage;
+		}
+
 		test.each(Object.keys(SECRETS) as Provider[])('%s credential: "Test" passes with the right secret and shows the provider\'s refusal with a wrong one', async (provider) => {
 			const { field } = SECRETS[provider];
 			const refusal = flavour === 'n8n1' ? SECRETS[provider].n8n1 : SECRETS[provider].refusal;
-			// One page, one modal, two saves: the wrong secret first, then the right one.
-			await withPage(`${provider}-credential`, async (page) => {
-				await page.goto(`${server.url}/home/credentials/${CRED[provider].id}`);
+			// One modal, two saves: the wrong secret first, then the right one.
+			const page = await openCredential(CRED[provider].id);
+			try {
 				const modal = page.locator('[data-test-id="editCredential-modal"]');
+				await modal.waitFor();
 				const saveWith = async (secret: string) => {
 					// The modal may still be settling (n8n 2.x re-renders it once the credential has loaded, and
 					// on a busy machine that can land after the first keystrokes): type until the field holds it.
@@ -369,7 +402,12 @@ export function describeEditor(flavour: Flavour): void {
 				await saveWith(sims[provider].credentials[field]);
 				await modal.getByText(/Connection tested successfully/).waitFor();
 				await page.screenshot({ path: path.join(shots, `credential-${provider}-ok.png`) });
-			});
+			} catch (error) {
+				await page.screenshot({ path: path.join(shots, `${provider}-credential-FAILED.png`) }).catch(() => undefined);
+				credentialPage = undefined;
+				await page.close();
+				throw error;
+			}
 		});
 	});
 }
