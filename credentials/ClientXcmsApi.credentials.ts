@@ -1,5 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { bearerAuthenticate } from '../nodes/shared/authenticate';
 import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
 
 export class ClientXcmsApi implements ICredentialType {
@@ -46,15 +47,7 @@ export class ClientXcmsApi implements ICredentialType {
 
 	// A Laravel Sanctum personal access token, sent as a bearer token (ClientXCMS's own API tests send
 	// it so: tests/TestCase.php, performAction).
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey.trim()}}',
-				Accept: 'application/json',
-			},
-		},
-	};
+	authenticate = bearerAuthenticate('apiKey', { Accept: 'application/json' });
 
 	// /license, not /health: keys made in the admin UI get the misspelled "hearth" ability (never
 	// "health") and so a 403 on /health, but they always get "license" (ClientXCMS's

@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { credentialText, type Authenticate } from '../nodes/shared/authenticate';
 import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
 
 export class ClinikoApi implements ICredentialType {
@@ -59,21 +59,17 @@ export class ClinikoApi implements ICredentialType {
 		itemTimeLimitField,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			// HTTP Basic: the API key is the username, the password is empty.
-			// Trimmed: a key pasted with a trailing line break would otherwise be refused as revoked.
-			auth: {
-				username: '={{String($credentials.apiKey || "").trim()}}',
-				password: '',
-			},
-			headers: {
-				'User-Agent': '={{String($credentials.appName || "").trim()}} ({{String($credentials.contactEmail || "").trim()}})',
-				Accept: 'application/json',
-			},
+	// HTTP Basic: the API key is the username, the password is empty; Cliniko asks every app to name
+	// itself and a contact address in the User-Agent.
+	authenticate: Authenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		auth: { username: credentialText(credentials, 'apiKey'), password: '' },
+		headers: {
+			...requestOptions.headers,
+			'User-Agent': `${credentialText(credentials, 'appName')} (${credentialText(credentials, 'contactEmail')})`,
+			Accept: 'application/json',
 		},
-	};
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

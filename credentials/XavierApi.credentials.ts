@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearerAuthenticate } from '../nodes/shared/authenticate';
 import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
 
 export class XavierApi implements ICredentialType {
@@ -39,14 +39,7 @@ export class XavierApi implements ICredentialType {
 		itemTimeLimitField,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken}}',
-			},
-		},
-	};
+	authenticate = bearerAuthenticate('apiToken');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
@@ -7,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearerAuthenticate } from '../nodes/shared/authenticate';
 import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
 
 const KEY_REFUSED =
@@ -64,14 +64,7 @@ export class XtraKitApi implements ICredentialType {
 	];
 
 	// docs.xtrakit.com's introduction: "Authorization: Bearer API_KEY" on every request.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate = bearerAuthenticate('apiKey');
 
 	// The documented authentication check (the docs' curl example uses GET).
 	test: ICredentialTestRequest = {

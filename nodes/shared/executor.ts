@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { runFileOperation } from './files';
-import { apiRequest } from './http';
+import { apiRequest, credentialsOf } from './http';
 import { attachFiles } from './multipart';
 import { listPages } from './pagination';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
@@ -258,7 +258,7 @@ export async function executeOperations(
 		async (itemIndex) => {
 			if (provider.credentialProblem) {
 				const check = provider.credentialProblem;
-				credentialChecked ??= this.getCredentials(provider.credentialType).then((credentials) => check(credentials));
+				credentialChecked ??= credentialsOf(this, provider.credentialType).then((credentials) => check(credentials));
 				const problem = await credentialChecked;
 				if (problem) throw new NodeOperationError(this.getNode(), problem.message, { itemIndex, description: problem.description });
 			}

@@ -147,11 +147,11 @@ export function redirectLocation(statusCode: number, headers: HeaderMap | undefi
 }
 
 // n8n decrypts a credential on every getCredentials (n8n 2.x also reads it from its database first),
-// and every request of one execution uses the same one: read once per execution context. n8n's
-// helper still reads it for itself to authenticate each request.
+// and every request of one execution uses the same one: read once per execution context, and handed
+// to n8n's helper, which would otherwise read it again for every request it authenticates.
 const credentialsRead = perContext<string, Promise<ICredentialDataDecryptedObject>>();
 
-async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
 	const byType = credentialsRead(ctx);
 	let read = byType.get(type);
 	if (!read) {
@@ -193,6 +193,7 @@ export async function apiRequest(
 	options: RequestOptions = {},
 ): Promise<ApiResponse> {
 	const credentials = await credentialsOf(this, provider.credentialType);
+	const credentialId = this.getNode().credentials?.[provider.credentialType]?.id ?? '';
 	const baseUrl = provider.baseUrl(credentials);
 	const url = request.url ?? `${baseUrl}${request.path ?? ''}`;
 	if (request.url && originOf(request.url) !== originOf(baseUrl)) {
@@ -277,6 +278,7 @@ export async function apiRequest(
 						provider.credentialType,
 						// Each attempt gets its own copy: n8n's helper mutates the options it is given.
 						{ ...httpOptions, ...target, headers: { ...httpOptions.headers, ...sessionHeaders }, abortSignal },
+						{ credentialsDecrypted: { id: credentialId, name: '', type: provider.credentialType, data: credentials } },
 					)) as FullResponse,
 				clipped ? Math.max(1, leftMs) : timeoutMs,
 			);

@@ -98,6 +98,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
 	/** Number of preAuthentication calls per credential type that actually ran the hook. */
 	readonly preAuthenticationCalls: Record<string, number> = {};
+	/** Reads of a credential (the CLI decrypts it, and in n8n 2.x reads its row first), by type: a per-request cost. */
+	readonly decryptions: Record<string, number> = {};
+	/** Expressions resolved to authenticate requests (n8n 2.x evaluates each in its sandbox): a per-request cost. */
+	authExpressions = 0;
 
 	constructor(
 		readonly credentialTypes: CredentialTypeRegistry,
@@ -168,6 +172,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		node: INode,
 	): string {
 		if (!isExpression(parameterValue)) return parameterValue;
+		this.authExpressions++;
 		const returnValue = workflow.expression.getSimpleParameterValue(
 			node,
 			parameterValue,
@@ -276,6 +281,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions[type] = (this.decryptions[type] ?? 0) + 1;
 		const original = { ...this.stored(type) };
 		if (raw === true) return original;
 		return this.applyDefaults(additionalData, original, type, mode, executeData, expressionResolveValues);

@@ -54,6 +54,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		staticData: plainStaticData(workflow.staticData),
 		logs,
 		durationMs,
+		credentialCosts: { decryptions: { ...credentialsHelper.decryptions }, authExpressions: credentialsHelper.authExpressions },
 	};
 	record('runNode', options, {
 		node: node.type,

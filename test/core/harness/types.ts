@@ -90,6 +90,8 @@ export interface RunNodeResult {
 	staticData: IDataObject;
 	logs: LogLine[];
 	durationMs: number;
+	/** What the run cost the credentials helper: reads (decryptions) by type, expressions resolved to authenticate. */
+	credentialCosts: { decryptions: Record<string, number>; authExpressions: number };
 }
 
 export interface RunPollOptions extends CommonOptions {

@@ -50,12 +50,16 @@ describe('Cliniko credential', () => {
 		expect(testBaseUrl({ apiKey: 'k-ca1' })).toBe('https://api.ca1.cliniko.com/v1');
 	});
 
-	it('authenticates with Basic (key, empty password) and sends the User-Agent and Accept headers', () => {
+	it('authenticates with Basic (key, empty password) and sends the User-Agent and Accept headers', async () => {
 		const credential = new ClinikoApi();
-		expect(credential.authenticate.properties.auth).toEqual({ username: '={{String($credentials.apiKey || "").trim()}}', password: '' });
-		expect(credential.authenticate.properties.headers).toEqual({
-			'User-Agent': '={{String($credentials.appName || "").trim()}} ({{String($credentials.contactEmail || "").trim()}})',
-			Accept: 'application/json',
+		const signed = await credential.authenticate(
+			{ apiKey: ' key-au1\n', appName: 'Clinic Sync ', contactEmail: ' ops@example.com' },
+			{ url: '/patients', headers: { 'X-Other': '1' } },
+		);
+		expect(signed).toEqual({
+			url: '/patients',
+			auth: { username: 'key-au1', password: '' },
+			headers: { 'X-Other': '1', 'User-Agent': 'Clinic Sync (ops@example.com)', Accept: 'application/json' },
 		});
 		expect(credential.test.request.url).toBe('/user');
 		const apiKey = credential.properties.find((p) => p.name === 'apiKey');

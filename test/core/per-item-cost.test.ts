@@ -1,0 +1,109 @@
+/**
+ * What a request costs on top of the HTTP exchange (issue 17: 1,000 input items, one Get each, against
+ * n8n's HTTP Request node). Two costs n8n charges per request when a node lets it: reading the
+ * credential (the CLI decrypts it every time, and n8n 2.x reads its database row first), and resolving
+ * the expressions of a declarative `authenticate` (n8n 2.x evaluates each in its expression sandbox).
+ * The nodes read the credential once per run and authenticate without expressions; these counts are
+ * what the benchmark's per-item figure is made of, measured without timing anything.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { ClientXcmsApi } from '../../credentials/ClientXcmsApi.credentials';
+import { ClinikoApi } from '../../credentials/ClinikoApi.credentials';
+import { XavierApi } from '../../credentials/XavierApi.credentials';
+import { XtraKitApi } from '../../credentials/XtraKitApi.credentials';
+import { ClientXcms } from '../../nodes/ClientXcms/ClientXcms.node';
+import { Cliniko } from '../../nodes/Cliniko/Cliniko.node';
+import { Xavier } from '../../nodes/Xavier/Xavier.node';
+import { XtraKit } from '../../nodes/XtraKit/XtraKit.node';
+import { startClientXcmsSimulator, type ClientXcmsSimulator } from '../simulators/clientxcms';
+import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
+import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
+import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
+import { locator } from '../helpers/locator';
+import { runNode } from './harness';
+
+const ITEMS = 20;
+const items = (): INodeExecutionData[] => Array.from({ length: ITEMS }, (_, i) => ({ json: { n: i } }));
+
+let cliniko: ClinikoSimulator;
+let clientxcms: ClientXcmsSimulator;
+let xavier: XavierSimulator;
+let xtrakit: XtraKitSimulator;
+
+beforeAll(async () => {
+	[cliniko, clientxcms, xavier, xtrakit] = await Promise.all([
+		startClinikoSimulator({ rateLimit: null }),
+		startClientXcmsSimulator(),
+		startXavierSimulator({ rateLimit: null }),
+		startXtraKitSimulator(),
+	]);
+});
+afterAll(async () => Promise.all([cliniko, clientxcms, xavier, xtrakit].map((s) => s.close())));
+
+interface Case {
+	type: string;
+	run: () => ReturnType<typeof runNode>;
+	requests: () => number;
+}
+
+const cases: Record<string, Case> = {
+	Cliniko: {
+		type: 'clinikoApi',
+		run: () =>
+			runNode({
+				nodeType: Cliniko,
+				parameters: { resource: 'patient', operation: 'get', patientId: locator(`={{ ${JSON.stringify(String(cliniko.state.list('patients')[0].id))} }}`) } as IDataObject as never,
+				credentials: { clinikoApi: cliniko.credentials },
+				credentialTypes: [ClinikoApi],
+				inputItems: items(),
+			}),
+		requests: () => cliniko.log.length,
+	},
+	CLIENTXCMS: {
+		type: 'clientXcmsApi',
+		run: () =>
+			runNode({
+				nodeType: ClientXcms,
+				parameters: { resource: 'customer', operation: 'get', customerId: locator('={{ 2 }}') } as IDataObject as never,
+				credentials: { clientXcmsApi: { baseUrl: clientxcms.baseUrl, apiKey: clientxcms.apiKey } },
+				credentialTypes: [ClientXcmsApi],
+				inputItems: items(),
+			}),
+		requests: () => clientxcms.log.length,
+	},
+	Xavier: {
+		type: 'xavierApi',
+		run: () =>
+			runNode({
+				nodeType: Xavier,
+				parameters: { resource: 'client', operation: 'get', clientId: locator(`={{ ${JSON.stringify(String(xavier.state.listItems()[0].id))} }}`) } as IDataObject as never,
+				credentials: { xavierApi: { apiToken: xavier.token, baseUrl: xavier.url } },
+				credentialTypes: [XavierApi],
+				inputItems: items(),
+			}),
+		requests: () => xavier.log.length,
+	},
+	XtraKit: {
+		type: 'xtraKitApi',
+		run: () =>
+			runNode({
+				nodeType: XtraKit,
+				parameters: { resource: 'customer', operation: 'get', customerId: locator('={{ 1 }}') } as IDataObject as never,
+				credentials: { xtraKitApi: { apiKey: xtrakit.apiKey, baseUrl: xtrakit.baseUrl } },
+				credentialTypes: [XtraKitApi],
+				inputItems: items(),
+			}),
+		requests: () => xtrakit.log.length,
+	},
+};
+
+test.each(Object.keys(cases))(`%s: a Get over ${ITEMS} items reads the credential once and resolves no expression to authenticate`, async (name) => {
+	const { type, run, requests } = cases[name];
+	const before = requests();
+	const { items: out, error, credentialCosts } = await run();
+	expect(error).toBeUndefined();
+	expect(out).toHaveLength(ITEMS);
+	expect(requests() - before).toBe(ITEMS);
+	expect(credentialCosts).toEqual({ decryptions: { [type]: 1 }, authExpressions: 0 });
+});
