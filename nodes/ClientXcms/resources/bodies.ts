@@ -2,6 +2,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { locatorProperty } from '../../shared/locator';
+import { wholeNumber } from '../../shared/validate';
 import type { BodyDef, OperationContext, OperationDef, ParamMapping } from '../../shared/types';
 import { fetchRecord } from './current';
 import { optionList, readId } from './row';
@@ -14,7 +16,7 @@ import type { ResourceInfo } from './row';
 export interface BodyField {
 	key: string;
 	label: string;
-	kind: 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'json' | 'dateTime' | 'password';
+	kind: 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'json' | 'dateTime' | 'password' | 'customer';
 	options?: string[];
 	loadOptionsMethod?: string;
 	create?: boolean;
@@ -60,11 +62,40 @@ export function fieldProperty(f: BodyField, required: boolean): INodeProperties 
 			return { ...base, type: 'json', default: '' };
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };
+		case 'customer':
+			return customerProperty(f.key, required);
 		case 'password':
 			return { ...base, type: 'string', typeOptions: { password: true }, default: '' };
 		default:
 			return { ...base, type: 'string', default: (f.default as string) ?? '' };
 	}
+}
+
+/**
+ * A customer, picked by name from the list or given by ID: the body's `customer_id` (the server checks
+ * `integer|exists:customers,id`). One picker for every route that names a customer.
+ */
+export function customerProperty(name: string, required: boolean): INodeProperties {
+	return locatorProperty({
+		name,
+		displayName: 'Customer',
+		searchListMethod: 'searchCustomers',
+		noun: 'customer',
+		required,
+		idPlaceholder: 'e.g. 12',
+		idPattern: { regex: '^[0-9]+$', errorMessage: 'A customer ID is a whole number' },
+	});
+}
+
+/** The customer picked (an ID as text from the picker) as the whole number the server takes. */
+export function customerIdOf(body: IDataObject, key: string, opCtx: OperationContext): void {
+	if (!(key in body)) return;
+	const value = body[key];
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		delete body[key];
+		return;
+	}
+	body[key] = wholeNumber(opCtx.ctx.getNode(), typeof value === 'string' ? value.trim() : value, 'Customer', opCtx.itemIndex, 1);
 }
 
 /**
@@ -101,18 +132,21 @@ export function bodyFields(all: BodyField[], kind: 'create' | 'update', merge: M
 	}
 	// Every JSON field of CLIENTXCMS (pricing by cycle, an address) is an object.
 	const jsonKeys = used.filter((f) => f.kind === 'json').map((f) => ({ key: f.key, label: f.label, shape: 'object' as const }));
-	return { fields, body: { fields: top.map((f): ParamMapping => ({ param: f.key, label: f.label })), collections: [collection], jsonKeys } };
+	// A required customer left blank is refused before sending (the other required fields keep the server's word).
+	const mapping = (f: BodyField): ParamMapping => ({ param: f.key, label: f.kind === 'customer' ? 'Customer' : f.label, ...(f.kind === 'customer' ? { required: true } : {}) });
+	return { fields, body: { fields: top.map(mapping), collections: [collection], jsonKeys } };
 }
 
 /** The body as the server reads it: booleans as JSON booleans (see asBoolean), then the resource's own rules. */
-function serverBody(all: BodyField[], finish: FinishBody | undefined, kind: 'create' | 'update', body: IDataObject): IDataObject {
+function serverBody(all: BodyField[], finish: FinishBody | undefined, kind: 'create' | 'update', body: IDataObject, opCtx: OperationContext): IDataObject {
 	const out: IDataObject = { ...body };
 	for (const f of all) if (f.kind === 'boolean' && f.key in out) out[f.key] = asBoolean(out[f.key]);
+	for (const f of all) if (f.kind === 'customer') customerIdOf(out, f.key, opCtx);
 	return finish ? finish(out, kind) : out;
 }
 
 export function createBody(all: BodyField[], finish?: FinishBody): NonNullable<OperationDef['buildBody']> {
-	return (body) => serverBody(all, finish, 'create', body);
+	return (body, opCtx) => serverBody(all, finish, 'create', body, opCtx);
 }
 
 /** An Update's body: the fields set, plus what `merge` takes from the record as it is now. */
@@ -122,7 +156,7 @@ export function updateBody(resource: ResourceInfo, all: BodyField[], merge: Merg
 		if (Object.keys(body).length === 0) {
 			throw parameterError(opCtx.ctx.getNode(), 'No fields to update', opCtx.itemIndex, 'Set at least one field to update under "Update Fields".');
 		}
-		if (!merge || merge.keys.every((k) => k in body)) return serverBody(all, finish, 'update', body);
+		if (!merge || merge.keys.every((k) => k in body)) return serverBody(all, finish, 'update', body, opCtx);
 		const id = readId(opCtx, resource);
 		const current = await fetchRecord(opCtx.ctx, resource, id, opCtx.itemIndex, merge.include ? { include: merge.include } : {});
 		const merged: IDataObject = {};
@@ -146,6 +180,6 @@ export function updateBody(resource: ResourceInfo, all: BodyField[], merge: Merg
 			if (value === null) continue;
 			merged[key] = value as IDataObject[string];
 		}
-		return serverBody(all, finish, 'update', { ...merged, ...body });
+		return serverBody(all, finish, 'update', { ...merged, ...body }, opCtx);
 	};
 }
