@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
+import { optionalLocalDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
 import { locatorProperty } from '../../shared/locator';
 import { wholeNumber } from '../../shared/validate';
@@ -145,17 +146,36 @@ function serverBody(all: BodyField[], finish: FinishBody | undefined, kind: 'cre
 	return finish ? finish(out, kind) : out;
 }
 
+/**
+ * Date-time fields as the wall clock "YYYY-MM-DD HH:MM:SS" of the workflow's time zone (the package's
+ * one date-time rule, nodes/shared/dates.ts). The server keeps no zone: Laravel stores the digits and
+ * reads them in the application's zone (`'timezone' => 'Europe/Paris'`, config/app.php:78), so the
+ * workflow's zone should be the server's. Checked before anything is sent, the read of an update included.
+ */
+function localTimes(all: BodyField[], body: IDataObject, opCtx: OperationContext): IDataObject {
+	const out: IDataObject = { ...body };
+	const timeZone = opCtx.ctx.getTimezone();
+	for (const f of all) {
+		if (f.kind !== 'dateTime' || !(f.key in out)) continue;
+		const local = optionalLocalDateTime(opCtx.ctx.getNode(), out[f.key], f.label, opCtx.itemIndex, timeZone);
+		if (local === undefined) delete out[f.key];
+		else out[f.key] = local;
+	}
+	return out;
+}
+
 export function createBody(all: BodyField[], finish?: FinishBody): NonNullable<OperationDef['buildBody']> {
-	return (body, opCtx) => serverBody(all, finish, 'create', body, opCtx);
+	return (body, opCtx) => serverBody(all, finish, 'create', localTimes(all, body, opCtx), opCtx);
 }
 
 /** An Update's body: the fields set, plus what `merge` takes from the record as it is now. */
 export function updateBody(resource: ResourceInfo, all: BodyField[], merge: MergeSpec | undefined, finish?: FinishBody): NonNullable<OperationDef['buildBody']> {
-	return async (body: IDataObject, opCtx: OperationContext): Promise<IDataObject> => {
+	return async (typed: IDataObject, opCtx: OperationContext): Promise<IDataObject> => {
 		// Reading the record and writing it back unchanged would report a success that did nothing.
-		if (Object.keys(body).length === 0) {
+		if (Object.keys(typed).length === 0) {
 			throw parameterError(opCtx.ctx.getNode(), 'No fields to update', opCtx.itemIndex, 'Set at least one field to update under "Update Fields".');
 		}
+		const body = localTimes(all, typed, opCtx);
 		if (!merge || merge.keys.every((k) => k in body)) return serverBody(all, finish, 'update', body, opCtx);
 		const id = readId(opCtx, resource);
 		const current = await fetchRecord(opCtx.ctx, resource, id, opCtx.itemIndex, merge.include ? { include: merge.include } : {});

@@ -271,7 +271,7 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], opCtx: Ope
 				break;
 			}
 			case 'date': {
-				const date = toDateOnly(value);
+				const date = toDateOnly(value, timeZone);
 				if (!date) throw invalid(opCtx, `${field.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				out[key] = date;
 				break;
@@ -326,7 +326,7 @@ function buildQuery(spec: SpecOperation) {
 				continue;
 			}
 			if (q.kind === 'date') {
-				const date = toDateOnly(value);
+				const date = toDateOnly(value, opCtx.ctx.getTimezone());
 				if (!date) throw invalid(opCtx, `${q.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				query[q.key] = date;
 			} else if (q.kind === 'dateTime') {
