@@ -155,7 +155,8 @@ export class SaverisTrigger implements INodeType {
 			const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
 			const startRaw = this.getNodeParameter('startDate', '');
 			const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
-			const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0);
+			// The package's one date-time rule (nodes/shared/dates.ts): without an offset, the workflow's time zone.
+			const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0, { timeZone: this.getTimezone() });
 			const settings = {
 				resource,
 				query: {

@@ -9,7 +9,7 @@ import { describeValue } from './validate';
  * "a 1" or "June 1" (as 2001, in the server's zone) and rolls "2024-02-30" over to 1 March, so a typo
  * became a valid but unintended date (a range of decades, one export job per week of it).
  */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds. */
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
@@ -102,25 +102,77 @@ export function parseDateTime(value: unknown, timeZone?: string): number | undef
 	return zone.startsWith('-') ? wall + offsetMs : wall - offsetMs;
 }
 
-/**
- * The calendar date `YYYY-MM-DD` of a date value: its wall-clock date as written, whatever the zone
- * (a picked date comes as `2024-05-01T00:00:00`, an expression may add an offset). Undefined unless
- * the whole value is a valid date-time.
+/*
+ * THE DATE-TIME RULE of every node in this package (README "Dates and times", docs/behaviour.md):
+ * a date-time parameter is read in the workflow's time zone unless the value carries an offset or Z.
+ * Every provider's date and date-time inputs go through the functions below; only the form sent
+ * differs by what the API takes:
+ * - an instant (Cliniko, Saveris): `parseDateTime` / `requireDateTime`, sent in UTC;
+ * - a wall-clock time without zone (XtraKit, CLIENTXCMS): `localDateTime`, the instant's wall clock in
+ *   the workflow's time zone ("2024-06-01 10:00:00"), so a value without zone goes as written;
+ * - a calendar date: `calendarDate`, the date as written when the value has no zone, otherwise the
+ *   instant's date in the workflow's time zone ($now.toUTC() or a JS Date at 23:00 UTC is the next
+ *   day in Sydney).
  */
-export function calendarDate(value: unknown): string | undefined {
-	const text = dateText(value);
-	if (text === undefined || parseDateTime(text) === undefined) return undefined;
-	return text.slice(0, 10);
+
+/** The wall clock `YYYY-MM-DD HH:MM:SS` of an instant in `timeZone` (UTC when not given or unknown). */
+export function wallClock(ms: number, timeZone?: string): string {
+	let offset = 0;
+	if (timeZone) {
+		try {
+			offset = zoneOffsetMs(ms, timeZone);
+		} catch {
+			offset = 0;
+		}
+	}
+	const iso = new Date(Math.floor(ms / 1000) * 1000 + offset).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** A date-time value as the wall clock `YYYY-MM-DD HH:MM:SS` in `timeZone` under the rule; undefined when it is not one. */
+export function localDateTime(value: unknown, timeZone?: string): string | undefined {
+	const ms = parseDateTime(value, timeZone);
+	return ms === undefined ? undefined : wallClock(ms, timeZone);
+}
+
+/**
+ * The calendar date `YYYY-MM-DD` of a date value under the rule: as written when it has no zone (a
+ * picked date comes as `2024-05-01T00:00:00`), else the instant's date in `timeZone`. Undefined
+ * unless the whole value is a valid date-time.
+ */
+export function calendarDate(value: unknown, timeZone?: string): string | undefined {
+	return localDateTime(value, timeZone)?.slice(0, 10);
+}
+
+/** An empty parameter: unset. */
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** An optional date parameter as `YYYY-MM-DD`: empty is unset, anything but a valid date is an error naming the field. */
-export function optionalCalendarDate(node: INode, value: unknown, label: string, itemIndex: number): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	const date = calendarDate(value);
+export function optionalCalendarDate(node: INode, value: unknown, label: string, itemIndex: number, timeZone?: string): string | undefined {
+	if (isBlank(value)) return undefined;
+	const date = calendarDate(value, timeZone);
 	if (date === undefined) {
 		throw parameterError(node, `${label} is not a valid date: ${describeValue(value)}`, itemIndex, 'Use e.g. 2024-06-01.');
 	}
 	return date;
+}
+
+/** An optional date-time parameter as the wall clock in `timeZone` (see localDateTime): empty is unset, anything else invalid is an error naming the field. */
+export function optionalLocalDateTime(node: INode, value: unknown, label: string, itemIndex: number, timeZone?: string): string | undefined {
+	if (isBlank(value)) return undefined;
+	const local = localDateTime(value, timeZone);
+	if (local === undefined) {
+		const zone = timeZone ? `the workflow's time zone (${timeZone})` : 'UTC';
+		throw parameterError(
+			node,
+			`${label} is not a valid date and time: ${describeValue(value)}`,
+			itemIndex,
+			`Use ISO 8601, e.g. 2024-06-01T09:30:00; a time without a zone is read in ${zone}.`,
+		);
+	}
+	return local;
 }
 
 /**
@@ -134,8 +186,7 @@ export function requireDateTime(
 	itemIndex: number,
 	options: { timeZone?: string; example?: string } = {},
 ): number {
-	const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-	if (empty) {
+	if (isBlank(value)) {
 		throw parameterError(node, `${label} is empty`, itemIndex, `Enter a date and time, e.g. ${options.example ?? '2024-06-01T00:00:00Z'}.`);
 	}
 	const ms = parseDateTime(value, options.timeZone);

@@ -75,6 +75,16 @@ export function buildRequest(
 	return { request, pathValues };
 }
 
+/**
+ * A resource locator inside a collection comes as the editor stores it (`{ __rl, mode, value }`):
+ * its value. (Top-level locators are read with extractValue; the ones in collections have only the
+ * List and ID modes, whose value is the ID itself.)
+ */
+function locatorValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && (value as IDataObject).__rl === true) return (value as IDataObject).value;
+	return value;
+}
+
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
@@ -99,7 +109,7 @@ export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodePr
 	for (const name of def.collections ?? []) {
 		const collection = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 		for (const [key, value] of Object.entries(collection)) {
-			if (value !== undefined) body[key] = checkedNumber(numbers.get(`${name}.${key}`), value, opCtx) as IDataObject[string];
+			if (value !== undefined) body[key] = checkedNumber(numbers.get(`${name}.${key}`), locatorValue(value), opCtx) as IDataObject[string];
 		}
 	}
 	for (const { key, label, shape } of def.jsonKeys ?? []) {

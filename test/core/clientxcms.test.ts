@@ -166,7 +166,7 @@ const cases: Record<string, Case> = {
 	'service.unsuspend': { parameters: c('service', 'unsuspend', { serviceId: locator(4) }), check: (i) => expect(i[0].json).toMatchObject({ id: 4, status: 'active', actionResult: { success: true } }) },
 
 	'invoice.getAll': { parameters: c('invoice', 'getAll', { returnAll: true, options: { include: ['items'] } }), check: (i) => expect(i).toHaveLength(6) },
-	'invoice.create': { parameters: c('invoice', 'create', { customer_id: 2, currency: 'EUR' }), check: (i) => expect(i[0].json).toMatchObject({ id: 7, status: 'draft', customer_id: 2 }) },
+	'invoice.create': { parameters: c('invoice', 'create', { customer_id: locator(2), currency: 'EUR' }), check: (i) => expect(i[0].json).toMatchObject({ id: 7, status: 'draft', customer_id: 2 }) },
 	'invoice.get': { parameters: c('invoice', 'get', { invoiceId: locator(2), options: { include: ['items', 'customer'] } }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, status: 'paid', items: [expect.any(Object)] }) },
 	'invoice.update': {
 		parameters: c('invoice', 'update', { invoiceId: locator(1), updateFields: { notes: 'Paid by transfer' } }),
@@ -211,7 +211,7 @@ const cases: Record<string, Case> = {
 
 	'ticket.getAll': { parameters: c('ticket', 'getAll', { returnAll: true, filters: { filter: [{ field: 'status', value: 'open' }] } }), check: (i) => expect(i.map((x) => x.json.id)).toEqual([1, 4]) },
 	'ticket.create': {
-		parameters: c('ticket', 'create', { department_id: '1', priority: 'high', subject: 'Mail bounce', content: 'Our mails bounce since today.', additionalFields: { customer_id: 2 } }),
+		parameters: c('ticket', 'create', { department_id: '1', priority: 'high', subject: 'Mail bounce', content: 'Our mails bounce since today.', additionalFields: { customer_id: locator(2, 'list') } }),
 		check: (i) => expect(i[0].json).toMatchObject({ id: 5, subject: 'Mail bounce', customer_id: 2, messages: [expect.objectContaining({ message: 'Our mails bounce since today.' })] }),
 	},
 	'ticket.get': { parameters: c('ticket', 'get', { ticketId: '2', options: { include: ['messages'] } }), check: (i) => expect(i[0].json).toMatchObject({ id: 2, messages: [expect.any(Object)] }) },
@@ -431,8 +431,32 @@ describe('CLIENTXCMS node: what the real server does', () => {
 		expect(missing.error?.message).toBe('The input item has no binary property "nope" to attach');
 	});
 
+	it('picks customers with the customer picker: a blank required one fails before sending, an ID that is not a number too', async () => {
+		sim.resetLog();
+		// Typed in the editor, n8n itself refuses both (required; the ID field's pattern): an expression is what reaches the node.
+		const input = { inputItems: [{ json: { customer: '', name: 'Lucas' } }] };
+		const blank = await run(c('invoice', 'create', { customer_id: locator('={{ $json.customer }}'), currency: 'EUR' }), input);
+		expect(blank.error?.message).toBe('Customer is empty');
+		const word = await run(c('coupon', 'create', { code: 'SPRING', type: 'percent', additionalFields: { customer_id: locator('={{ $json.name }}') } }), input);
+		expect(word.error?.message).toBe('Customer must be a whole number of 1 or more, got "Lucas"');
+		expect(calls()).toHaveLength(0);
+		const picked = await run(c('invoice', 'export', { invoiceId: locator(1), format: 'csv', exportFilters: { customer_id: locator(2, 'list') } }));
+		expect(picked.error).toBeUndefined();
+		expect(calls('/invoices/1/export')[0].body).toEqual({ format: 'csv', customer_id: 2 });
+	});
+
+	it('Get PDF stores nothing; Archive and Get PDF stores the PDF and its SHA-256 the first time (Invoice.php:338-373)', async () => {
+		const invoice = () => sim.state.live('invoices').find((i) => i.id === 3)!;
+		expect(invoice().pdf_sha256).toBeNull();
+		expect((await run(c('invoice', 'pdf', { invoiceId: locator(3) }))).error).toBeUndefined();
+		expect(invoice().pdf_sha256).toBeNull();
+		expect((await run(c('invoice', 'download', { invoiceId: locator(3) }))).error).toBeUndefined();
+		expect(invoice().pdf_sha256).toMatch(/^[0-9a-f]{64}$/);
+	});
+
 	it('fails an export that matched nothing (the server redirects instead of sending a file)', async () => {
-		const { error } = await run(c('invoice', 'export', { invoiceId: locator(1), format: 'xlsx', exportFilters: { customer_id: 11 } }));
+		const { error } = await run(c('invoice', 'export', { invoiceId: locator(1), format: 'xlsx', exportFilters: { customer_id: locator(11) } }));
+		expect(calls('/invoices/1/export')[0].body).toMatchObject({ customer_id: 11 });
 		expect(error?.message).toBe('CLIENTXCMS sent no file: no invoice matches the export filters');
 		expect(calls('/invoices/1/export')[0].status).toBe(302);
 	});

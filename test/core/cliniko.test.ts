@@ -303,14 +303,14 @@ describe('Cliniko node: appointments', () => {
 			resource: 'individualAppointment',
 			operation: 'get',
 			individualAppointmentId: appointment.id,
-			options: { includeCancelled: true, simplify: true },
+			options: { includeCancelled: true, addLinkedIds: true },
 		});
 		expect(shown.error).toBeUndefined();
 		expect(shown.items[0].json).toMatchObject({ id: appointment.id, cancellation_reason: 20, cancellation_note: 'Feeling worse' });
 		expect(sim.log.at(-1)?.query.q).toEqual(['cancelled_at:*']);
 	});
 
-	it('Simplify adds <name>_id fields from the link objects and keeps the links', async () => {
+	it('Add Linked IDs adds <name>_id fields from the link objects and keeps the links', async () => {
 		const appointment = live('individual_appointments');
 		const plain = await run({ resource: 'individualAppointment', operation: 'get', individualAppointmentId: appointment.id });
 		expect(plain.items[0].json).not.toHaveProperty('patient_id');
@@ -318,7 +318,7 @@ describe('Cliniko node: appointments', () => {
 			resource: 'individualAppointment',
 			operation: 'get',
 			individualAppointmentId: appointment.id,
-			options: { simplify: true },
+			options: { addLinkedIds: true },
 		});
 		const json = items[0].json;
 		expect(json.patient_id).toBe(appointment.patient_id);

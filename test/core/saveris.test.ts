@@ -128,7 +128,7 @@ describe('Saveris node: Export and Wait for every resource', () => {
 		expect(guessed.error?.message).toBe('From is not a valid date and time: "a 1"');
 		const rolled = await run({ resource: 'measurement', operation: 'exportAndWait', dateFrom: FROM, dateUntil: '2024-02-30' });
 		expect(rolled.error?.message).toBe('Until is not a valid date and time: "2024-02-30"');
-		const long = await run({ resource: 'measurement', operation: 'startExport', dateFrom: '2023-01-01', dateUntil: UNTIL });
+		const long = await run({ resource: 'measurement', operation: 'startExport', dateFrom: '2023-01-01T00:00:00Z', dateUntil: UNTIL });
 		expect(long.error?.message).toBe('From and Until are 518 days apart; one run exports at most 366 days');
 		const nan = await run({ resource: 'measurement', operation: 'exportAndWait', dateFrom: FROM, dateUntil: UNTIL, waitOptions: { timeoutMinutes: '={{ NaN }}' } });
 		expect(nan.error?.message).toBe('Timeout (Minutes) must be a number from 0 to 1440');

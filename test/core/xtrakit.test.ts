@@ -561,6 +561,16 @@ describe('XtraKit node: writes', () => {
 		sim.resetLog();
 	});
 
+	it('Any Endpoint does what n8n\'s Custom API Call (the HTTP Request node) cannot: a failure XtraKit reports inside HTTP 200 is an error', async () => {
+		// The HTTP Request node fails only on the HTTP status; XtraKit may answer a refusal as HTTP 200 with
+		// {status: 402, message} (research/xavier-xtrakit.md; the simulator's errorsAsHttp200).
+		sim.settings.errorsAsHttp200 = true;
+		sim.settings.planLapsed = true;
+		const { error } = await run({ resource: 'customApiCall', operation: 'call', method: 'GET', path: '/customers' });
+		expect(error?.message).toMatch(/does not include API access/);
+		expect(calls('/customers')[0].status).toBe(200);
+	});
+
 	// Issue 15: every item runs its own row; the node once chose the Custom API Call path from item 0
 	// for all of them. n8n keeps Resource and Operation literal in a plain workflow (noDataExpression:
 	// NodeHelpers.getNodeParameters strips the "="), but keeps a $fromAI() placeholder there, and as an

@@ -1,7 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
+import { optionalLocalDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
+import { locatorProperty } from '../../shared/locator';
+import { wholeNumber } from '../../shared/validate';
 import type { BodyDef, OperationContext, OperationDef, ParamMapping } from '../../shared/types';
 import { fetchRecord } from './current';
 import { optionList, readId } from './row';
@@ -14,7 +17,7 @@ import type { ResourceInfo } from './row';
 export interface BodyField {
 	key: string;
 	label: string;
-	kind: 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'json' | 'dateTime' | 'password';
+	kind: 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'json' | 'dateTime' | 'password' | 'customer';
 	options?: string[];
 	loadOptionsMethod?: string;
 	create?: boolean;
@@ -60,11 +63,40 @@ export function fieldProperty(f: BodyField, required: boolean): INodeProperties 
 			return { ...base, type: 'json', default: '' };
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };
+		case 'customer':
+			return customerProperty(f.key, required);
 		case 'password':
 			return { ...base, type: 'string', typeOptions: { password: true }, default: '' };
 		default:
 			return { ...base, type: 'string', default: (f.default as string) ?? '' };
 	}
+}
+
+/**
+ * A customer, picked by name from the list or given by ID: the body's `customer_id` (the server checks
+ * `integer|exists:customers,id`). One picker for every route that names a customer.
+ */
+export function customerProperty(name: string, required: boolean): INodeProperties {
+	return locatorProperty({
+		name,
+		displayName: 'Customer',
+		searchListMethod: 'searchCustomers',
+		noun: 'customer',
+		required,
+		idPlaceholder: 'e.g. 12',
+		idPattern: { regex: '^[0-9]+$', errorMessage: 'A customer ID is a whole number' },
+	});
+}
+
+/** The customer picked (an ID as text from the picker) as the whole number the server takes. */
+export function customerIdOf(body: IDataObject, key: string, opCtx: OperationContext): void {
+	if (!(key in body)) return;
+	const value = body[key];
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		delete body[key];
+		return;
+	}
+	body[key] = wholeNumber(opCtx.ctx.getNode(), typeof value === 'string' ? value.trim() : value, 'Customer', opCtx.itemIndex, 1);
 }
 
 /**
@@ -101,28 +133,50 @@ export function bodyFields(all: BodyField[], kind: 'create' | 'update', merge: M
 	}
 	// Every JSON field of CLIENTXCMS (pricing by cycle, an address) is an object.
 	const jsonKeys = used.filter((f) => f.kind === 'json').map((f) => ({ key: f.key, label: f.label, shape: 'object' as const }));
-	return { fields, body: { fields: top.map((f): ParamMapping => ({ param: f.key, label: f.label })), collections: [collection], jsonKeys } };
+	// A required customer left blank is refused before sending (the other required fields keep the server's word).
+	const mapping = (f: BodyField): ParamMapping => ({ param: f.key, label: f.kind === 'customer' ? 'Customer' : f.label, ...(f.kind === 'customer' ? { required: true } : {}) });
+	return { fields, body: { fields: top.map(mapping), collections: [collection], jsonKeys } };
 }
 
 /** The body as the server reads it: booleans as JSON booleans (see asBoolean), then the resource's own rules. */
-function serverBody(all: BodyField[], finish: FinishBody | undefined, kind: 'create' | 'update', body: IDataObject): IDataObject {
+function serverBody(all: BodyField[], finish: FinishBody | undefined, kind: 'create' | 'update', body: IDataObject, opCtx: OperationContext): IDataObject {
 	const out: IDataObject = { ...body };
 	for (const f of all) if (f.kind === 'boolean' && f.key in out) out[f.key] = asBoolean(out[f.key]);
+	for (const f of all) if (f.kind === 'customer') customerIdOf(out, f.key, opCtx);
 	return finish ? finish(out, kind) : out;
 }
 
+/**
+ * Date-time fields as the wall clock "YYYY-MM-DD HH:MM:SS" of the workflow's time zone (the package's
+ * one date-time rule, nodes/shared/dates.ts). The server keeps no zone: Laravel stores the digits and
+ * reads them in the application's zone (`'timezone' => 'Europe/Paris'`, config/app.php:78), so the
+ * workflow's zone should be the server's. Checked before anything is sent, the read of an update included.
+ */
+function localTimes(all: BodyField[], body: IDataObject, opCtx: OperationContext): IDataObject {
+	const out: IDataObject = { ...body };
+	const timeZone = opCtx.ctx.getTimezone();
+	for (const f of all) {
+		if (f.kind !== 'dateTime' || !(f.key in out)) continue;
+		const local = optionalLocalDateTime(opCtx.ctx.getNode(), out[f.key], f.label, opCtx.itemIndex, timeZone);
+		if (local === undefined) delete out[f.key];
+		else out[f.key] = local;
+	}
+	return out;
+}
+
 export function createBody(all: BodyField[], finish?: FinishBody): NonNullable<OperationDef['buildBody']> {
-	return (body) => serverBody(all, finish, 'create', body);
+	return (body, opCtx) => serverBody(all, finish, 'create', localTimes(all, body, opCtx), opCtx);
 }
 
 /** An Update's body: the fields set, plus what `merge` takes from the record as it is now. */
 export function updateBody(resource: ResourceInfo, all: BodyField[], merge: MergeSpec | undefined, finish?: FinishBody): NonNullable<OperationDef['buildBody']> {
-	return async (body: IDataObject, opCtx: OperationContext): Promise<IDataObject> => {
+	return async (typed: IDataObject, opCtx: OperationContext): Promise<IDataObject> => {
 		// Reading the record and writing it back unchanged would report a success that did nothing.
-		if (Object.keys(body).length === 0) {
+		if (Object.keys(typed).length === 0) {
 			throw parameterError(opCtx.ctx.getNode(), 'No fields to update', opCtx.itemIndex, 'Set at least one field to update under "Update Fields".');
 		}
-		if (!merge || merge.keys.every((k) => k in body)) return serverBody(all, finish, 'update', body);
+		const body = localTimes(all, typed, opCtx);
+		if (!merge || merge.keys.every((k) => k in body)) return serverBody(all, finish, 'update', body, opCtx);
 		const id = readId(opCtx, resource);
 		const current = await fetchRecord(opCtx.ctx, resource, id, opCtx.itemIndex, merge.include ? { include: merge.include } : {});
 		const merged: IDataObject = {};
@@ -146,6 +200,6 @@ export function updateBody(resource: ResourceInfo, all: BodyField[], merge: Merg
 			if (value === null) continue;
 			merged[key] = value as IDataObject[string];
 		}
-		return serverBody(all, finish, 'update', { ...merged, ...body });
+		return serverBody(all, finish, 'update', { ...merged, ...body }, opCtx);
 	};
 }

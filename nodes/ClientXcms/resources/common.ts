@@ -20,11 +20,15 @@ export const flag = (displayName: string, name: string, description: string): IN
 export const PICK_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 export const PICK_MANY = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
-/** Dates the server takes as calendar days (YYYY-MM-DD): each one present is checked and cut to its day. */
+/**
+ * Dates the server takes as calendar days (YYYY-MM-DD): each one present is checked and cut to its day
+ * under the package's one date-time rule (the workflow's time zone unless the value has an offset).
+ */
 export function calendarDates(values: Record<string, unknown>, labels: Record<string, string>, opCtx: OperationContext): Record<string, string | undefined> {
 	const out: Record<string, string | undefined> = {};
+	const timeZone = opCtx.ctx.getTimezone();
 	for (const [key, label] of Object.entries(labels)) {
-		if (key in values) out[key] = optionalCalendarDate(opCtx.ctx.getNode(), values[key], label, opCtx.itemIndex);
+		if (key in values) out[key] = optionalCalendarDate(opCtx.ctx.getNode(), values[key], label, opCtx.itemIndex, timeZone);
 	}
 	return out;
 }

@@ -21,7 +21,7 @@ const FIELDS: BodyField[] = [
 	{ key: 'minimum_order_amount', label: 'Minimum Order Amount', kind: 'number', create: true, default: 0 },
 	{ key: 'start_at', label: 'Start At', kind: 'dateTime' },
 	{ key: 'end_at', label: 'End At', kind: 'dateTime' },
-	{ key: 'customer_id', label: 'Customer ID', kind: 'number' },
+	{ key: 'customer_id', label: 'Customer', kind: 'customer' },
 	{ key: 'products', label: 'Product Names or IDs', kind: 'multiOptions', loadOptionsMethod: 'getProducts', description: `Products the coupon applies to. ${PICK_MANY}.` },
 	{ key: 'required_products', label: 'Required Product Names or IDs', kind: 'multiOptions', loadOptionsMethod: 'getProducts', description: PICK_MANY },
 	{ key: 'pricing', label: 'Pricing (JSON)', kind: 'json', description: 'By billing cycle, e.g. {"monthly": {"price": 10, "setup": 0}}' },

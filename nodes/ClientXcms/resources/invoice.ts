@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { FileResponse } from '../../shared/types';
 import type { ClientXcmsRow } from '../provider';
+import { customerIdOf, customerProperty } from './bodies';
 import type { BodyField } from './bodies';
 import { TIMESTAMPS, calendarDates } from './common';
 import { crud } from './crud';
@@ -18,7 +19,7 @@ export const invoice: ResourceInfo = {
 };
 
 const FIELDS: BodyField[] = [
-	{ key: 'customer_id', label: 'Customer ID', kind: 'number', create: true, only: 'create', default: 0 },
+	{ key: 'customer_id', label: 'Customer', kind: 'customer', create: true, only: 'create' },
 	{ key: 'currency', label: 'Currency', kind: 'string', create: true, default: 'EUR' },
 	{ key: 'status', label: 'Status', kind: 'options', options: ['pending', 'paid', 'cancelled', 'refunded', 'failed', 'draft'], only: 'update' },
 	{ key: 'notes', label: 'Notes', kind: 'string', only: 'update' },
@@ -59,10 +60,9 @@ const FORMATS = { csv: 'CSV', xlsx: 'Excel (XLSX)', pdf: 'PDF (ZIP of PDFs)' };
 /** The export: CSV, XLSX, or a ZIP of PDFs. */
 const exportFile: FileResponse = {
 	kind: 'file',
-	fallbackName: ({ request, pathValues }) => `invoice-${pathValues.id}.${String((request.body as IDataObject | undefined)?.format ?? 'csv').replace('pdf', 'zip')}`,
+	fallbackName: ({ request }) => `invoices.${String((request.body as IDataObject | undefined)?.format ?? 'csv').replace('pdf', 'zip')}`,
 	// The export redirects back (302 → an HTML page) when no invoice matches the filters.
 	noFileMessage: () => 'CLIENTXCMS sent no file: no invoice matches the export filters',
-	json: ({ pathValues }) => ({ invoiceId: pathValues.id }),
 };
 
 /** A route on one invoice (ID or UUID), from v2.14. */
@@ -83,10 +83,15 @@ export const invoiceRows: ClientXcmsRow[] = [
 	onInvoice({ operation: 'notify', name: 'Notify Customer', action: 'Notify a customer of an invoice', method: 'GET', path: '/invoices/{id}/notify', ability: 'invoices:update', envelope: 'object' }),
 	onInvoice({ operation: 'validate', name: 'Validate', method: 'POST', path: '/invoices/{id}/validate', ability: 'invoices:update', envelope: 'object', body: {} }),
 	onInvoice({ operation: 'edit', name: 'Return to Draft', action: 'Return an invoice to draft', method: 'POST', path: '/invoices/{id}/edit', ability: 'invoices:update', envelope: 'object', body: {} }),
+	// Both routes answer the same bytes; they differ in what the server keeps (Invoice.php:338-373 in
+	// ClientXCMS/ClientXCMS): `pdf()` renders without storing (generatePdf(false)); `download()` stores the
+	// PDF and records its SHA-256 on the invoice (generatePdf(true), Invoice.php:407-411) the first time,
+	// and from then on both answer that stored copy, whatever later edits the invoice gets.
 	onInvoice({
 		operation: 'pdf',
 		name: 'Get PDF',
 		action: 'Get an invoice as PDF',
+		note: 'Nothing is stored on the server: the stored copy if one exists, otherwise the invoice rendered now without storing it.',
 		method: 'GET',
 		path: '/invoices/{id}/pdf',
 		ability: 'invoices:show',
@@ -96,8 +101,9 @@ export const invoiceRows: ClientXcmsRow[] = [
 	}),
 	route(invoice, {
 		operation: 'download',
-		name: 'Download PDF',
-		action: "Download an invoice's PDF",
+		name: 'Archive and Get PDF',
+		action: "Archive and get an invoice's PDF",
+		note: 'The first time, the server stores the PDF and records its SHA-256 on the invoice; later edits no longer change the PDF either operation returns.',
 		method: 'GET',
 		path: '/invoices/{id}/download',
 		ability: 'invoices:show',
@@ -106,9 +112,19 @@ export const invoiceRows: ClientXcmsRow[] = [
 		response: pdfFile,
 		fields: [binaryPropertyField()],
 	}),
+	// The route binds an invoice (routes/api-application.php:94; Invoice::resolveRouteBinding answers 404
+	// when none matches, Invoice.php:526-534) but the export never reads it: ExportInvoiceRequest::export()
+	// (app/Http/Requests/Billing/ExportInvoiceRequest.php:89-116) selects by format, dates, status and
+	// customer only. So any existing invoice will do, and the UI says so.
 	onInvoice({
 		operation: 'export',
 		name: 'Export',
+		action: 'Export the invoices matching filters',
+		idField: {
+			displayName: 'Any Invoice (Route Only)',
+			description:
+				'Any existing invoice: the export route needs one in its address, but the export is not limited to it. It takes every invoice matching the Export Filters (all invoices when none is set).',
+		},
 		method: 'POST',
 		path: '/invoices/{id}/export',
 		ability: 'invoices:index',
@@ -123,7 +139,7 @@ export const invoiceRows: ClientXcmsRow[] = [
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{ displayName: 'Customer ID', name: 'customer_id', type: 'number', default: 0 },
+					customerProperty('customer_id', false),
 					{ displayName: 'Date From', name: 'date_from', type: 'dateTime', default: '' },
 					{ displayName: 'Date To', name: 'date_to', type: 'dateTime', default: '' },
 					{
@@ -139,6 +155,7 @@ export const invoiceRows: ClientXcmsRow[] = [
 		],
 		body: { fields: [{ param: 'format', required: true }], collections: ['exportFilters'] },
 		buildBody: (body, opCtx) => {
+			customerIdOf(body, 'customer_id', opCtx);
 			for (const [key, date] of Object.entries(calendarDates(body, { date_from: 'Date From', date_to: 'Date To' }, opCtx))) {
 				if (date === undefined) delete body[key];
 				else body[key] = date;

@@ -48,6 +48,8 @@ export interface RouteSpec extends Partial<Omit<ClientXcmsRow, 'resource' | 'res
 	uuid?: boolean;
 	/** A sentence added to the operation's description. */
 	note?: string;
+	/** The `{id}` field's label and description, when the route uses the record otherwise than to act on it. */
+	idField?: { displayName: string; description: string };
 }
 
 export const idParam = (resource: ResourceInfo): string => `${resource.value}Id`;
@@ -194,7 +196,7 @@ function defaultAction(resource: ResourceInfo, spec: RouteSpec): string {
 
 /** The row of one route: the one factory every resource file uses (directly, or through `crud()`). */
 export function route(resource: ResourceInfo, spec: RouteSpec): ClientXcmsRow {
-	const { uuid = false, note, since = '2.15', fields = [], pathParams = [], ...rest } = spec;
+	const { uuid = false, note, since = '2.15', fields = [], pathParams = [], idField: idLabels, ...rest } = spec;
 	const hasId = spec.path.includes('{id}');
 	// The description says what the operation does; its route and ability stay in the row (method, path,
 	// ability) for the catalogue, the docs and the 403 message.
@@ -209,7 +211,7 @@ export function route(resource: ResourceInfo, spec: RouteSpec): ClientXcmsRow {
 		pathParams: [...(hasId ? [{ param: idParam(resource), as: 'id', label: `${resource.label} ID` }] : []), ...pathParams],
 	};
 	// The editor shows them in this order: the ID, the list's filters and options, then the row's own.
-	const rowFields: INodeProperties[] = hasId ? [idField(resource)] : [];
+	const rowFields: INodeProperties[] = hasId ? [{ ...idField(resource), ...idLabels }] : [];
 	if (hasId) {
 		row.notFound ??= (values) => `${resource.label} ${values.id} was not found`;
 		row.emptyResult ??= (values) => ({ success: true, id: values.id });

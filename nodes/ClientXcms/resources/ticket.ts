@@ -12,7 +12,7 @@ const FIELDS: BodyField[] = [
 	{ key: 'priority', label: 'Priority', kind: 'options', options: ['low', 'medium', 'high'], create: true, default: 'medium' },
 	{ key: 'subject', label: 'Subject', kind: 'string', create: true },
 	{ key: 'content', label: 'Message', kind: 'string', create: true, only: 'create', description: '5 to 10000 characters' },
-	{ key: 'customer_id', label: 'Customer ID', kind: 'number', only: 'create' },
+	{ key: 'customer_id', label: 'Customer', kind: 'customer', only: 'create' },
 	// No Related Record: with an API key the server answers 500 to any "service-ID" / "invoice-ID"
 	// (CustomerIsRelatedWith.php:38-45 calls auth('web')->user()->services() on null), and the
 	// update route does not take it (UpdateTicketRequest.php:34-40).

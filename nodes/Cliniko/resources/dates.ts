@@ -1,4 +1,5 @@
 /**
+ * The package's one date-time rule is in nodes/shared/dates.ts; this is how Cliniko takes its result.
  * Cliniko takes every time in UTC (`2024-05-01T09:30:00Z`) and dates as `YYYY-MM-DD`. n8n's date
  * picker and most expressions give local times without an offset, meant in the workflow's time zone;
  * these helpers turn either into what Cliniko expects, with no library (node code has no runtime
@@ -19,5 +20,8 @@ export function toUtcDateTime(value: unknown, timeZone?: string): string | undef
 	return ms === undefined ? undefined : isoUtc(ms);
 }
 
-/** A calendar date `YYYY-MM-DD`: the wall-clock date of what the user gave. */
+/**
+ * A calendar date `YYYY-MM-DD` under the package's one rule: as written without a zone, else the
+ * instant's date in `timeZone` (the workflow's).
+ */
 export const toDateOnly = calendarDate;

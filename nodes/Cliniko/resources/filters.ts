@@ -161,7 +161,7 @@ export function filterExpression(
 		}
 		case 'date': {
 			const t = String(text);
-			const date = DATE_PATTERN.test(t) ? t : toDateOnly(text);
+			const date = DATE_PATTERN.test(t) ? t : toDateOnly(text, timeZone);
 			if (!date) throw bad('a date like 2024-05-31 (* wildcards allowed, e.g. ****-05-**)');
 			value = date;
 			break;

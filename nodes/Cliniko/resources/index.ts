@@ -12,7 +12,7 @@ import { clinikoLocator, fieldProperty } from './fields';
 import { FilterError, listFilterProperties, listQuery } from './filters';
 import type { ListQueryInput } from './filters';
 import { listPagination } from '../transport/paging';
-import { addLinkedIds } from './simplify';
+import { addLinkedIds } from './linkedIds';
 import type { SpecField, SpecOperation, SpecPathParam } from './types';
 import { camelOf } from './words';
 
@@ -22,13 +22,13 @@ export const DEFAULT_MAX_WAIT_SECONDS = 120;
 const INT64 = /^\d{1,19}$/;
 
 export interface ClinikoOptions {
-	simplify?: boolean;
+	addLinkedIds?: boolean;
 	maxWaitSeconds?: number;
 	includeArchived?: boolean;
 	includeCancelled?: boolean;
 }
 
-// Options are read for the wait limit, the list switches and Simplify (once per page): n8n resolves
+// Options are read for the wait limit, the list switches and Add Linked IDs (once per page): n8n resolves
 // the collection afresh on every read, so each item's is read once per execution.
 const optionsRead = perContext<number, ClinikoOptions>();
 
@@ -88,9 +88,10 @@ function topLevelPlan(spec: SpecOperation): { required: string[]; optional: Reco
 	return { required: curation.required, optional: curation.topLevel ?? {} };
 }
 
-const OPTION_SIMPLIFY: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
+// Not called "Simplify": n8n's Simplify trims a record to fewer fields, this adds fields (issue 16).
+const OPTION_ADD_LINKED_IDS: INodeProperties = {
+	displayName: 'Add Linked IDs',
+	name: 'addLinkedIds',
 	type: 'boolean',
 	default: false,
 	description:
@@ -134,7 +135,7 @@ function optionsProperty(spec: SpecOperation): INodeProperties {
 		});
 	}
 	options.push(OPTION_MAX_WAIT);
-	if (!spec.empty) options.push(OPTION_SIMPLIFY);
+	if (!spec.empty) options.push(OPTION_ADD_LINKED_IDS);
 	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		displayName: 'Options',
@@ -270,7 +271,7 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], opCtx: Ope
 				break;
 			}
 			case 'date': {
-				const date = toDateOnly(value);
+				const date = toDateOnly(value, timeZone);
 				if (!date) throw invalid(opCtx, `${field.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				out[key] = date;
 				break;
@@ -325,7 +326,7 @@ function buildQuery(spec: SpecOperation) {
 				continue;
 			}
 			if (q.kind === 'date') {
-				const date = toDateOnly(value);
+				const date = toDateOnly(value, opCtx.ctx.getTimezone());
 				if (!date) throw invalid(opCtx, `${q.label} is not a date: ${describeValue(value)}`, 'Use e.g. 2025-05-31.');
 				query[q.key] = date;
 			} else if (q.kind === 'dateTime') {
@@ -393,7 +394,7 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		buildQuery: buildQuery(spec),
 		notFound: (values) => notFoundMessage(spec, values),
 		emptyResult: emptyResult(spec),
-		postProcess: (records, opCtx) => (readOptions(opCtx).simplify ? records.map(addLinkedIds) : records),
+		postProcess: (records, opCtx) => (readOptions(opCtx).addLinkedIds ? records.map(addLinkedIds) : records),
 		fields: operationParameters(spec),
 	};
 	if (spec.kind === 'list' && spec.itemsPath) row.pagination = listPagination(spec.itemsPath);

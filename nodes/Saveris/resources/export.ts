@@ -33,8 +33,10 @@ const MAX_TIMEOUT_MINUTES = 24 * 60;
 function readWindows(ctx: IExecuteFunctions, resource: ExportResource, itemIndex: number): Array<Window | undefined> {
 	if (!resource.timeBased) return [undefined];
 	const node = ctx.getNode();
-	const from = requireDateTime(node, ctx.getNodeParameter('dateFrom', itemIndex, ''), 'From', itemIndex, { example: '2024-06-01T00:00:00Z' });
-	const until = requireDateTime(node, ctx.getNodeParameter('dateUntil', itemIndex, ''), 'Until', itemIndex, { example: '2024-06-02T00:00:00Z' });
+	// The package's one date-time rule (nodes/shared/dates.ts): without an offset, the workflow's time zone.
+	const timeZone = ctx.getTimezone();
+	const from = requireDateTime(node, ctx.getNodeParameter('dateFrom', itemIndex, ''), 'From', itemIndex, { timeZone, example: '2024-06-01T00:00:00' });
+	const until = requireDateTime(node, ctx.getNodeParameter('dateUntil', itemIndex, ''), 'Until', itemIndex, { timeZone, example: '2024-06-02T00:00:00' });
 	const range = `From ${new Date(from).toISOString()} and Until ${new Date(until).toISOString()}`;
 	if (from >= until) throw parameterError(node, 'From must be before Until', itemIndex, `Got ${range}.`);
 	if (until - from > MAX_RANGE_DAYS * DAY_MS) {
@@ -240,7 +242,7 @@ export const exportFields: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'Start of the time range (inclusive). Times without a zone are UTC. Ranges over 7 days run as several jobs.',
+		description: "Start of the time range (inclusive). A time without an offset is in the workflow's time zone. Ranges over 7 days run as several jobs.",
 		displayOptions: { show: { resource: TIMED, operation: ['exportAndWait', 'startExport'] } },
 	},
 	{
@@ -249,7 +251,7 @@ export const exportFields: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'End of the time range (exclusive). Times without a zone are UTC.',
+		description: "End of the time range (exclusive). A time without an offset is in the workflow's time zone.",
 		displayOptions: { show: { resource: TIMED, operation: ['exportAndWait', 'startExport'] } },
 	},
 	{

@@ -19,8 +19,17 @@ export const xtraKitOperations: OperationDef[] = [
 ];
 
 export const xtraKitResources = [
-	// Not named "Custom API Call": n8n adds its own entry of that name (it opens the HTTP Request node).
-	{ name: 'Any Endpoint', value: 'customApiCall' },
+	// n8n adds its own "Custom API Call" beside it (the HTTP Request node with this credential), and a
+	// node cannot hide that entry. Ours is kept because it does what that one cannot (test/core/xtrakit.test.ts):
+	// the path is joined to the credential's base URL (no full URL typed, no credential sent elsewhere),
+	// a failure XtraKit reports inside HTTP 200 is an error, and calls are paced under XtraKit's limit with
+	// the node's others and retried. The dropdown says so, so the two are not a guess.
+	{
+		name: 'Any Endpoint',
+		value: 'customApiCall',
+		description:
+			"Any XtraKit path, unlike n8n's Custom API Call: joined to the credential's base URL, failures XtraKit reports inside HTTP 200 become errors, paced and retried with the node's other calls",
+	},
 	{ name: 'Customer', value: 'customer' },
 	{ name: 'Customer Group', value: 'customerGroup' },
 	{ name: 'Expense', value: 'expense' },

@@ -74,7 +74,7 @@ function filtersQuery(types: FieldTypes) {
 			const v = value !== null && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value;
 			resolved[key] = typeof v === 'string' ? v.trim() : v;
 		}
-		return coerceBody(opCtx.ctx.getNode(), types, resolved, opCtx.itemIndex);
+		return coerceBody(opCtx.ctx.getNode(), types, resolved, opCtx.itemIndex, opCtx.ctx.getTimezone());
 	};
 }
 
@@ -97,7 +97,7 @@ export function createBody(types: FieldTypes, required: RequiredText = {}) {
 	return (body: IDataObject, opCtx: OperationContext): IDataObject => {
 		const node = opCtx.ctx.getNode();
 		checkRequired(node, body, required, opCtx.itemIndex, false);
-		return coerceBody(node, types, body, opCtx.itemIndex);
+		return coerceBody(node, types, body, opCtx.itemIndex, opCtx.ctx.getTimezone());
 	};
 }
 
@@ -116,7 +116,7 @@ function mergeForUpdate(type: RecordType, fixed?: (value: string) => IDataObject
 			throw parameterError(node, 'No fields to update', itemIndex, 'Add at least one field under "Update Fields".');
 		}
 		checkRequired(node, body, required, itemIndex, true);
-		const changes = coerceBody(node, type.types, body, itemIndex);
+		const changes = coerceBody(node, type.types, body, itemIndex, ctx.getTimezone());
 		const value = requireText(node, readLocator(opCtx, param), label, itemIndex);
 		// The record's fetch path (edit-sale's differs from it).
 		const path = pathWith(node, `${type.path}/{${param}}`, { [param]: value }, itemIndex, { [param]: label });
@@ -133,7 +133,7 @@ function mergeForUpdate(type: RecordType, fixed?: (value: string) => IDataObject
 			else if (current[field] !== undefined && current[field] !== null && current[field] !== '') merged[field] = current[field];
 		}
 		Object.assign(merged, fixed?.(value));
-		return coerceBody(node, type.types, merged, itemIndex);
+		return coerceBody(node, type.types, merged, itemIndex, ctx.getTimezone());
 	};
 }
 
@@ -147,7 +147,7 @@ export function dateFilters(noun: string): INodeProperties[] {
 			name: 'created_at',
 			type: 'dateTime',
 			default: '',
-			description: `Start date for filtering ${noun}, sent as "created_at" (YYYY-MM-DD HH:MM:SS, as typed, without time zone)`,
+			description: `Start date for filtering ${noun}, sent as "created_at" (YYYY-MM-DD HH:MM:SS in the workflow's time zone)`,
 		},
 		{
 			displayName: 'End Date',

@@ -221,7 +221,7 @@ async function saleCreateBody(body: IDataObject, opCtx: OperationContext): Promi
 			if (String(line.item_name ?? '').trim() === '') {
 				throw parameterError(node, `Line item ${index + 1} has no Item Name`, itemIndex);
 			}
-			return coerceBody(node, lineItemTypes, line, itemIndex);
+			return coerceBody(node, lineItemTypes, line, itemIndex, ctx.getTimezone());
 		});
 	}
 	return out;

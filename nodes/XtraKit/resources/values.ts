@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import { dateText, parseDateTime } from '../../shared/dates';
+import { calendarDate, localDateTime } from '../../shared/dates';
 import { describeValue, numberOf, textOf } from '../../shared/validate';
 
 /**
@@ -26,22 +26,18 @@ export type FieldType =
 
 export type FieldTypes = Record<string, FieldType>;
 
-const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
 /**
- * XtraKit timestamps carry no time zone ("2024-08-04 08:23:45"). A date typed in n8n is sent with
- * its wall-clock digits as written (in the workflow's zone), never shifted to UTC.
+ * XtraKit timestamps carry no time zone ("2024-08-04 08:23:45"). Under the package's one date-time
+ * rule (nodes/shared/dates.ts) a value is read in the workflow's time zone unless it carries an offset,
+ * and sent as the wall clock of the workflow's time zone: a time typed without zone goes as written, a
+ * time with an offset ($now.toUTC(), an API's timestamp) is shifted to the workflow's zone.
  */
-export function toXtraKitDateTime(value: unknown): string | undefined {
-	const m = WALL_CLOCK.exec(dateText(value) ?? '');
-	if (!m) return undefined;
-	const wallClock = `${m[1]} ${(m[2] ?? '00').padStart(2, '0')}:${m[3] ?? '00'}:${m[4] ?? '00'}`;
-	// Calendar, clock and zone checked, so "2024-02-30", "25:00" or "+25:00" is refused rather than sent.
-	return parseDateTime(`${wallClock}${m[5] ?? ''}`) === undefined ? undefined : wallClock;
+export function toXtraKitDateTime(value: unknown, timeZone?: string): string | undefined {
+	return localDateTime(value, timeZone);
 }
 
-export function toXtraKitDate(value: unknown): string | undefined {
-	return toXtraKitDateTime(value)?.slice(0, 10);
+export function toXtraKitDate(value: unknown, timeZone?: string): string | undefined {
+	return calendarDate(value, timeZone);
 }
 
 function label(field: string): string {
@@ -50,7 +46,7 @@ function label(field: string): string {
 }
 
 /** One value in the form XtraKit documents for its type; a value that cannot be is refused. */
-export function coerceValue(node: INode, field: string, type: FieldType, value: unknown, itemIndex: number): unknown {
+export function coerceValue(node: INode, field: string, type: FieldType, value: unknown, itemIndex: number, timeZone?: string): unknown {
 	const bad = (expected: string) =>
 		parameterError(node, `${label(field)} must be ${expected}`, itemIndex, `Got ${describeValue(value)}.`);
 	switch (type) {
@@ -74,12 +70,12 @@ export function coerceValue(node: INode, field: string, type: FieldType, value: 
 			if (value === false || value === 0 || value === '0' || value === 'false') return 0;
 			throw bad('true or false');
 		case 'date': {
-			const d = toXtraKitDate(value);
+			const d = toXtraKitDate(value, timeZone);
 			if (!d) throw bad('a date (YYYY-MM-DD)');
 			return d;
 		}
 		case 'datetime': {
-			const d = toXtraKitDateTime(value);
+			const d = toXtraKitDateTime(value, timeZone);
 			if (!d) throw bad('a date and time (YYYY-MM-DD HH:MM:SS)');
 			return d;
 		}
@@ -89,12 +85,12 @@ export function coerceValue(node: INode, field: string, type: FieldType, value: 
 }
 
 /** The body with every known field in its documented form; empty values are left out. */
-export function coerceBody(node: INode, types: FieldTypes, body: IDataObject, itemIndex: number): IDataObject {
+export function coerceBody(node: INode, types: FieldTypes, body: IDataObject, itemIndex: number, timeZone?: string): IDataObject {
 	const out: IDataObject = {};
 	for (const [field, value] of Object.entries(body)) {
 		if (value === undefined || value === null || value === '') continue;
 		const type = types[field];
-		out[field] = (type ? coerceValue(node, field, type, value, itemIndex) : value) as IDataObject[string];
+		out[field] = (type ? coerceValue(node, field, type, value, itemIndex, timeZone) : value) as IDataObject[string];
 	}
 	return out;
 }

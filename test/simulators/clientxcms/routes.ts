@@ -1,6 +1,8 @@
 // The 82 application routes of CLIENTXCMS v2.15 – v2.16-fix (research/clientxcms.md §3.4, §4, §5),
 // the simulator's own copy of the route table: method, path, ability, envelope, query whitelists,
 // FormRequest rules and behaviour. test/unit/clientxcms/routes.test.ts checks it against the node's.
+import { createHash } from 'node:crypto';
+
 import type { SimRequest, SimResponse } from '../core';
 import type { ClientXcmsState, Row, Table } from './state';
 import { pricingRow, stamp } from './state';
@@ -1063,6 +1065,8 @@ export function clientXcmsRoutes(): SimRoute[] {
 			envelope: 'file',
 			since: '2.14',
 			binding: { table: 'invoices', uuid: true, emptyMessage: true },
+			// Invoice::pdf() (app/Models/Billing/Invoice.php:360-373): the stored copy if there is one, else one
+			// rendered now with generatePdf(false), which stores nothing.
 			handle: (c) => ({ status: 200, body: pdfBytes(String((c.record as Row).invoice_number)), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${String((c.record as Row).invoice_number)}.pdf"` } }),
 		},
 		{
@@ -1072,7 +1076,14 @@ export function clientXcmsRoutes(): SimRoute[] {
 			envelope: 'file',
 			since: '2.15',
 			binding: { table: 'invoices', uuid: true, emptyMessage: true },
-			handle: (c) => ({ status: 200, body: pdfBytes(String((c.record as Row).invoice_number)), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${String((c.record as Row).invoice_number)}.pdf"` } }),
+			// Invoice::download() (Invoice.php:338-347): the stored copy if there is one, else generatePdf(true),
+			// which stores the PDF and records its SHA-256 on the invoice (Invoice.php:407-411).
+			handle: (c) => {
+				const record = c.record as Row;
+				const body = pdfBytes(String(record.invoice_number));
+				if (record.pdf_sha256 === null || record.pdf_sha256 === undefined) record.pdf_sha256 = createHash('sha256').update(body).digest('hex');
+				return { status: 200, body, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${String(record.invoice_number)}.pdf"` } };
+			},
 		},
 		{
 			method: 'POST',

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dateText, parseDateTime, requireDateTime, zonedTimeToUtc } from '../../../nodes/shared/dates';
+import { calendarDate, dateText, localDateTime, optionalLocalDateTime, parseDateTime, requireDateTime, zonedTimeToUtc } from '../../../nodes/shared/dates';
 import { testNode } from '../../helpers/node';
 
 const node = testNode();
@@ -55,5 +55,24 @@ describe('strict date-time parsing', () => {
 		expect(() => requireDateTime(node, 5, 'Until', 0)).toThrow('Until is not a valid date and time: 5');
 		expect(() => requireDateTime(node, ' ', 'Start Date', 0)).toThrow('Start Date is empty');
 		expect(requireDateTime(node, '2024-06-01', 'From', 0)).toBe(utc('2024-06-01T00:00:00Z'));
+	});
+});
+
+describe('the one date-time rule: the workflow time zone unless the value carries an offset', () => {
+	it('gives the wall clock and calendar date in the workflow zone (Sydney and New York)', () => {
+		expect(localDateTime('2024-06-01T10:00:00', 'Australia/Sydney')).toBe('2024-06-01 10:00:00');
+		expect(localDateTime('2024-06-01T00:00:00Z', 'Australia/Sydney')).toBe('2024-06-01 10:00:00');
+		expect(localDateTime('2024-06-01T00:00:00+02:00', 'America/New_York')).toBe('2024-05-31 18:00:00');
+		expect(localDateTime(new Date('2024-01-15T12:00:00Z'), 'America/New_York')).toBe('2024-01-15 07:00:00');
+		expect(calendarDate('2024-06-01T00:00:00', 'America/New_York')).toBe('2024-06-01');
+		expect(calendarDate('2024-06-01T02:00:00Z', 'America/New_York')).toBe('2024-05-31');
+		expect(calendarDate('2024-05-31T20:00:00Z', 'Australia/Sydney')).toBe('2024-06-01');
+		expect(calendarDate('2024-05-31')).toBe('2024-05-31');
+		expect(localDateTime('2024-02-30T00:00:00', 'Australia/Sydney')).toBeUndefined();
+	});
+
+	it('names the field and the zone of a bad date-time', () => {
+		expect(() => optionalLocalDateTime(node, 'tomorrow', 'Paid At', 0, 'Australia/Sydney')).toThrow('Paid At is not a valid date and time: "tomorrow"');
+		expect(optionalLocalDateTime(node, '  ', 'Paid At', 0, 'Australia/Sydney')).toBeUndefined();
 	});
 });

@@ -9,7 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { clientXcms, translateError } from '../../../nodes/ClientXcms/provider';
 import { clientXcmsOperations } from '../../../nodes/ClientXcms/resources';
-import { idFromLink } from '../../../nodes/Cliniko/resources/simplify';
+import { idFromLink } from '../../../nodes/Cliniko/resources/linkedIds';
 import { cappedText, containsInOrder, MAX_MATCHED_TEXT } from '../../../nodes/shared/serverText';
 import { envelopeMessage, envelopeVerdict, planMessage, withoutMoreErrors } from '../../../nodes/XtraKit/transport/envelope';
 import { pagingHints } from '../../../nodes/XtraKit/transport/paging';

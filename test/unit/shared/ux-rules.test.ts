@@ -64,7 +64,7 @@ function check(nodeName: string, properties: INodeProperties[]): Found[] {
 				if (wordingProblem(text, text === mode.displayName)) add('wording', `${here}.${mode.name}`, String(text));
 			}
 		}
-		if (p.type === 'boolean' && p.name !== 'simplify' && !(p.description ?? '').startsWith('Whether')) {
+		if (p.type === 'boolean' && !(p.description ?? '').startsWith('Whether')) {
 			add('whether', here, p.description ?? '(no description)');
 		}
 		if (p.name === 'limit' && p.type === 'number' && p.default !== LIMIT_NODE_PARAMETER.DEFAULT_VALUE) {

@@ -7,14 +7,19 @@ import { testNode } from '../../helpers/node';
 const node = testNode('XtraKit', 'n8n-nodes-saas-connectors.xtraKit');
 
 describe('XtraKit values in their documented forms', () => {
-	it('writes dates with their wall-clock digits, never shifted', () => {
-		expect(toXtraKitDateTime('2024-08-04T08:23:45')).toBe('2024-08-04 08:23:45');
-		expect(toXtraKitDateTime('2024-08-04T08:23:45.000+01:00')).toBe('2024-08-04 08:23:45');
-		expect(toXtraKitDateTime('2024-08-04 8:05')).toBe('2024-08-04 08:05:00');
-		expect(toXtraKitDateTime('2024-08-04T08:23:45Z')).toBe('2024-08-04 08:23:45');
-		expect(toXtraKitDateTime('2024-08-04')).toBe('2024-08-04 00:00:00');
-		expect(toXtraKitDateTime(new Date('2024-08-04T08:23:45Z'))).toBe('2024-08-04 08:23:45');
-		expect(toXtraKitDate('2024-09-30T23:00:00.000-05:00')).toBe('2024-09-30');
+	it('writes dates as the wall clock of the workflow time zone: as typed without an offset, shifted with one', () => {
+		const accra = 'Africa/Accra';
+		const lagos = 'Africa/Lagos'; // UTC+1
+		expect(toXtraKitDateTime('2024-08-04T08:23:45', lagos)).toBe('2024-08-04 08:23:45');
+		expect(toXtraKitDateTime('2024-08-04T08:23:45.000+01:00', lagos)).toBe('2024-08-04 08:23:45');
+		expect(toXtraKitDateTime('2024-08-04T08:23:45.000+01:00', accra)).toBe('2024-08-04 07:23:45');
+		expect(toXtraKitDateTime('2024-08-04 8:05', lagos)).toBe('2024-08-04 08:05:00');
+		expect(toXtraKitDateTime('2024-08-04T08:23:45Z', lagos)).toBe('2024-08-04 09:23:45');
+		expect(toXtraKitDateTime('2024-08-04', lagos)).toBe('2024-08-04 00:00:00');
+		expect(toXtraKitDateTime(new Date('2024-08-04T08:23:45Z'), accra)).toBe('2024-08-04 08:23:45');
+		expect(toXtraKitDate('2024-09-30T23:00:00.000-05:00', 'America/New_York')).toBe('2024-10-01');
+		expect(toXtraKitDate('2024-09-30T23:00:00.000-04:00', 'America/New_York')).toBe('2024-09-30');
+		expect(toXtraKitDateTime('2024-08-04T24:00:00', lagos)).toBeUndefined();
 		expect(toXtraKitDate('next tuesday')).toBeUndefined();
 	});
 

@@ -1,6 +1,9 @@
-import { addLinkedIds, idFromLink } from '../../../nodes/Cliniko/resources/simplify';
+import type { INodeProperties } from 'n8n-workflow';
 
-describe('Simplify', () => {
+import { Cliniko } from '../../../nodes/Cliniko/Cliniko.node';
+import { addLinkedIds, idFromLink } from '../../../nodes/Cliniko/resources/linkedIds';
+
+describe('Add Linked IDs', () => {
 	it('adds <name>_id next to record links, as strings, keeping everything else', () => {
 		const record = {
 			id: '1000000000000000123',
@@ -33,5 +36,17 @@ describe('Simplify', () => {
 		expect(idFromLink('https://x/v1/patients/7/')).toBe('7');
 		expect(idFromLink('https://x/v1/patients')).toBeUndefined();
 		expect(idFromLink(42)).toBeUndefined();
+	});
+});
+
+describe('the option that adds linked IDs (issue 16 item 6)', () => {
+	// n8n's "Simplify" trims a record to fewer fields; this option adds fields, so it is named for what it does.
+	it('is "Add Linked IDs" (addLinkedIds) on every operation that has it, and no option is called Simplify', () => {
+		const { properties } = new Cliniko().description;
+		const options = properties.filter((p) => p.name === 'options').flatMap((p) => (p.options ?? []) as INodeProperties[]);
+		expect(options.filter((o) => o.name === 'simplify' || o.displayName === 'Simplify')).toEqual([]);
+		const added = options.filter((o) => o.name === 'addLinkedIds');
+		expect(added.length).toBeGreaterThan(50);
+		for (const o of added) expect(o).toMatchObject({ displayName: 'Add Linked IDs', type: 'boolean', default: false });
 	});
 });
