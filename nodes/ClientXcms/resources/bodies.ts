@@ -101,7 +101,11 @@ export function bodyFields(all: BodyField[], kind: 'create' | 'update', merge: M
 	}
 	// Every JSON field of CLIENTXCMS (pricing by cycle, an address) is an object.
 	const jsonKeys = used.filter((f) => f.kind === 'json').map((f) => ({ key: f.key, label: f.label, shape: 'object' as const }));
-	return { fields, body: { fields: top.map((f): ParamMapping => ({ param: f.key, label: f.label })), collections: [collection], jsonKeys } };
+	// A create field is `required` in its FormRequest, which refuses an empty string: an empty text
+	// (e.g. a webhook form without that field) is refused naming the field, before anything is sent.
+	// Numbers and booleans always hold a value (0 and false pass `required`).
+	const mapping = (f: BodyField): ParamMapping => ({ param: f.key, label: f.label, required: f.kind !== 'number' && f.kind !== 'boolean' });
+	return { fields, body: { fields: top.map(mapping), collections: [collection], jsonKeys } };
 }
 
 /** The body as the server reads it: booleans as JSON booleans (see asBoolean), then the resource's own rules. */
