@@ -208,7 +208,8 @@ n8n ${env.install.version} is running with ${harness.PACKAGE_NAME} (${packageMod
   Password:  ${OWNER.password}
 
   Credentials point at the local simulators; edit a credential to use a real account.
-  Trigger examples are imported inactive: activate one to have it poll every minute.
+  Trigger, webhook and schedule examples are imported inactive: activate one to have it poll,
+  answer on its production URL (…/webhook/<path>) or run on its schedule.
   n8n log:   ${path.relative(root, path.join(env.artifactsDir, `server-${server.port}.log`))}
 
 Ctrl-C stops n8n and the simulators.`);

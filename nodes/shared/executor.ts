@@ -100,6 +100,8 @@ export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodePr
 	const body: IDataObject = {};
 	for (const f of def.fields ?? []) {
 		const value = checkedNumber(numbers.get(f.param), readParam(ctx, f.param, itemIndex), opCtx);
+		// A required text of blanks only is as empty as none (servers trim it to nothing, then refuse).
+		if (f.required && typeof value === 'string' && value.trim() === '') requireText(node, value, f.label ?? f.param, itemIndex);
 		if (isEmpty(value)) {
 			if (f.required) requireText(node, value, f.label ?? f.param, itemIndex);
 			continue;
@@ -225,7 +227,8 @@ export async function forEachItem(
 				const json: IDataObject = { error: error.message };
 				if (error.description) json.description = error.description;
 				if (error.httpCode) json.httpCode = error.httpCode;
-				output.push({ json, pairedItem: { item: itemIndex } });
+				const routed = ctx.getNode().onError === 'continueErrorOutput' ? { error: itemError(ctx, json, itemIndex) } : {};
+				output.push({ json, ...routed, pairedItem: { item: itemIndex } });
 				continue;
 			}
 			if (error instanceof NodeApiError) {
@@ -237,6 +240,30 @@ export async function forEachItem(
 		}
 	}
 	return output;
+}
+
+/**
+ * The error a failed item carries beside its json under On Error "Continue (using error output)".
+ * n8n sends an item to the node's error output when the item has `error`, or when its json holds
+ * nothing but error/message (n8n-core WorkflowExecute.handleNodeErrorOutput, 1.123 and 2.41): a json
+ * with a description or an HTTP code beside the message stayed on the success output (issue 18: a
+ * webhook answered "created" for a form the node had refused). Only then, because n8n 2.x then cuts
+ * such an item's json down to `{ error }` (normalizeNodeErrors), and "Continue" (regular output)
+ * keeps description and httpCode in the json where expressions read them. Built afresh from the
+ * texts the json shows, so nothing else of the caught error is stored with the item.
+ */
+function itemError(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): NodeApiError | NodeOperationError {
+	const message = String(json.error);
+	const description = typeof json.description === 'string' ? json.description : undefined;
+	if (typeof json.httpCode === 'string') {
+		return new NodeApiError(ctx.getNode(), { message, description, httpCode: json.httpCode } as JsonObject, {
+			message,
+			description,
+			httpCode: json.httpCode,
+			itemIndex,
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
 }
 
 /** The row of a resource/operation pair, or a clear error for an unknown pair. */

@@ -416,6 +416,18 @@ describe('CLIENTXCMS node: what the real server does', () => {
 		sim.resetLog();
 	});
 
+	it('refuses an empty field the create form requires (a form without a last name) before sending', async () => {
+		// The FormRequests mark these `required` (Laravel refuses an empty string there); a webhook form
+		// missing a field reaches the node as an empty expression result (issue 18).
+		sim.resetLog();
+		const { error } = await run(c('customer', 'create', { ...newCustomer, lastname: '={{ $json.last_name }}' }));
+		expect(error?.message).toBe('Last Name is empty');
+		expect(error?.description).toBe('Enter a value for "Last Name".');
+		const blank = await run(c('product', 'create', { name: '  ', description: 'x', status: 'active', group_id: 1, stock: -1 }));
+		expect(blank.error?.message).toBe('Name is empty');
+		expect(sim.log).toEqual([]);
+	});
+
 	it('sends ticket attachments as multipart from binary input', async () => {
 		const file = (text: string, fileName: string) => ({ data: Buffer.from(text).toString('base64'), mimeType: 'text/plain', fileName });
 		const { items, error } = await run(c('ticket', 'reply', { ticketId: '1', content: 'Logs attached.', attachments: 'log, shot' }), {

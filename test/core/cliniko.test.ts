@@ -470,6 +470,27 @@ describe('Cliniko node: errors', () => {
 			['404', 1],
 		]);
 	});
+
+	it('with On Error "Continue (using error output)", a refused item takes the error output with its message', async () => {
+		// n8n moves an item to the error output when the item carries `error`, or when its json is only
+		// error/message(/details) (n8n-core WorkflowExecute.handleNodeErrorOutput, 1.123 and 2.41): a json
+		// with a description or an HTTP code beside the error stayed on the success output, so a webhook
+		// workflow answered "created" for a form the node had refused (issue 18). n8n 2.x then keeps
+		// only `{ error }` in such an item's json; the description stays on the item's error.
+		const good = live('patients').id;
+		const inputItems: INodeExecutionData[] = [{ json: { id: good } }, { json: { id: '999' } }, { json: { id: ' ' } }];
+		const { outputs, error } = await run(
+			{ resource: 'patient', operation: 'get', patientId: locator('={{ $json.id }}') },
+			{ inputItems, onError: 'continueErrorOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((i) => i.json.id)).toEqual([good]);
+		expect(outputs[1].map((i) => [i.json.error, i.error?.description, (i.pairedItem as { item: number }).item])).toEqual([
+			[expect.stringMatching(/^Patient not found: no patient with ID "999".* \(HTTP 404\)$/), 'Cliniko answered HTTP 404. Message: Not found', 1],
+			['Patient ID is empty', 'Enter a value for "Patient ID".', 2],
+		]);
+		expect((outputs[1][0].error as { httpCode?: string }).httpCode).toBe('404');
+	});
 });
 
 describe('Cliniko node: transport', () => {

@@ -120,5 +120,26 @@ describe('npm run demo', () => {
 			ran++;
 		}
 		expect(ran).toBeGreaterThanOrEqual(3);
+
+		// A webhook example, activated as a user would, answers on its production URL from the
+		// simulator; a schedule example activates (its hourly tick is test/n8n/usage.test.ts's business).
+		const byName = (name: string) => listed.find((w) => w.name === name)?.id;
+		const activate = async (id: string) => {
+			const { versionId } = await rest<{ versionId: string }>('GET', `/workflows/${id}`);
+			await rest('POST', `/workflows/${id}/activate`, { versionId });
+		};
+		const hook = byName(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'cliniko-webhook-new-patient.json'), 'utf8')).name);
+		const schedule = byName(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'xavier-schedule-health-check.json'), 'utf8')).name);
+		expect([hook, schedule]).toEqual([expect.any(String), expect.any(String)]);
+		await activate(hook!);
+		await activate(schedule!);
+		const answer = await fetchFresh(`${url}/webhook/cliniko-new-patient`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ first_name: 'Demo', last_name: 'Webform', email: 'demo.webform@example.com' }),
+		});
+		expect(answer.status).toBe(201);
+		expect((await answer.json()) as { patientId?: string }).toEqual({ patientId: expect.stringMatching(/^\d+$/) });
+		for (const id of [hook!, schedule!]) await rest('POST', `/workflows/${id}/deactivate`);
 	});
 });

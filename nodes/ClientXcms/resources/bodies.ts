@@ -133,8 +133,14 @@ export function bodyFields(all: BodyField[], kind: 'create' | 'update', merge: M
 	}
 	// Every JSON field of CLIENTXCMS (pricing by cycle, an address) is an object.
 	const jsonKeys = used.filter((f) => f.kind === 'json').map((f) => ({ key: f.key, label: f.label, shape: 'object' as const }));
-	// A required customer left blank is refused before sending (the other required fields keep the server's word).
-	const mapping = (f: BodyField): ParamMapping => ({ param: f.key, label: f.kind === 'customer' ? 'Customer' : f.label, ...(f.kind === 'customer' ? { required: true } : {}) });
+	// A create field is `required` in its FormRequest, which refuses an empty string: an empty text
+	// (e.g. a webhook form without that field) or a blank customer is refused naming the field, before
+	// anything is sent. Numbers and booleans always hold a value (0 and false pass `required`).
+	const mapping = (f: BodyField): ParamMapping => ({
+		param: f.key,
+		label: f.kind === 'customer' ? 'Customer' : f.label,
+		required: f.kind !== 'number' && f.kind !== 'boolean',
+	});
 	return { fields, body: { fields: top.map(mapping), collections: [collection], jsonKeys } };
 }
 
