@@ -2,7 +2,7 @@
  * Tier 3, issue 18 item 3: n8n's AI Agent with our nodes as its tools, in real n8n 1.x and 2.x.
  *
  * The workflow is the shipped example examples/agent-tools-assistant.json: Chat Trigger → AI Agent
- * (v3) with the OpenAI Chat Model and five of our nodes as tools (`<package>.<node>Tool`, the types n8n
+ * (v3) with the OpenAI Chat Model and our nodes as tools (one per provider, two for Cliniko) (`<package>.<node>Tool`, the types n8n
  * makes of every node with `usableAsTool`), their fields filled by `$fromAI()`. The test imports it as
  * shipped, once per question, with the chat message pinned on the Chat Trigger (what the editor does
  * with a pinned trigger; a Chat Trigger otherwise waits for the editor's chat window), and the example's
@@ -45,9 +45,14 @@ const AGENT = 'AI Agent';
 /** The example's chat model credential (the user swaps it for theirs). */
 const OPENAI_CRED = EXAMPLE.nodes.find((n) => n.name === 'OpenAI Chat Model')!.credentials!.openAiApi;
 
-/** The example's tool nodes, by provider: node name, the tool name n8n derives from it, the description a model must see. */
+/** The example's tool nodes: node name, the tool name n8n derives from it, the description a model must see. */
 const TOOLS = {
 	cliniko: { node: 'Find Cliniko patients', tool: 'Find_Cliniko_patients', description: 'Get many patients in Cliniko' },
+	clinikoAppointments: {
+		node: 'Next Cliniko appointments of a patient',
+		tool: 'Next_Cliniko_appointments_of_a_patient',
+		description: 'Get many individual appointments in Cliniko',
+	},
 	clientxcms: { node: 'Find CLIENTXCMS customers', tool: 'Find_CLIENTXCMS_customers', description: 'Get many customers in CLIENTXCMS' },
 	saveris: {
 		node: 'Saveris temperature measurements',
@@ -57,7 +62,7 @@ const TOOLS = {
 	xavier: { node: 'Xavier clients by health score', tool: 'Xavier_clients_by_health_score', description: 'Get many clients in Xavier Analytics' },
 	xtrakit: { node: 'Get an XtraKit sale', tool: 'Get_an_XtraKit_sale', description: 'Get a sale in XtraKit' },
 };
-type Provider = keyof typeof TOOLS;
+type ToolKey = keyof typeof TOOLS;
 
 /** The `$fromAI(key, description, type)` calls in a tool node's parameters, as the workflow author wrote them. */
 function fromAiArguments(nodeName: string): Array<{ key: string; description: string; type: string }> {
@@ -72,10 +77,12 @@ const SAVERIS_FROM = '2024-06-01T10:00:00Z';
 const SAVERIS_UNTIL = '2024-06-01T11:00:00Z';
 const MISSING_SALE = '999999';
 
+/** A tool call the model makes, given the results of its earlier calls for the question (oldest first). */
+type Step = (results: string[]) => { tool: ToolKey; args: Record<string, unknown> };
+
 interface Question {
-	provider: Provider;
 	text: string;
-	args: Record<string, unknown>;
+	steps: Step[];
 }
 
 let questions: Record<string, Question>;
@@ -83,7 +90,10 @@ let questions: Record<string, Question>;
 const script: Script = (text, results) => {
 	const q = Object.values(questions).find((x) => x.text === text);
 	if (!q) return undefined;
-	if (results.length === 0) return { tool: TOOLS[q.provider].tool, args: q.args };
+	if (results.length < q.steps.length) {
+		const { tool, args } = q.steps[results.length](results.map((r) => r.content));
+		return { tool: TOOLS[tool].tool, args };
+	}
 	return { answer: `From ${results.map((r) => r.tool).join(', ')}: ${results.map((r) => r.content).join('\n')}` };
 };
 
@@ -106,17 +116,24 @@ beforeAll(async () => {
 	// From the seeds (the same after every reset): a customer's e-mail, a sale's invoice code.
 	const customer = clientxcms.state.live('customers')[0];
 	const sale = xtrakit.state.listSales()[0];
+	const call = (tool: ToolKey, args: Record<string, unknown>): Step => () => ({ tool, args });
 	questions = {
-		cliniko: { provider: 'cliniko', text: 'Find patient Jane Citizen', args: { last_name: 'Citizen' } },
-		clientxcms: { provider: 'clientxcms', text: `Who is the billing customer ${customer.email}?`, args: { email: customer.email } },
-		saveris: {
-			provider: 'saveris',
-			text: `What did the sensors measure between ${SAVERIS_FROM} and ${SAVERIS_UNTIL}?`,
-			args: { from: SAVERIS_FROM, until: SAVERIS_UNTIL },
+		cliniko: {
+			text: 'Find patient Jane Citizen and list her next appointments',
+			steps: [
+				call('cliniko', { last_name: 'Citizen' }),
+				// The patient's ID, read from what the first tool returned.
+				([patients]) => ({ tool: 'clinikoAppointments', args: { patient_id: String((JSON.parse(patients) as Array<{ id: string }>)[0].id) } }),
+			],
 		},
-		xavier: { provider: 'xavier', text: 'Which clients have a health score of 60 or less?', args: { max_health_score: 60 } },
-		xtrakit: { provider: 'xtrakit', text: `What did sale ${sale.invoice_code} come to?`, args: { invoice_code: String(sale.invoice_code) } },
-		xtrakitMissing: { provider: 'xtrakit', text: `What did sale ${MISSING_SALE} come to?`, args: { invoice_code: MISSING_SALE } },
+		clientxcms: { text: `Who is the billing customer ${customer.email}?`, steps: [call('clientxcms', { email: customer.email })] },
+		saveris: {
+			text: `What did the sensors measure between ${SAVERIS_FROM} and ${SAVERIS_UNTIL}?`,
+			steps: [call('saveris', { from: SAVERIS_FROM, until: SAVERIS_UNTIL })],
+		},
+		xavier: { text: 'Which clients have a health score of 60 or less?', steps: [call('xavier', { max_health_score: 60 })] },
+		xtrakit: { text: `What did sale ${sale.invoice_code} come to?`, steps: [call('xtrakit', { invoice_code: String(sale.invoice_code) })] },
+		xtrakitMissing: { text: `What did sale ${MISSING_SALE} come to?`, steps: [call('xtrakit', { invoice_code: MISSING_SALE })] },
 	};
 });
 afterAll(async () => {
@@ -166,13 +183,15 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 		return { run, answer, requests };
 	};
 
-	/** What the model was shown, and that it got the tool's result back: two requests, a tool call between. */
-	const checkConversation = (requests: ChatRequest[], provider: Provider) => {
-		expect(requests).toHaveLength(2);
-		const [first, second] = requests;
+	/**
+	 * What the model was shown, and that it got each tool's result back: one request per tool call plus
+	 * the last one, each call answered by a tool message. Returns the tool results, in order.
+	 */
+	const checkConversation = (requests: ChatRequest[], tools: ToolKey[]): string[] => {
+		expect(requests).toHaveLength(tools.length + 1);
 		// Every tool, named after its node, with the description n8n made of the operation and the
 		// parameters the workflow's $fromAI() calls describe.
-		const offered = (first.tools ?? []).map((t) => t.function);
+		const offered = (requests[0].tools ?? []).map((t) => t.function);
 		expect(offered.map((t) => t.name).sort()).toEqual(Object.values(TOOLS).map((t) => t.tool).sort());
 		for (const t of Object.values(TOOLS)) {
 			const tool = offered.find((o) => o.name === t.tool)!;
@@ -187,12 +206,15 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 				);
 			}
 		}
-		// The second request carries the tool call and the tool's answer.
-		const call = second.messages.find((m) => m.role === 'assistant' && m.tool_calls?.length)?.tool_calls?.[0];
-		expect(call?.function.name).toBe(TOOLS[provider].tool);
-		const result = second.messages.find((m) => m.role === 'tool' && m.tool_call_id === call?.id);
-		expect(typeof result?.content).toBe('string');
-		return String(result?.content);
+		// The last request carries every call and every tool's answer, in order.
+		const last = requests[requests.length - 1].messages;
+		const calls = last.filter((m) => m.role === 'assistant').flatMap((m) => m.tool_calls ?? []);
+		expect(calls.map((c) => c.function.name)).toEqual(tools.map((t) => TOOLS[t].tool));
+		return calls.map((c) => {
+			const result = last.find((m) => m.role === 'tool' && m.tool_call_id === c.id);
+			expect(typeof result?.content).toBe('string');
+			return String(result?.content);
+		});
 	};
 
 	test('n8n makes a tool of every action node of the package', async () => {
@@ -204,23 +226,45 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 		expect(names).not.toContain(env.nodeType('clinikoTriggerTool'));
 	});
 
-	test('Cliniko: "find patient Jane Citizen" filters patients by the last name the model gave', async () => {
+	test('Cliniko: "find patient Jane Citizen and list her next appointments": two tools, the second with the ID the first returned', async () => {
 		const jane = cliniko.state.list('patients').find((p) => p.last_name === 'Citizen')!;
+		const base = cliniko.state.raw('individual_appointments', String(cliniko.state.list('individual_appointments')[0].id))!;
+		const appointment = (patientId: unknown, startsAt: string) =>
+			cliniko.state.create('individual_appointments', {
+				patient_id: patientId,
+				practitioner_id: base.practitioner_id,
+				appointment_type_id: base.appointment_type_id,
+				business_id: base.business_id,
+				starts_at: startsAt,
+				ends_at: startsAt.replace(':00:00Z', ':30:00Z'),
+			});
+		const past = appointment(jane.id, '2020-03-02T09:00:00Z');
+		const next = [appointment(jane.id, '2030-03-02T09:00:00Z'), appointment(jane.id, '2030-04-06T14:00:00Z')];
+		const someoneElses = appointment(base.patient_id, '2030-03-02T10:00:00Z');
+
 		const { answer, requests, run } = await ask('cliniko');
-		const toolResult = checkConversation(requests, 'cliniko');
-		expect(toolResult).toContain(String(jane.id));
-		expect(answer).toContain(String(jane.id));
+		const [patients, appointments] = checkConversation(requests, ['cliniko', 'clinikoAppointments']);
+		expect(patients).toContain(String(jane.id));
+		expect((JSON.parse(appointments) as Array<{ id: string }>).map((a) => a.id)).toEqual(next.map((a) => String(a.id)));
 		expect(answer).toContain('Jane');
+		for (const a of next) expect(answer).toContain(`"id":"${a.id}"`);
+		for (const a of [past, someoneElses]) expect(answer).not.toContain(`"id":"${a.id}"`);
 		expect(run.runData[TOOLS.cliniko.node]).toBeDefined();
-		const listed = cliniko.log.filter((e) => e.method === 'GET' && e.path === '/v1/patients');
-		expect(listed.map((e) => e.query.q)).toEqual([['last_name:=Citizen']]);
+		expect(run.runData[TOOLS.clinikoAppointments.node]).toBeDefined();
+
+		// The filters went to Cliniko as the model (and the workflow) gave them.
+		const listed = (p: string) => cliniko.log.filter((e) => e.method === 'GET' && e.path === p);
+		expect(listed('/v1/patients').map((e) => e.query.q)).toEqual([['last_name:=Citizen']]);
+		const [byPatient] = listed('/v1/individual_appointments');
+		expect(byPatient.query.q).toEqual([`patient_id:=${jane.id}`, expect.stringMatching(/^starts_at:>=\d{4}-\d\d-\d\dT/)]);
+		expect(String(byPatient.query.sort)).toMatch(/^starts_at(:asc)?$/);
 		expect(cliniko.violations).toEqual([]);
 	});
 
 	test('CLIENTXCMS: a customer found by the e-mail the model gave', async () => {
 		const customer = clientxcms.state.live('customers')[0];
 		const { answer, requests } = await ask('clientxcms');
-		checkConversation(requests, 'clientxcms');
+		checkConversation(requests, ['clientxcms']);
 		expect(answer).toContain(String(customer.email));
 		expect(answer).toContain(`"id":${customer.id}`);
 		const listed = clientxcms.log.filter((e) => e.method === 'GET' && e.path === '/api/application/customers');
@@ -232,7 +276,7 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 	test('Saveris: measurements of the period the model gave, exported and waited for', async () => {
 		saveris.settings.inProgressPolls = 0;
 		const { answer, requests } = await ask('saveris');
-		checkConversation(requests, 'saveris');
+		checkConversation(requests, ['saveris']);
 		const submitted = saveris.log.filter((e) => e.method === 'POST' && e.path === '/v2/measurements').map((e) => e.body);
 		expect(submitted).toEqual([expect.objectContaining({ date_time_from: '2024-06-01T10:00:00.000Z', date_time_until: '2024-06-01T11:00:00.000Z' })]);
 		const expected = measurementsIn(Date.parse(SAVERIS_FROM), Date.parse(SAVERIS_UNTIL));
@@ -243,7 +287,7 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 
 	test('Xavier: the clients at or under the health score the model gave, and no others', async () => {
 		const { answer, requests } = await ask('xavier');
-		checkConversation(requests, 'xavier');
+		checkConversation(requests, ['xavier']);
 		const clients = xavier.state.clients();
 		const low = clients.filter((c) => (c.healthScore ?? 101) <= 60);
 		const high = clients.filter((c) => (c.healthScore ?? 0) > 60);
@@ -257,7 +301,7 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 	test('XtraKit: the sale with the invoice code the model gave', async () => {
 		const sale = xtrakit.state.listSales()[0];
 		const { answer, requests } = await ask('xtrakit');
-		checkConversation(requests, 'xtrakit');
+		checkConversation(requests, ['xtrakit']);
 		expect(answer).toContain(`"invoice_code":${sale.invoice_code}`);
 		expect(answer).toContain(String(sale.total_amount));
 		expect(xtrakit.log.some((e) => e.method === 'GET' && JSON.stringify(e).includes(String(sale.invoice_code)))).toBe(true);
@@ -268,7 +312,7 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 		// The example's tools continue on error (On Error: Continue): the item n8n hands the model is the
 		// node's Continue On Fail item, its message naming the code; without it the whole run stops there.
 		const { requests, answer, run } = await ask('xtrakitMissing');
-		const toolResult = checkConversation(requests, 'xtrakit');
+		const [toolResult] = checkConversation(requests, ['xtrakit']);
 		expect(JSON.parse(toolResult)).toEqual([
 			{
 				error: `Sale not found: no sale with invoice code "${MISSING_SALE}" (HTTP 404)`,
