@@ -238,9 +238,11 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 				starts_at: startsAt,
 				ends_at: startsAt.replace(':00:00Z', ':30:00Z'),
 			});
-		const past = appointment(jane.id, '2020-03-02T09:00:00Z');
-		const next = [appointment(jane.id, '2030-03-02T09:00:00Z'), appointment(jane.id, '2030-04-06T14:00:00Z')];
-		const someoneElses = appointment(base.patient_id, '2030-03-02T10:00:00Z');
+		// Whole hours, days from now (the workflow asks for appointments from `$now` on).
+		const inDays = (days: number) => `${new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000).toISOString().slice(0, 13)}:00:00Z`;
+		const past = appointment(jane.id, inDays(-30));
+		const next = [appointment(jane.id, inDays(30)), appointment(jane.id, inDays(65))];
+		const someoneElses = appointment(base.patient_id, inDays(31));
 
 		const { answer, requests, run } = await ask('cliniko');
 		const [patients, appointments] = checkConversation(requests, ['cliniko', 'clinikoAppointments']);
