@@ -2,8 +2,9 @@
  * Tier 3, issue 18 item 3: n8n's AI Agent with our nodes as its tools, in real n8n 1.x and 2.x.
  *
  * The workflow is the shipped example examples/agent-tools-assistant.json: Chat Trigger → AI Agent
- * (v3) with the OpenAI Chat Model and our nodes as tools (one per provider, two for Cliniko) (`<package>.<node>Tool`, the types n8n
- * makes of every node with `usableAsTool`), their fields filled by `$fromAI()`. The test imports it as
+ * (v3) with the OpenAI Chat Model and our nodes as tools, one per provider and two for Cliniko
+ * (`<package>.<node>Tool`, the types n8n makes of every node with `usableAsTool`), their fields filled
+ * by `$fromAI()`, their On Error set to Continue. The test imports it as
  * shipped, once per question, with the chat message pinned on the Chat Trigger (what the editor does
  * with a pinned trigger; a Chat Trigger otherwise waits for the editor's chat window), and the example's
  * `OpenAI account` credential pointing at a scripted OpenAI-compatible server on 127.0.0.1
