@@ -129,6 +129,9 @@ const OPERATION_OVERRIDES = {
 	'GET /patients/{patient_id}/attachment_presigned_post': {
 		operation: 'getPresignedPost',
 		name: 'Get Upload URL',
+		// The spec's summary ("Get a presigned URL to upload your file to S3") names no record: as an AI
+		// Agent tool description (action + " in Cliniko") it would not say the file is a patient's attachment.
+		action: 'Get a presigned URL to upload a patient attachment to',
 		description: 'Get a presigned URL and form fields to upload a file to, before creating the attachment',
 	},
 	'GET /patient_forms/{patient_form_id}/signatures/{id}': {
@@ -530,7 +533,7 @@ function generate(specText) {
 			operation,
 			name,
 			// n8n's name for a list action is "Get many …" (node-param-operation-option-action-wrong-for-get-many); the spec says "List …".
-			action: sentenceCase(op.summary).replace(/^(Get all|List) /, 'Get many '),
+			action: override.action || sentenceCase(op.summary).replace(/^(Get all|List) /, 'Get many '),
 			description: '',
 			method,
 			path: specPath,

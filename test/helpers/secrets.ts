@@ -33,6 +33,8 @@ export const TEST_SECRETS = {
 	clientXcmsApiKey: 'cxcms_test_key_8d4f2a',
 	/** XtraKit API key. */
 	xtraKitApiKey: 'xtk_test_key_6c1b9e',
+	/** The API key of the OpenAI credential pointed at the scripted chat model (test/helpers/chatModel.ts). */
+	openAiApiKey: 'sk-test-scripted-4e7a2c',
 	/** Tier-2 harness fixtures (test/core/fixtures). */
 	echoToken: 'echo_test_token_2f8a61',
 	echoPassword: 'echo_test_password_c4d7e0',

@@ -4483,7 +4483,7 @@ export const specOperations: SpecOperation[] = [
 		resource: 'patientAttachment',
 		operation: 'getPresignedPost',
 		name: 'Get Upload URL',
-		action: 'Get a presigned URL to upload your file to S3',
+		action: 'Get a presigned URL to upload a patient attachment to',
 		description: 'Get a presigned URL and form fields to upload a file to, before creating the attachment',
 		method: 'GET',
 		path: '/patients/{patient_id}/attachment_presigned_post',
