@@ -98,7 +98,7 @@ describe('npm run demo', () => {
 		// Every example that starts from a manual trigger runs to success against the simulators (the
 		// trigger examples are imported inactive; the real-n8n provider tests activate them). The AI Agent
 		// example starts from a Chat Trigger and needs a chat model the demo has none of (its credential is
-		// the user's own): it is only imported here, and test/n8n/agent.test.ts runs it against a scripted one.
+		// the user's own): it is only imported here, and test/n8n/usage.test.ts (cases in agent.ts) runs it against a scripted one.
 		let ran = 0;
 		for (const { id } of listed) {
 			const workflow = await rest<{ name: string; nodes: Array<{ name: string; type: string }> }>('GET', `/workflows/${id}`);

@@ -15,8 +15,8 @@ import * as http from 'node:http';
 
 import {
 	FLAVOURS,
+	afterAllN8n,
 	createN8nEnv,
-	executeWorkflow,
 	importCredentials,
 	importWorkflow,
 	linearWorkflow,
@@ -25,6 +25,7 @@ import {
 	stopAllN8n,
 	type CredentialJson,
 	type N8nEnv,
+	type N8nServer,
 	type WorkflowNode,
 } from '../harness/n8n';
 import { findSecretsInText, registerSecret } from '../helpers/secrets';
@@ -159,18 +160,21 @@ const downWorkflow = linearWorkflow('hostileDownHost1', 'Hostile: dead and refus
 
 describe.each(FLAVOURS)('hostile servers in real n8n (%s)', (flavour) => {
 	let env: N8nEnv;
+	let server: N8nServer;
 
+	// One server per version runs both workflows and the credential Test (every n8n boot costs seconds of CPU).
 	beforeAll(async () => {
 		env = await createN8nEnv(flavour, { packageMode: 'custom' });
 		await importCredentials(env, credentialData());
 		await importWorkflow(env, [redirectWorkflow, downWorkflow]);
+		server = await startN8nServer(env);
 	}, 15 * 60_000);
 
-	afterAll(async () => env?.dispose(), 60_000);
+	afterAllN8n(() => ({ server, env }));
 
 	test('a cross-origin redirect gets no credential, whatever the auth style', async () => {
 		evil.seen.length = 0;
-		const run = await executeWorkflow(env, redirectWorkflow.id);
+		const run = await server.runWorkflow(redirectWorkflow.id);
 		// Whatever reached the other server: no token, key, password or IdToken in any form.
 		expect(findSecretsInText(JSON.stringify(evil.seen), '<other host>', SECRETS)).toEqual([]);
 		expect(evil.seen.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
@@ -185,7 +189,7 @@ describe.each(FLAVOURS)('hostile servers in real n8n (%s)', (flavour) => {
 
 	test('a server that never answers costs one timeout per run; a refused connection is reported as refused', async () => {
 		const connectionsBefore = dead.connections;
-		const run = await executeWorkflow(env, downWorkflow.id);
+		const run = await server.runWorkflow(downWorkflow.id);
 		expect(run.status).toBe('success');
 		const silent = nodeItems(run, 'Never answers');
 		expect(silent).toHaveLength(3);
@@ -200,21 +204,16 @@ describe.each(FLAVOURS)('hostile servers in real n8n (%s)', (flavour) => {
 	});
 
 	test("the credential Test (n8n's REST endpoint behind the Test button) does not follow a redirect", async () => {
-		const server = await startN8nServer(env);
-		try {
-			evil.seen.length = 0;
-			const byId = new Map(credentialData().map((c) => [c.id, c]));
-			const statuses: string[][] = [];
-			for (const c of [CRED.xavier, CRED.cliniko, CRED.cxcms, CRED.saverisLogin]) {
-				const result = await server.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: byId.get(c.id) });
-				statuses.push([c.name, result.status]);
-			}
-			// Before: n8n followed the redirect with the credential, and the other host's 200 passed the test.
-			expect(findSecretsInText(JSON.stringify(evil.seen), '<other host>', SECRETS)).toEqual([]);
-			expect(evil.seen).toEqual([]);
-			expect(statuses.every(([, status]) => status === 'Error')).toBe(true);
-		} finally {
-			await server.stop();
+		evil.seen.length = 0;
+		const byId = new Map(credentialData().map((c) => [c.id, c]));
+		const statuses: string[][] = [];
+		for (const c of [CRED.xavier, CRED.cliniko, CRED.cxcms, CRED.saverisLogin]) {
+			const result = await server.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: byId.get(c.id) });
+			statuses.push([c.name, result.status]);
 		}
+		// Before: n8n followed the redirect with the credential, and the other host's 200 passed the test.
+		expect(findSecretsInText(JSON.stringify(evil.seen), '<other host>', SECRETS)).toEqual([]);
+		expect(evil.seen).toEqual([]);
+		expect(statuses.every(([, status]) => status === 'Error')).toBe(true);
 	});
 });

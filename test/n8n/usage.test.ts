@@ -1,7 +1,10 @@
 /**
- * Tier 3, the nodes used the way n8n users use them (issue 18, items 1 and 2): the webhook and
- * schedule workflows shipped in examples/, imported as they are into real n8n 1.x and 2.x with the
- * package from its tarball, activated, and driven from outside.
+ * Tier 3, the nodes used the way n8n users use them (issue 18): the webhook, schedule and AI Agent
+ * workflows shipped in examples/, imported as they are into real n8n 1.x and 2.x with the package
+ * from its tarball, activated, and driven from outside.
+ *
+ * - AI Agent: the nodes as the agent's tools, driven by a scripted chat model (the cases are in
+ *   agent.ts; they run first, before the schedules add exports to the Saveris simulator's log).
  *
  * - Webhooks: a POST to the production URL (`/webhook/<path>`) of an active workflow runs
  *   Webhook → our node → Respond to Webhook. A form the node refuses takes the node's error output
@@ -10,7 +13,7 @@
  * - Schedules: Schedule Trigger → our node → … fires on its own, at least twice, and each run's
  *   output is read back through REST (executions list and execution data).
  *
- * One env and one `n8n start` per flavour: credentials and all five examples go in through one CLI
+ * One env and one `n8n start` per flavour: credentials and all the examples go in through one CLI
  * call each before the server starts. The only change made to an example is the schedule's rule:
  * hourly and daily are what a user wants, a seconds interval is what a test can wait for.
  */
@@ -34,7 +37,9 @@ import {
 	type N8nServer,
 	type WorkflowJson,
 } from '../harness/n8n';
+import { addAgentPatient, agentCredential, agentTests, agentWorkflows, startAgentModel, type AgentSims } from './agent';
 import { CRED, example } from './fixtures';
+import type { ScriptedChatModel } from '../helpers/chatModel';
 
 jest.setTimeout(180_000);
 
@@ -70,20 +75,25 @@ let clientxcms: ClientXcmsSimulator;
 let xtrakit: XtraKitSimulator;
 let saveris: SaverisSimulator;
 let xavier: XavierSimulator;
+let model: ScriptedChatModel;
+/** The same simulators, for the agent's cases (filled in below, read when a case runs). */
+const sims = {} as AgentSims;
 
 beforeAll(async () => {
-	[cliniko, clientxcms, xtrakit, saveris, xavier] = await Promise.all([
+	[cliniko, clientxcms, xtrakit, saveris, xavier, model] = await Promise.all([
 		startClinikoSimulator({ rateLimit: null }),
 		startClientXcmsSimulator(),
 		startXtraKitSimulator(),
 		startSaverisSimulator(),
 		// Two n8n versions, two schedules every few seconds: the 60/min limit is tier 2's business.
 		startXavierSimulator({ rateLimit: null }),
+		startAgentModel(),
 	]);
+	Object.assign(sims, { cliniko, clientxcms, saveris, xavier, xtrakit });
 });
 afterAll(async () => {
 	await stopAllN8n();
-	await Promise.all([cliniko, clientxcms, xtrakit, saveris, xavier].map((s) => s?.close()));
+	await Promise.all([cliniko, clientxcms, xtrakit, saveris, xavier, model].map((s) => s?.close()));
 });
 
 test('the webhook and schedule examples use the demo credentials and carry a note saying what to change', () => {
@@ -98,13 +108,15 @@ test('the webhook and schedule examples use the demo credentials and carry a not
 	}
 });
 
-describe.each(FLAVOURS)('webhooks and schedules in real n8n (%s, package from the tarball)', (flavour) => {
+describe.each(FLAVOURS)('webhooks, schedules and the AI Agent in real n8n (%s, package from the tarball)', (flavour) => {
 	let env: N8nEnv | undefined;
 	let server: N8nServer | undefined;
 	afterAllN8n(() => ({ server, env }));
 
 	beforeAll(async () => {
 		for (const sim of [cliniko, clientxcms, xtrakit, saveris, xavier]) sim.reset();
+		model.requests.length = 0;
+		addAgentPatient(sims);
 		env = await createN8nEnv(flavour, { packageMode: 'tarball' });
 		await importCredentials(env, [
 			{ ...CRED.cliniko, type: 'clinikoApi', data: cliniko.credentials },
@@ -112,11 +124,15 @@ describe.each(FLAVOURS)('webhooks and schedules in real n8n (%s, package from th
 			{ ...CRED.xtrakit, type: 'xtraKitApi', data: xtrakit.credentials },
 			{ ...CRED.saveris, type: 'saverisApi', data: saveris.credentials },
 			{ ...CRED.xavier, type: 'xavierApi', data: xavier.credentials },
+			agentCredential(model),
 		]);
-		await importWorkflow(env, [...Object.values(hooks), ...Object.values(schedules)]);
+		await importWorkflow(env, [...Object.values(hooks), ...Object.values(schedules), ...agentWorkflows(sims)]);
 		server = await startN8nServer(env);
 		for (const workflow of Object.values(hooks)) await server.activateWorkflow(workflow.id);
 	}, 15 * 60_000);
+
+	// The AI Agent first: the schedules below add exports to the Saveris simulator's log.
+	agentTests({ sims, model: () => model, server: () => server!, env: () => env! });
 
 	/** POSTs a form's JSON to an active workflow's production webhook URL. */
 	async function post(path: string, form: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {

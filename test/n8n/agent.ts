@@ -14,31 +14,17 @@
  * (neither reads that variable: its name is nowhere in their n8n, n8n-core, n8n-workflow or @n8n
  * packages), so the env sets nothing: this proves a user does not need it either.
  *
- * One env and one `n8n start` per flavour; five simulators and the chat server started once.
+ * The cases run in usage.test.ts's env and server (one per flavour, with the webhook and schedule
+ * workflows beside these: every n8n boot costs seconds of CPU), before the schedules are activated.
  */
 import { SCRIPTED_MODEL_KEY, startScriptedChatModel, type ChatRequest, type Script, type ScriptedChatModel } from '../helpers/chatModel';
-import { startClientXcmsSimulator, type ClientXcmsSimulator } from '../simulators/clientxcms';
-import { startClinikoSimulator, type ClinikoSimulator } from '../simulators/cliniko';
-import { measurementsIn, startSaverisSimulator, type SaverisSimulator } from '../simulators/saveris';
-import { startXavierSimulator, type XavierSimulator } from '../simulators/xavier';
-import { startXtraKitSimulator, type XtraKitSimulator } from '../simulators/xtrakit';
-import {
-	afterAllN8n,
-	FLAVOURS,
-	createN8nEnv,
-	importCredentials,
-	importWorkflow,
-	nodeItems,
-	startN8nServer,
-	stopAllN8n,
-	type N8nEnv,
-	type N8nRun,
-	type N8nServer,
-	type WorkflowJson,
-} from '../harness/n8n';
-import { CRED, example } from './fixtures';
-
-jest.setTimeout(180_000);
+import type { ClientXcmsSimulator } from '../simulators/clientxcms';
+import type { ClinikoSimulator } from '../simulators/cliniko';
+import { measurementsIn, type SaverisSimulator } from '../simulators/saveris';
+import type { XavierSimulator } from '../simulators/xavier';
+import type { XtraKitSimulator } from '../simulators/xtrakit';
+import { nodeItems, type CredentialJson, type N8nEnv, type N8nRun, type N8nServer, type WorkflowJson } from '../harness/n8n';
+import { example } from './fixtures';
 
 const EXAMPLE = example('agent-tools-assistant.json');
 const CHAT_TRIGGER = 'When chat message received';
@@ -98,23 +84,23 @@ const script: Script = (text, results) => {
 	return { answer: `From ${results.map((r) => r.tool).join(', ')}: ${results.map((r) => r.content).join('\n')}` };
 };
 
-let cliniko: ClinikoSimulator;
-let clientxcms: ClientXcmsSimulator;
-let saveris: SaverisSimulator;
-let xavier: XavierSimulator;
-let xtrakit: XtraKitSimulator;
-let model: ScriptedChatModel;
+/** The simulators the agent's tools call (the host test file starts and resets them). */
+export interface AgentSims {
+	cliniko: ClinikoSimulator;
+	clientxcms: ClientXcmsSimulator;
+	saveris: SaverisSimulator;
+	xavier: XavierSimulator;
+	xtrakit: XtraKitSimulator;
+}
 
-beforeAll(async () => {
-	[cliniko, clientxcms, saveris, xavier, xtrakit, model] = await Promise.all([
-		startClinikoSimulator({ rateLimit: null }),
-		startClientXcmsSimulator(),
-		startSaverisSimulator(),
-		startXavierSimulator({ rateLimit: null }),
-		startXtraKitSimulator(),
-		startScriptedChatModel((text, results) => script(text, results)),
-	]);
-	// From the seeds (the same after every reset): a customer's e-mail, a sale's invoice code.
+/** The scripted OpenAI-compatible model the example's chat model credential points at. */
+export const startAgentModel = (): Promise<ScriptedChatModel> => startScriptedChatModel((text, results) => script(text, results));
+
+/** The example's OpenAI credential, pointing at the scripted model. */
+export const agentCredential = (model: ScriptedChatModel): CredentialJson => ({ ...OPENAI_CRED, type: 'openAiApi', data: { apiKey: SCRIPTED_MODEL_KEY, url: model.baseUrl } });
+
+/** The questions (from the simulators' seeds: a customer's e-mail, a sale's invoice code), and one workflow per question. */
+export function agentWorkflows({ clientxcms, xtrakit }: AgentSims): WorkflowJson[] {
 	const customer = clientxcms.state.live('customers')[0];
 	const sale = xtrakit.state.listSales()[0];
 	const call = (tool: ToolKey, args: Record<string, unknown>): Step => () => ({ tool, args });
@@ -136,11 +122,12 @@ beforeAll(async () => {
 		xtrakit: { text: `What did sale ${sale.invoice_code} come to?`, steps: [call('xtrakit', { invoice_code: String(sale.invoice_code) })] },
 		xtrakitMissing: { text: `What did sale ${MISSING_SALE} come to?`, steps: [call('xtrakit', { invoice_code: MISSING_SALE })] },
 	};
-});
-afterAll(async () => {
-	await stopAllN8n();
-	await Promise.all([cliniko, clientxcms, saveris, xavier, xtrakit, model].map((s) => s?.close()));
-});
+	return Object.entries(questions).map(([key, q]) => workflowFor(key, q));
+}
+
+/** The patient the Cliniko question is about (call after the simulators' reset). */
+export const addAgentPatient = ({ cliniko }: AgentSims) =>
+	cliniko.state.create('patients', { first_name: 'Jane', last_name: 'Citizen', email: 'jane.citizen@example.com' });
 
 /** The shipped example with one chat message pinned on its Chat Trigger (IDs: 16 characters, as n8n's). */
 const workflowFor = (key: string, question: Question): WorkflowJson => ({
@@ -150,35 +137,20 @@ const workflowFor = (key: string, question: Question): WorkflowJson => ({
 	pinData: { [CHAT_TRIGGER]: [{ json: { sessionId: `session-${key}`, action: 'sendMessage', chatInput: question.text } }] },
 });
 
-describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, package from the tarball)', (flavour) => {
-	let env: N8nEnv;
-	let server: N8nServer;
-
-	beforeAll(async () => {
-		for (const sim of [cliniko, clientxcms, saveris, xavier, xtrakit]) sim.reset();
-		model.requests.length = 0;
-		cliniko.state.create('patients', { first_name: 'Jane', last_name: 'Citizen', email: 'jane.citizen@example.com' });
-		env = await createN8nEnv(flavour, { packageMode: 'tarball' });
-		await importCredentials(env, [
-			{ ...OPENAI_CRED, type: 'openAiApi', data: { apiKey: SCRIPTED_MODEL_KEY, url: model.baseUrl } },
-			{ ...CRED.cliniko, type: 'clinikoApi', data: cliniko.credentials },
-			{ ...CRED.clientxcms, type: 'clientXcmsApi', data: clientxcms.credentials },
-			{ ...CRED.saveris, type: 'saverisApi', data: saveris.credentials },
-			{ ...CRED.xavier, type: 'xavierApi', data: xavier.credentials },
-			{ ...CRED.xtrakit, type: 'xtraKitApi', data: xtrakit.credentials },
-		]);
-		await importWorkflow(env, Object.entries(questions).map(([key, q]) => workflowFor(key, q)));
-		server = await startN8nServer(env);
-	}, 15 * 60_000);
-
-	afterAllN8n(() => ({ server, env }));
+/**
+ * The agent's cases, registered inside the host's describe (its env and server, one per flavour).
+ * Run before the host's schedules: the Saveris case counts every export the simulator received.
+ */
+export function agentTests(host: { sims: AgentSims; model: () => ScriptedChatModel; server: () => N8nServer; env: () => N8nEnv }): void {
+	// Read when a case runs: the host starts the simulators and n8n in its beforeAll, after registration.
+	const { sims } = host;
 
 	/** Runs a question's workflow; returns the run, the agent's answer and the chat requests it caused. */
 	const ask = async (key: string): Promise<{ run: N8nRun; answer: string; requests: ChatRequest[] }> => {
 		const question = questions[key];
-		const before = model.requests.length;
-		const run = await server.runWorkflow(workflowFor(key, question).id, { triggerNode: CHAT_TRIGGER });
-		const requests = model.requests.slice(before);
+		const before = host.model().requests.length;
+		const run = await host.server().runWorkflow(workflowFor(key, question).id, { triggerNode: CHAT_TRIGGER });
+		const requests = host.model().requests.slice(before);
 		expect({ key, status: run.status, error: run.error?.message }).toEqual({ key, status: 'success', error: undefined });
 		const answer = String(nodeItems(run, AGENT)[0]?.output ?? '');
 		return { run, answer, requests };
@@ -219,19 +191,19 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 	};
 
 	test('n8n makes a tool of every action node of the package', async () => {
-		const names = (await server.nodeTypes()).map((t) => t.name);
+		const names = (await host.server().nodeTypes()).map((t) => t.name);
 		for (const node of ['cliniko', 'clientXcms', 'saveris', 'xavier', 'xtraKit']) {
-			expect(names).toContain(env.nodeType(`${node}Tool`));
+			expect(names).toContain(host.env().nodeType(`${node}Tool`));
 		}
 		// The triggers are not usable as tools.
-		expect(names).not.toContain(env.nodeType('clinikoTriggerTool'));
+		expect(names).not.toContain(host.env().nodeType('clinikoTriggerTool'));
 	});
 
 	test('Cliniko: "find patient Jane Citizen and list her next appointments": two tools, the second with the ID the first returned', async () => {
-		const jane = cliniko.state.list('patients').find((p) => p.last_name === 'Citizen')!;
-		const base = cliniko.state.raw('individual_appointments', String(cliniko.state.list('individual_appointments')[0].id))!;
+		const jane = sims.cliniko.state.list('patients').find((p) => p.last_name === 'Citizen')!;
+		const base = sims.cliniko.state.raw('individual_appointments', String(sims.cliniko.state.list('individual_appointments')[0].id))!;
 		const appointment = (patientId: unknown, startsAt: string) =>
-			cliniko.state.create('individual_appointments', {
+			sims.cliniko.state.create('individual_appointments', {
 				patient_id: patientId,
 				practitioner_id: base.practitioner_id,
 				appointment_type_id: base.appointment_type_id,
@@ -256,59 +228,59 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 		expect(run.runData[TOOLS.clinikoAppointments.node]).toBeDefined();
 
 		// The filters went to Cliniko as the model (and the workflow) gave them.
-		const listed = (p: string) => cliniko.log.filter((e) => e.method === 'GET' && e.path === p);
+		const listed = (p: string) => sims.cliniko.log.filter((e) => e.method === 'GET' && e.path === p);
 		expect(listed('/v1/patients').map((e) => e.query.q)).toEqual([['last_name:=Citizen']]);
 		const [byPatient] = listed('/v1/individual_appointments');
 		expect(byPatient.query.q).toEqual([`patient_id:=${jane.id}`, expect.stringMatching(/^starts_at:>=\d{4}-\d\d-\d\dT/)]);
 		expect(String(byPatient.query.sort)).toMatch(/^starts_at(:asc)?$/);
-		expect(cliniko.violations).toEqual([]);
+		expect(sims.cliniko.violations).toEqual([]);
 	});
 
 	test('CLIENTXCMS: a customer found by the e-mail the model gave', async () => {
-		const customer = clientxcms.state.live('customers')[0];
+		const customer = sims.clientxcms.state.live('customers')[0];
 		const { answer, requests } = await ask('clientxcms');
 		checkConversation(requests, ['clientxcms']);
 		expect(answer).toContain(String(customer.email));
 		expect(answer).toContain(`"id":${customer.id}`);
-		const listed = clientxcms.log.filter((e) => e.method === 'GET' && e.path === '/api/application/customers');
+		const listed = sims.clientxcms.log.filter((e) => e.method === 'GET' && e.path === '/api/application/customers');
 		expect(listed.length).toBeGreaterThan(0);
 		expect(JSON.stringify(listed.map((e) => e.query))).toContain(String(customer.email));
-		expect(clientxcms.violations).toEqual([]);
+		expect(sims.clientxcms.violations).toEqual([]);
 	});
 
 	test('Saveris: measurements of the period the model gave, exported and waited for', async () => {
-		saveris.settings.inProgressPolls = 0;
+		sims.saveris.settings.inProgressPolls = 0;
 		const { answer, requests } = await ask('saveris');
 		checkConversation(requests, ['saveris']);
-		const submitted = saveris.log.filter((e) => e.method === 'POST' && e.path === '/v2/measurements').map((e) => e.body);
+		const submitted = sims.saveris.log.filter((e) => e.method === 'POST' && e.path === '/v2/measurements').map((e) => e.body);
 		expect(submitted).toEqual([expect.objectContaining({ date_time_from: '2024-06-01T10:00:00.000Z', date_time_until: '2024-06-01T11:00:00.000Z' })]);
 		const expected = measurementsIn(Date.parse(SAVERIS_FROM), Date.parse(SAVERIS_UNTIL));
 		expect(expected.length).toBeGreaterThan(0);
 		for (const row of expected) expect(answer).toContain(String(row.uuid));
-		expect(saveris.violations).toEqual([]);
+		expect(sims.saveris.violations).toEqual([]);
 	});
 
 	test('Xavier: the clients at or under the health score the model gave, and no others', async () => {
 		const { answer, requests } = await ask('xavier');
 		checkConversation(requests, ['xavier']);
-		const clients = xavier.state.clients();
+		const clients = sims.xavier.state.clients();
 		const low = clients.filter((c) => (c.healthScore ?? 101) <= 60);
 		const high = clients.filter((c) => (c.healthScore ?? 0) > 60);
 		expect(low.length).toBeGreaterThan(0);
 		expect(high.length).toBeGreaterThan(0);
 		for (const c of low) expect(answer).toContain(`"id":"${c.id}"`);
 		for (const c of high) expect(answer).not.toContain(`"id":"${c.id}"`);
-		expect(xavier.violations).toEqual([]);
+		expect(sims.xavier.violations).toEqual([]);
 	});
 
 	test('XtraKit: the sale with the invoice code the model gave', async () => {
-		const sale = xtrakit.state.listSales()[0];
+		const sale = sims.xtrakit.state.listSales()[0];
 		const { answer, requests } = await ask('xtrakit');
 		checkConversation(requests, ['xtrakit']);
 		expect(answer).toContain(`"invoice_code":${sale.invoice_code}`);
 		expect(answer).toContain(String(sale.total_amount));
-		expect(xtrakit.log.some((e) => e.method === 'GET' && JSON.stringify(e).includes(String(sale.invoice_code)))).toBe(true);
-		expect(xtrakit.violations).toEqual([]);
+		expect(sims.xtrakit.log.some((e) => e.method === 'GET' && JSON.stringify(e).includes(String(sale.invoice_code)))).toBe(true);
+		expect(sims.xtrakit.violations).toEqual([]);
 	});
 
 	test('XtraKit: an invoice code that does not exist comes back to the model as the node’s clear message', async () => {
@@ -326,4 +298,4 @@ describe.each(FLAVOURS)('AI Agent with the nodes as tools in real n8n (%s, packa
 		expect(answer).toContain(toolResult);
 		expect(run.runData[TOOLS.xtrakit.node]).toBeDefined();
 	});
-});
+}
