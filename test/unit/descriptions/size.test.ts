@@ -38,6 +38,26 @@ function loadNodes(): Array<{ name: string; node: INodeType }> {
 const nodes = loadNodes();
 const sizes = Object.fromEntries(nodes.map(({ name, node }) => [name, JSON.stringify(node.description).length]));
 
+/**
+ * The changes made on purpose since the fixture was recorded, applied to it. Cliniko's Filters and Sort
+ * load their Field list (it differs per operation; inline it made 37 copies of each), so the field is
+ * labelled the way n8n labels a loaded list: "Field Name or ID".
+ */
+function intendedChanges(before: Record<string, Record<string, unknown>>) {
+	const visit = (value: unknown): void => {
+		if (Array.isArray(value)) return value.forEach(visit);
+		if (!value || typeof value !== 'object') return;
+		const p = value as Record<string, unknown>;
+		if ((p.name === 'conditions' || p.name === 'fields') && Array.isArray(p.values)) {
+			for (const v of p.values as Array<Record<string, unknown>>) {
+				if (v.name === 'field' && v.type === 'options' && v.displayName === 'Field') v.displayName = 'Field Name or ID';
+			}
+		}
+		Object.values(p).forEach(visit);
+	};
+	visit(before.cliniko);
+}
+
 describe('node descriptions (issue 17)', () => {
 	it('keeps Cliniko’s serialised description within 200 KB', () => {
 		expect(sizes.cliniko).toBeLessThanOrEqual(200 * KB);
@@ -55,6 +75,7 @@ describe('node descriptions (issue 17)', () => {
 			fs.writeFileSync(fixture, zlib.gzipSync(JSON.stringify(current, null, 1), { level: 9 }));
 		}
 		const before = JSON.parse(zlib.gunzipSync(fs.readFileSync(fixture)).toString('utf8')) as Record<string, Record<string, unknown>>;
+		intendedChanges(before);
 		expect(Object.keys(current).sort()).toEqual(Object.keys(before).sort());
 		for (const name of Object.keys(before)) {
 			const now = current[name] as Record<string, unknown>;
