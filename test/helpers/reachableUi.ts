@@ -57,7 +57,8 @@ async function normalise(p: Any, node: INodeType, form: INodeParameters): Promis
 		}
 		out[key] = value;
 	}
-	if ('type' in p && !('required' in out)) out.required = false;
+	// Not required, false and undefined are the same to n8n (and a JSON round trip drops undefined).
+	if (!out.required) delete out.required;
 	return out;
 }
 

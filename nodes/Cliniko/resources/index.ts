@@ -369,8 +369,11 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		notFound: (values) => notFoundMessage(spec, values),
 		emptyResult: emptyResult(spec),
 		postProcess: (records, opCtx) => (readOptions(opCtx).simplify ? records.map(addLinkedIds) : records),
-		fields: operationParameters(spec),
 	};
+	// Built when first read (running the operation, or generating the description), not when n8n loads
+	// the package: the node's description comes from generated/properties.json (issue 17: cold load).
+	let fields: INodeProperties[] | undefined;
+	Object.defineProperty(row, 'fields', { enumerable: true, get: () => (fields ??= operationParameters(spec)) });
 	if (spec.kind === 'list' && spec.itemsPath) row.pagination = listPagination(spec.itemsPath);
 	if (spec.body) {
 		const top: ParamMapping[] = [...plan.required, ...Object.keys(plan.optional)].map((key) => {

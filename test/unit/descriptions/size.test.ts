@@ -44,6 +44,15 @@ const sizes = Object.fromEntries(nodes.map(({ name, node }) => [name, JSON.strin
  * labelled the way n8n labels a loaded list: "Field Name or ID".
  */
 function intendedChanges(before: Record<string, Record<string, unknown>>) {
+	// Recorded with "required: false" on parameters that did not say; reachableUi leaves "not required" out.
+	const canonical = (value: unknown): void => {
+		if (Array.isArray(value)) return value.forEach(canonical);
+		if (!value || typeof value !== 'object') return;
+		const p = value as Record<string, unknown>;
+		if (p.required === false) delete p.required;
+		Object.values(p).forEach(canonical);
+	};
+	canonical(before);
 	const visit = (value: unknown): void => {
 		if (Array.isArray(value)) return value.forEach(visit);
 		if (!value || typeof value !== 'object') return;
