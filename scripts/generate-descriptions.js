@@ -19,7 +19,9 @@ const TARGETS = [
 	{ file: 'nodes/Cliniko/generated/properties.json', module: 'nodes/Cliniko/resources/index.js', build: 'clinikoProperties' },
 	{ file: 'nodes/ClientXcms/generated/properties.json', module: 'nodes/ClientXcms/resources/index.js', build: 'clientXcmsProperties' },
 ];
-const buildDir = path.join(root, 'node_modules', '.cache', 'descriptions-build');
+// A compile of its own per run (node_modules may be shared by several worktrees); inside node_modules so
+// that the compiled code finds n8n-workflow.
+const buildDir = path.join(root, 'node_modules', '.cache', `descriptions-build-${process.pid}`);
 
 /** The file's text for a property list: one parameter a line, so a diff shows which changed. */
 function render(properties) {
@@ -57,6 +59,7 @@ function main() {
 		fs.writeFileSync(out, text);
 		console.log(`wrote ${target.file} (${text.length} bytes)`);
 	}
+	fs.rmSync(buildDir, { recursive: true, force: true });
 	if (stale) process.exit(1);
 }
 
