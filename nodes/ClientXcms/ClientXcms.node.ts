@@ -1,11 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { operationFields, operationProperties, resourceProperty } from '../shared/description';
 import { executeOperations } from '../shared/executor';
 import { listSearch, loadOptions } from './methods';
 import { clientXcms } from './provider';
-import { clientXcmsDefaults, clientXcmsOperations, clientXcmsResources } from './resources';
+// Built by scripts/generate-descriptions.js from resources/ (clientXcmsProperties), so that loading the
+// package does not build and merge every operation's fields (issue 17: cold load).
+import properties from './generated/properties.json';
+import { clientXcmsOperations } from './resources';
 
 export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,11 +23,7 @@ export class ClientXcms implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clientXcmsApi', required: true }],
-		properties: [
-			resourceProperty(clientXcmsResources, 'customer'),
-			...operationProperties(clientXcmsOperations, clientXcmsDefaults),
-			...operationFields(clientXcmsOperations),
-		],
+		properties: properties as INodeProperties[],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,10 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { listSearch, loadOptions } from './methods';
 import { cliniko } from './provider';
-import { clinikoOperations, clinikoProperties } from './resources';
+// Built by scripts/generate-descriptions.js from resources/ (clinikoProperties): merging ~180 operations'
+// fields at load would cost n8n hundreds of milliseconds each start (issue 17).
+import properties from './generated/properties.json';
+import { clinikoOperations } from './resources';
 
 export class Cliniko implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +23,7 @@ export class Cliniko implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clinikoApi', required: true }],
-		properties: clinikoProperties(),
+		properties: properties as INodeProperties[],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { compactFields } from './compact';
 import type { OperationDef } from './types';
 
 /** The "Resource" dropdown. */
@@ -79,7 +80,8 @@ export function operationFields(table: OperationDef[]): INodeProperties[] {
 			fields.push({ ...field, displayOptions: { ...field.displayOptions, show: { ...show, ...ownShow } } });
 		}
 	}
-	return fields;
+	// Identical fields of several operations become one (n8n sends the description to every editor).
+	return compactFields(fields, table);
 }
 
 /**

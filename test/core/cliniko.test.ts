@@ -597,6 +597,18 @@ describe('Cliniko node: pickers and dropdowns', () => {
 		expect(types.results.map((r) => r.value)).toContain(type.id);
 	});
 
+	it('lists the Field choices of Filters and Sort for the form’s resource and operation, without a request', async () => {
+		// The list is loaded rather than written into the description (issue 17). Called as n8n's editor
+		// calls it from inside a filter condition: the form's resource and operation come from the root.
+		const parameters = { resource: 'patient', operation: 'getAll', filters: { conditions: [{ field: 'updated_at' }] } };
+		const { options } = await runLoadOptions({ ...ctx(), parameters, path: 'parameters.filters.conditions[0].field' }, 'getFilterFields');
+		expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['updated_at', 'last_name', 'date_of_birth', 'archived_at']));
+		expect(options.find((o) => o.value === 'updated_at')).toEqual({ name: 'Updated At', value: 'updated_at', description: 'Date and time' });
+		const practitioner = await runLoadOptions({ ...ctx(), parameters: { resource: 'practitioner', operation: 'getAllInactive' } }, 'getFilterFields');
+		expect(practitioner.options.map((o) => o.value)).not.toContain('date_of_birth');
+		expect(sim.log).toHaveLength(0);
+	});
+
 	it('fills dropdowns from the account', async () => {
 		const { options } = await runLoadOptions(ctx(), 'getUnavailableBlockTypes');
 		expect(options.length).toBe(sim.state.rows('unavailable_block_types').length);

@@ -1,5 +1,6 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { operationFields, operationProperties, resourceProperty } from '../../shared/description';
 import type { ClientXcmsRow } from '../provider';
 import { cancellationReason, cancellationReasonRows } from './cancellationReason';
 import { coupon, couponRows } from './coupon';
@@ -46,3 +47,15 @@ export const clientXcmsResources: INodePropertyOptions[] = TABLE.map(([resource]
 
 /** The operation selected when a resource is picked. */
 export const clientXcmsDefaults: Record<string, string> = Object.fromEntries(TABLE.map(([resource]) => [resource.value, resource.defaultOperation ?? 'getAll']));
+
+/**
+ * Resource, Operation and every operation's fields: the node's parameters. scripts/generate-descriptions.js
+ * writes them to generated/properties.json, which the node imports (issue 17: cold load).
+ */
+export function clientXcmsProperties(): INodeProperties[] {
+	return [
+		resourceProperty(clientXcmsResources, 'customer'),
+		...operationProperties(clientXcmsOperations, clientXcmsDefaults),
+		...operationFields(clientXcmsOperations),
+	];
+}

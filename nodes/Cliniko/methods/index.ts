@@ -11,6 +11,8 @@ import { apiRequestBody, originOf } from '../../shared/http';
 import { byName, matchingRecords, plainText, searchItems } from '../../shared/listSearch';
 import { listPages, recordsAt, valueAt } from '../../shared/pagination';
 import type { ApiRequest } from '../../shared/types';
+import { specOperations } from '../generated/spec';
+import { filterFieldOptions } from '../resources/filters';
 import { cliniko } from '../provider';
 import { pageLinks } from '../transport/paging';
 
@@ -205,7 +207,19 @@ async function getUnavailableBlockTypes(this: ILoadOptionsFunctions): Promise<IN
 
 export const listSearch = { searchAppointmentTypes, searchBusinesses, searchPatients, searchPractitioners };
 
+/**
+ * The Field choices of a list operation's Filters and Sort, from the form's resource and operation (kept
+ * out of the description, which n8n sends to every editor: see resources/filters.ts). No request is made.
+ */
+async function getFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const resource = this.getCurrentNodeParameter('resource');
+	const operation = this.getCurrentNodeParameter('operation');
+	const spec = specOperations.find((o) => o.resource === resource && o.operation === operation);
+	return spec ? filterFieldOptions(spec) : [];
+}
+
 export const loadOptions = {
+	getFilterFields,
 	getAppointmentTypes,
 	getBillableItems,
 	getBusinesses,

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listFields, operationProperties, resourceProperty } from '../../shared/description';
+import { compactFields, ownShow } from '../../shared/compact';
 import { parameterError } from '../../shared/errors';
 import { perContext } from '../../shared/perContext';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
@@ -161,54 +162,28 @@ function collectionProperty(name: 'additionalFields' | 'updateFields', fields: S
 	};
 }
 
-/**
- * Where a parameter sits in every operation's form. Each operation lists its parameters in this
- * order, and at most one of each slot from RETURN_ALL on; that lets identical parameters of several
- * operations of a resource become one (see clinikoProperties) without changing any form's order.
- */
-const Slot = {
-	PATH: 0,
-	TOP_LEVEL: 1,
-	QUERY: 2,
-	RETURN_ALL: 3,
-	LIMIT: 4,
-	FILTERS: 5,
-	SORT: 6,
-	COLLECTION: 7,
-	OPTIONS: 8,
-} as const;
-type Slot = (typeof Slot)[keyof typeof Slot];
-
-const slots = new WeakMap<INodeProperties, Slot>();
-
-function inSlot(slot: Slot, property: INodeProperties): INodeProperties {
-	slots.set(property, slot);
-	return property;
-}
-
 /** All parameters of one operation, in the order the editor shows them (displayOptions added later). */
 function operationParameters(spec: SpecOperation): INodeProperties[] {
-	const out: INodeProperties[] = spec.pathParams.map((p) => inSlot(Slot.PATH, pathParamProperty(p)));
+	const out: INodeProperties[] = spec.pathParams.map(pathParamProperty);
 	const bodyFields = spec.body ? specBodies[spec.body] : [];
 	const plan = topLevelPlan(spec);
 	const topKeys = [...plan.required, ...Object.keys(plan.optional)];
 	for (const key of topKeys) {
 		const field = bodyFields.find((f) => f.key === key) as SpecField;
 		const property = fieldProperty(field, { topLevel: true, required: plan.required.includes(key), default: plan.optional[key] });
-		out.push(inSlot(Slot.TOP_LEVEL, property));
+		out.push(property);
 	}
-	for (const q of spec.query ?? []) out.push(inSlot(Slot.QUERY, fieldProperty(q, { topLevel: true, required: q.required })));
+	for (const q of spec.query ?? []) out.push(fieldProperty(q, { topLevel: true, required: q.required }));
 	if (spec.kind === 'list') {
 		// Limit keeps its own "Return All is off" condition.
 		const [returnAll, limit] = listFields(spec.resource, spec.operation);
-		out.push(inSlot(Slot.RETURN_ALL, returnAll), inSlot(Slot.LIMIT, limit));
-		for (const p of listFilterProperties(spec)) out.push(inSlot(p.name === 'sort' ? Slot.SORT : Slot.FILTERS, p));
+		out.push(returnAll, limit, ...listFilterProperties(spec));
 	}
 	const rest = bodyFields.filter((f) => !topKeys.includes(f.key));
 	if (rest.length) {
-		out.push(inSlot(Slot.COLLECTION, collectionProperty(spec.kind === 'create' ? 'additionalFields' : 'updateFields', rest)));
+		out.push(collectionProperty(spec.kind === 'create' ? 'additionalFields' : 'updateFields', rest));
 	}
-	out.push(inSlot(Slot.OPTIONS, optionsProperty(spec)));
+	out.push(optionsProperty(spec));
 	return out;
 }
 
@@ -395,8 +370,11 @@ export function buildOperation(spec: SpecOperation): OperationDef {
 		notFound: (values) => notFoundMessage(spec, values),
 		emptyResult: emptyResult(spec),
 		postProcess: (records, opCtx) => (readOptions(opCtx).addLinkedIds ? records.map(addLinkedIds) : records),
-		fields: operationParameters(spec),
 	};
+	// Built when first read (running the operation, or generating the description), not when n8n loads
+	// the package: the node's description comes from generated/properties.json (issue 17: cold load).
+	let fields: INodeProperties[] | undefined;
+	Object.defineProperty(row, 'fields', { enumerable: true, get: () => (fields ??= operationParameters(spec)) });
 	if (spec.kind === 'list' && spec.itemsPath) row.pagination = listPagination(spec.itemsPath);
 	if (spec.body) {
 		const top: ParamMapping[] = [...plan.required, ...Object.keys(plan.optional)].map((key) => {
@@ -438,58 +416,27 @@ function operationDefaults(): Record<string, string> {
 }
 
 /**
- * Resource, Operation and every operation's fields, each shown only for its resource and operation.
- * Parameters are laid out slot by slot (a stable sort, so each form keeps its order), and within a
- * resource the operations sharing an identical parameter of a one-per-form slot (Return All, Limit,
- * Filters, Sort, the field collection, Options) share one definition, which keeps the node's
- * description compact.
+ * Resource, Operation and every operation's fields, each shown only for its resource and operation;
+ * identical fields of several operations, in any resource, share one definition (shared/compact.ts).
  */
 export function clinikoProperties(): INodeProperties[] {
-	interface Entry {
-		slot: Slot;
-		resource: string;
-		operations: string[];
-		property: INodeProperties;
-		own: INodeProperties['displayOptions'];
-	}
-	const entries: Entry[] = [];
-	const shared = new Map<string, Entry>();
+	const fields: INodeProperties[] = [];
 	for (const row of clinikoOperations) {
 		for (const field of row.fields ?? []) {
-			const slot = slots.get(field) ?? Slot.PATH;
-			const { displayOptions, ...property } = field;
-			// listFields' own displayOptions name the resource and operation; only the extra conditions are kept.
-			const ownShow = Object.fromEntries(
-				Object.entries(displayOptions?.show ?? {}).filter(([name]) => name !== 'resource' && name !== 'operation'),
-			);
-			const own = Object.keys(ownShow).length || displayOptions?.hide ? { ...displayOptions, show: ownShow } : undefined;
-			const key = slot >= Slot.RETURN_ALL ? `${row.resource}|${slot}|${JSON.stringify({ property, own })}` : undefined;
-			const existing = key ? shared.get(key) : undefined;
-			if (existing) {
-				existing.operations.push(row.operation);
-				continue;
-			}
-			const entry: Entry = { slot, resource: row.resource, operations: [row.operation], property: property as INodeProperties, own };
-			entries.push(entry);
-			if (key) shared.set(key, entry);
+			// listFields' own displayOptions name the resource and operation already; other conditions are kept.
+			const own = ownShow(field.displayOptions?.show);
+			fields.push({
+				...field,
+				displayOptions: { ...field.displayOptions, show: { resource: [row.resource], operation: [row.operation], ...own } },
+			});
 		}
 	}
-	const fields = entries
-		.map((e, index) => ({ e, index }))
-		.sort((a, b) => a.e.slot - b.e.slot || a.index - b.index)
-		.map(({ e }) => ({
-			...e.property,
-			displayOptions: {
-				...e.own,
-				show: { resource: [e.resource], operation: e.operations, ...(e.own?.show ?? {}) },
-			},
-		}));
 	return [
 		resourceProperty(
 			specResources.map((r) => ({ name: r.name, value: r.value })),
 			DEFAULT_RESOURCE,
 		),
 		...operationProperties(clinikoOperations, operationDefaults()),
-		...fields,
+		...compactFields(fields, clinikoOperations),
 	];
 }

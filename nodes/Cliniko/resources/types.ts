@@ -1,6 +1,6 @@
 /**
  * The shape of the operation table generated from Cliniko's OpenAPI document
- * (scripts/generate-cliniko.js writes ../generated/spec.ts). Everything here is data: the hand-written
+ * (scripts/generate-cliniko.js writes ../generated/spec.json, typed by spec.ts). Everything here is data: the hand-written
  * layer in this folder turns it into n8n parameters and executor rows.
  */
 

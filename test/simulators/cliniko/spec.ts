@@ -1,6 +1,6 @@
 // Cliniko's public OpenAPI document (specs/cliniko-openapi.yaml at the repository root, copied from
 // https://docs.api.cliniko.com/_spec/openapi.yaml) is the simulator's contract, as it is the node's
-// (scripts/generate-cliniko.js generates nodes/Cliniko/generated/spec.ts from it): every route, every
+// (scripts/generate-cliniko.js generates nodes/Cliniko/generated/spec.json from it): every route, every
 // request body and every q[] filter table comes from it. It is parsed once per process.
 //
 // Parsing 500 kB of YAML with the `yaml` package takes about a second, which alone would blow the
