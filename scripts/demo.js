@@ -6,7 +6,8 @@
 //   3. installs n8n into the shared cache if needed (scripts/install-n8n.sh; several minutes, once)
 //   4. sets up a persistent n8n user folder in .n8n-demo/<flavour>/ with the package installed from
 //      its npm-pack tarball into .n8n/nodes (as Settings › Community nodes does), a credential per
-//      provider pointed at its simulator, and the example workflows from examples/
+//      provider pointed at its simulator (and the AI Agent example's "OpenAI account" at the demo's
+//      stand-in model, test/helpers/demoChatModel.ts), and the example workflows from examples/
 //   5. starts n8n, sets up the owner account and prints the editor URL and login; Ctrl-C stops all.
 //
 //   node scripts/demo.js [--n8n2] [--custom] [--port=5678] [--no-build] [--folder=DIR]
@@ -156,6 +157,11 @@ async function main() {
 
 	const credentials = [];
 	for (const sim of started.sims) {
+		if (sim.name === 'openai') {
+			// The AI Agent example's chat model credential, pointed at the demo's stand-in model.
+			credentials.push({ id: 'openai-account', name: 'OpenAI account', type: 'openAiApi', data: sim.credentials });
+			continue;
+		}
 		const type = credentialTypes.find((t) => t.toLowerCase() === `${sim.name.toLowerCase()}api`);
 		if (!type) {
 			console.log(`  (no credential type for simulator "${sim.name}" in this build; skipped)`);
@@ -212,6 +218,9 @@ n8n ${env.install.version} is running with ${harness.PACKAGE_NAME} (${packageMod
   Credentials point at the local simulators; edit a credential to use a real account.
   Trigger, webhook and schedule examples are imported inactive: activate one to have it poll,
   answer on its production URL (…/webhook/<path>) or run on its schedule.
+  The AI Agent example chats with a stand-in model (no AI): it calls the tool whose name shares
+  words with your question, e.g. "Find Cliniko patients named Citizen"; use your own OpenAI
+  credential for a real model.
   n8n log:   ${path.relative(root, path.join(env.artifactsDir, `server-${server.port}.log`))}
 
 Ctrl-C stops n8n and the simulators.`);

@@ -45,7 +45,7 @@ export type ScriptStep = { tool: string; args: Record<string, unknown> } | { ans
  * What the model does next for a question, given the tool results so far (oldest first, as the text the
  * agent put in the conversation). Return undefined for "I do not know this question".
  */
-export type Script = (question: string, toolResults: Array<{ tool: string; content: string }>) => ScriptStep | undefined;
+export type Script = (question: string, toolResults: Array<{ tool: string; content: string }>, tools: ChatTool[]) => ScriptStep | undefined;
 
 export interface ScriptedChatModel {
 	/** `http://127.0.0.1:<port>/v1`: the credential's Base URL. */
@@ -64,13 +64,14 @@ export const SCRIPTED_MODEL_KEY: string = TEST_SECRETS.openAiApiKey;
 const text = (content: ChatMessage['content']): string =>
 	typeof content === 'string' ? content : Array.isArray(content) ? content.map((c) => c.text ?? '').join('') : '';
 
-export async function startScriptedChatModel(script: Script): Promise<ScriptedChatModel> {
+export async function startScriptedChatModel(script: Script, options: { port?: number; apiKey?: string } = {}): Promise<ScriptedChatModel> {
+	const apiKey = options.apiKey ?? SCRIPTED_MODEL_KEY;
 	const requests: ChatRequest[] = [];
 	let calls = 0;
 	const server = await startTestServer((req, res, body) => {
 		const url = (req.url ?? '').split('?')[0];
 		// OpenAI's answer to a missing or wrong key (API reference, "Error codes": 401 Invalid Authentication).
-		if (req.headers.authorization !== `Bearer ${SCRIPTED_MODEL_KEY}`) {
+		if (req.headers.authorization !== `Bearer ${apiKey}`) {
 			sendJson(res, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
 			return;
 		}
@@ -108,7 +109,7 @@ export async function startScriptedChatModel(script: Script): Promise<ScriptedCh
 			.filter((m) => m.role === 'tool')
 			.map((m) => ({ tool: toolNames.get(m.tool_call_id ?? '') ?? '', content: text(m.content) }));
 
-		const step = script(question, toolResults) ?? { answer: `I have no script for: ${question}` };
+		const step = script(question, toolResults, request.tools ?? []) ?? { answer: `I have no script for: ${question}` };
 		const offered = (request.tools ?? []).map((t) => t.function.name);
 		const reply: ChatMessage =
 			'tool' in step && offered.includes(step.tool)
@@ -134,6 +135,6 @@ export async function startScriptedChatModel(script: Script): Promise<ScriptedCh
 			choices: [{ index: 0, message: reply, logprobs: null, finish_reason: finish }],
 			usage,
 		});
-	});
+	}, options.port);
 	return { baseUrl: `${server.url}/v1`, requests, server, close: () => server.close() };
 }

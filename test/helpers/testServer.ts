@@ -23,7 +23,7 @@ export interface TestServer {
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string, server: TestServer) => void;
 
-export async function startTestServer(handler: Handler): Promise<TestServer> {
+export async function startTestServer(handler: Handler, port = 0): Promise<TestServer> {
 	const state: TestServer = { url: '', seen: [], connections: 0, close: async () => undefined };
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -35,7 +35,7 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
 		});
 	});
 	server.on('connection', () => state.connections++);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	state.close = async () => {
 		server.closeAllConnections();

@@ -94,7 +94,7 @@ export interface AgentSims {
 }
 
 /** The scripted OpenAI-compatible model the example's chat model credential points at. */
-export const startAgentModel = (): Promise<ScriptedChatModel> => startScriptedChatModel((text, results) => script(text, results));
+export const startAgentModel = (): Promise<ScriptedChatModel> => startScriptedChatModel((text, results, tools) => script(text, results, tools));
 
 /** The example's OpenAI credential, pointing at the scripted model. */
 export const agentCredential = (model: ScriptedChatModel): CredentialJson => ({ ...OPENAI_CRED, type: 'openAiApi', data: { apiKey: SCRIPTED_MODEL_KEY, url: model.baseUrl } });

@@ -23,7 +23,7 @@ interface Printed {
 function startDemo(folder: string, port: number): { child: ChildProcess; printed: Promise<Printed>; output: () => string } {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key) && key !== 'NODE_ENV') env[key] = value;
-	for (const name of ['XAVIER', 'XTRAKIT', 'CLINIKO', 'CLIENTXCMS', 'SAVERIS']) env[`${name}_SIM_PORT`] = '0';
+	for (const name of ['XAVIER', 'XTRAKIT', 'CLINIKO', 'CLIENTXCMS', 'SAVERIS', 'OPENAI']) env[`${name}_SIM_PORT`] = '0';
 	const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'demo.js'), '--no-build', `--port=${port}`, `--folder=${folder}`], {
 		cwd: REPO_ROOT,
 		env,
@@ -97,8 +97,7 @@ describe('npm run demo', () => {
 
 		// Every example that starts from a manual trigger runs to success against the simulators (the
 		// trigger examples are imported inactive; the real-n8n provider tests activate them). The AI Agent
-		// example starts from a Chat Trigger and needs a chat model the demo has none of (its credential is
-		// the user's own): it is only imported here, and test/n8n/usage.test.ts (cases in agent.ts) runs it against a scripted one.
+		// example is run below, with the demo's stand-in chat model.
 		let ran = 0;
 		for (const { id } of listed) {
 			const workflow = await rest<{ name: string; nodes: Array<{ name: string; type: string }> }>('GET', `/workflows/${id}`);
@@ -122,6 +121,34 @@ describe('npm run demo', () => {
 			ran++;
 		}
 		expect(ran).toBeGreaterThanOrEqual(3);
+
+		// The AI Agent example, as a chat message in the editor runs it (the message pinned on the Chat
+		// Trigger), against the demo's stand-in model: it calls the tool whose name shares words with the
+		// question, and answers with what the tool returned (a simulator patient named Ahmed).
+		const agentId = listed.find((w) => w.name.startsWith('AI Agent'))?.id;
+		expect(agentId).toBeDefined();
+		const agent = await rest<{ name: string; nodes: Array<{ name: string; type: string }> }>('GET', `/workflows/${agentId}`);
+		const chat = agent.nodes.find((n) => /chatTrigger$/i.test(n.type));
+		expect(chat).toBeDefined();
+		const message = { sessionId: 'demo-test', action: 'sendMessage', chatInput: 'Find Cliniko patients named Ahmed' };
+		const asked = await rest<{ executionId: string }>('POST', `/workflows/${agentId}/run`, {
+			workflowData: { ...agent, pinData: { [chat!.name]: [{ json: message }] } },
+			triggerToStartFrom: { name: chat!.name },
+		});
+		let chatRun: { status: string; data?: unknown } = { status: '' };
+		await waitFor(
+			async () => {
+				chatRun = await rest<{ status: string; data?: unknown }>('GET', `/executions/${asked.executionId}`);
+				return ['success', 'error', 'crashed', 'canceled'].includes(chatRun.status);
+			},
+			120_000,
+			200,
+			() => `the AI Agent example still ${chatRun.status}`,
+		);
+		expect(chatRun.status).toBe('success');
+		const data = JSON.stringify(chatRun.data);
+		expect(data).toContain('Find Cliniko patients returned');
+		expect(data).toContain('Ahmed');
 
 		// A webhook example, activated as a user would, answers on its production URL from the
 		// simulator; a schedule example activates (its hourly tick is test/n8n/usage.test.ts's business).
