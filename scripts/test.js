@@ -74,6 +74,33 @@ function run(label, cmd, args, { counted = false } = {}) {
 	return ok;
 }
 
+/** Several steps at once, each one's output kept and printed whole when it ends (as `run` reports them). */
+function runTogether(steps) {
+	return Promise.all(
+		steps.map(
+			([label, cmd, args]) =>
+				new Promise((resolve) => {
+					const started = Date.now();
+					const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+					const output = [];
+					child.stdout.on('data', (c) => output.push(c));
+					child.stderr.on('data', (c) => output.push(c));
+					child.on('close', (code) => {
+						const ok = code === 0;
+						const seconds = ((Date.now() - started) / 1000).toFixed(1);
+						process.stdout.write(`\n=== ${label} (beside the others) ===\n${Buffer.concat(output).toString('utf8')}`);
+						process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s) ===\n`);
+						if (!ok) {
+							failures.push(label);
+							failed++;
+						}
+						resolve(ok);
+					});
+				}),
+		),
+	);
+}
+
 function jest(label, projects, extra = []) {
 	const out = path.join(results, `${label}.json`);
 	const args = ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra];
@@ -148,11 +175,14 @@ async function main() {
 
 	// The build type-checks the package (tsc, strict); the tests are type-checked on their own.
 	run('build (type-checks the package)', 'npm', ['run', 'build', '--silent']);
-	run('typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
-	run('lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']);
-	// The six tarballs (combined pack + one per provider) into release/: the packages tier checks them,
-	// the real-n8n tier installs the provider tarballs, and a passing run stamps them for publishing.
-	run('pack (six tarballs into release/)', process.execPath, ['scripts/pack.js']);
+	// Three single-process steps on two cores: at once. The six tarballs (combined pack + one per
+	// provider) go into release/: the packages tier checks them, the real-n8n tier installs the
+	// provider tarballs, and a passing run stamps them for publishing.
+	await runTogether([
+		['typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']],
+		['lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']],
+		['pack (six tarballs into release/)', process.execPath, ['scripts/pack.js']],
+	]);
 
 	// Unit and core on two workers (jest's --ci default is cores - 1): the fault soak alone takes well
 	// over a minute, and the rest of the tier runs beside it. It leaves about a third of the two cores
