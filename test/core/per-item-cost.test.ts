@@ -47,53 +47,32 @@ interface Case {
 	requests: () => number;
 }
 
+/** A Get over ITEMS input items, the ID by expression (evaluated per item, as a workflow's would be). */
+const getOver = (nodeType: Parameters<typeof runNode>[0]['nodeType'], parameters: IDataObject, credentials: Record<string, IDataObject>, credentialTypes: Parameters<typeof runNode>[0]['credentialTypes']) =>
+	runNode({ nodeType, parameters: { operation: 'get', ...parameters } as never, credentials: credentials as never, credentialTypes, inputItems: items() });
+
 const cases: Record<string, Case> = {
 	Cliniko: {
 		type: 'clinikoApi',
 		run: () =>
-			runNode({
-				nodeType: Cliniko,
-				parameters: { resource: 'patient', operation: 'get', patientId: locator(`={{ ${JSON.stringify(String(cliniko.state.list('patients')[0].id))} }}`) } as IDataObject as never,
-				credentials: { clinikoApi: cliniko.credentials },
-				credentialTypes: [ClinikoApi],
-				inputItems: items(),
-			}),
+			getOver(Cliniko, { resource: 'patient', patientId: locator(`={{ ${JSON.stringify(String(cliniko.state.list('patients')[0].id))} }}`) }, { clinikoApi: cliniko.credentials }, [ClinikoApi]),
 		requests: () => cliniko.log.length,
 	},
 	CLIENTXCMS: {
 		type: 'clientXcmsApi',
 		run: () =>
-			runNode({
-				nodeType: ClientXcms,
-				parameters: { resource: 'customer', operation: 'get', customerId: locator('={{ 2 }}') } as IDataObject as never,
-				credentials: { clientXcmsApi: { baseUrl: clientxcms.baseUrl, apiKey: clientxcms.apiKey } },
-				credentialTypes: [ClientXcmsApi],
-				inputItems: items(),
-			}),
+			getOver(ClientXcms, { resource: 'customer', customerId: locator('={{ 2 }}') }, { clientXcmsApi: { baseUrl: clientxcms.baseUrl, apiKey: clientxcms.apiKey } }, [ClientXcmsApi]),
 		requests: () => clientxcms.log.length,
 	},
 	Xavier: {
 		type: 'xavierApi',
 		run: () =>
-			runNode({
-				nodeType: Xavier,
-				parameters: { resource: 'client', operation: 'get', clientId: locator(`={{ ${JSON.stringify(String(xavier.state.listItems()[0].id))} }}`) } as IDataObject as never,
-				credentials: { xavierApi: { apiToken: xavier.token, baseUrl: xavier.url } },
-				credentialTypes: [XavierApi],
-				inputItems: items(),
-			}),
+			getOver(Xavier, { resource: 'client', clientId: locator(`={{ ${JSON.stringify(String(xavier.state.listItems()[0].id))} }}`) }, { xavierApi: { apiToken: xavier.token, baseUrl: xavier.url } }, [XavierApi]),
 		requests: () => xavier.log.length,
 	},
 	XtraKit: {
 		type: 'xtraKitApi',
-		run: () =>
-			runNode({
-				nodeType: XtraKit,
-				parameters: { resource: 'customer', operation: 'get', customerId: locator('={{ 1 }}') } as IDataObject as never,
-				credentials: { xtraKitApi: { apiKey: xtrakit.apiKey, baseUrl: xtrakit.baseUrl } },
-				credentialTypes: [XtraKitApi],
-				inputItems: items(),
-			}),
+		run: () => getOver(XtraKit, { resource: 'customer', customerId: locator('={{ 1 }}') }, { xtraKitApi: { apiKey: xtrakit.apiKey, baseUrl: xtrakit.baseUrl } }, [XtraKitApi]),
 		requests: () => xtrakit.log.length,
 	},
 };
