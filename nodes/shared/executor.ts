@@ -150,7 +150,7 @@ export async function runOperation(row: OperationDef, opCtx: OperationContext): 
 		if (body === undefined || body === null || body === '') {
 			return [row.emptyResult ? row.emptyResult(pathValues) : { success: true }];
 		}
-		const unwrapped = row.unwrap ? row.unwrap(body, opCtx) : (body as IDataObject | IDataObject[]);
+		const unwrapped = row.unwrap ? row.unwrap(body, opCtx, pathValues) : (body as IDataObject | IDataObject[]);
 		const records = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
 		return row.postProcess ? row.postProcess(records, opCtx) : records;
 	}

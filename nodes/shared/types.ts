@@ -202,7 +202,8 @@ export interface OperationDef {
 	/** Present on list operations: adds Return All / Limit. */
 	pagination?: Pagination;
 	/** Turn the raw response body into the output records. */
-	unwrap?: (body: unknown, opCtx: OperationContext) => IDataObject | IDataObject[];
+	/** `pathValues`: the path parameters as read for the request (reading one again evaluates its expression again). */
+	unwrap?: (body: unknown, opCtx: OperationContext, pathValues: Record<string, string>) => IDataObject | IDataObject[];
 	/** Validate parameters before anything is sent; throw NodeOperationError. */
 	validate?: (opCtx: OperationContext, pathValues: Record<string, string>) => void;
 	/** Filter/transform the records after fetching (list filters the API does not offer). */

@@ -50,9 +50,11 @@ function readLocator(opCtx: OperationContext, param: string): unknown {
 
 /** The one record of a get / create / update answer (siblings such as `sales-item` kept). */
 export function unwrapRecord(key: string, notFound?: { param: string; message: (value: string) => string }) {
-	return (body: unknown, opCtx: OperationContext): IDataObject => {
+	return (body: unknown, opCtx: OperationContext, pathValues?: Record<string, string>): IDataObject => {
 		const node = opCtx.ctx.getNode();
-		const value = notFound ? textOf(node, readLocator(opCtx, notFound.param), notFound.param, opCtx.itemIndex) : '';
+		// The ID as read for the path; read again only where a row has no such path value.
+		const read = () => (notFound ? textOf(node, readLocator(opCtx, notFound.param), notFound.param, opCtx.itemIndex) : '');
+		const value = notFound && pathValues?.[notFound.param] !== undefined ? pathValues[notFound.param] : read();
 		const data = openEnvelope(node, body, {
 			itemIndex: opCtx.itemIndex,
 			notFound: notFound ? notFound.message(value) : undefined,
