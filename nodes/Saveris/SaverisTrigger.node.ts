@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INode
 
 import { eventProperty } from '../shared/description';
 import { requireDateTime } from '../shared/dates';
-import { optionalNumberInRange, requireText, textOf } from '../shared/validate';
+import { isBlank, optionalNumberInRange, requireText, textOf } from '../shared/validate';
 import { exclusivePoll } from '../shared/lease';
 import { EXPORT_RESOURCES, exportResource, PARSABLE_FORMATS, requestUuidField } from './resources/definitions';
 import { TIMED_RESOURCES, triggerEvents } from './trigger/events';
@@ -154,7 +154,7 @@ export class SaverisTrigger implements INodeType {
 			const jobTimeoutMinutes = optionalNumberInRange(node, options.jobTimeoutMinutes, 'Give Up on an Export After (Minutes)', 5, MAX_LAG_MINUTES, 0) ?? 60;
 			const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
 			const startRaw = this.getNodeParameter('startDate', '');
-			const unset = startRaw === undefined || startRaw === null || (typeof startRaw === 'string' && startRaw.trim() === '');
+			const unset = isBlank(startRaw);
 			// The package's one date-time rule (nodes/shared/dates.ts): without an offset, the workflow's time zone.
 			const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0, { timeZone: this.getTimezone() });
 			const settings = {

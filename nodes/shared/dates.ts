@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { parameterError } from './errors';
-import { describeValue } from './validate';
+import { describeValue, isBlank } from './validate';
 
 /**
  * ISO 8601 as people and n8n write it: a date, optionally a time ("T" or a space) with optional
@@ -142,11 +142,6 @@ export function localDateTime(value: unknown, timeZone?: string): string | undef
  */
 export function calendarDate(value: unknown, timeZone?: string): string | undefined {
 	return localDateTime(value, timeZone)?.slice(0, 10);
-}
-
-/** An empty parameter: unset. */
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** An optional date parameter as `YYYY-MM-DD`: empty is unset, anything but a valid date is an error naming the field. */

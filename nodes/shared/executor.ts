@@ -4,9 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runFileOperation } from './files';
 import { apiRequest, credentialsOf } from './http';
 import { attachFiles } from './multipart';
+import { locatorValue } from './locator';
 import { listPages } from './pagination';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
-import { booleanOf, finiteNumber, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
+import { booleanOf, finiteNumber, isBlank, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
 
 export function findOperation(table: OperationDef[], resource: string, operation: string): OperationDef | undefined {
 	return table.find((row) => row.resource === resource && row.operation === operation);
@@ -75,16 +76,6 @@ export function buildRequest(
 	return { request, pathValues };
 }
 
-/**
- * A resource locator inside a collection comes as the editor stores it (`{ __rl, mode, value }`):
- * its value. (Top-level locators are read with extractValue; the ones in collections have only the
- * List and ID modes, whose value is the ID itself.)
- */
-function locatorValue(value: unknown): unknown {
-	if (value && typeof value === 'object' && (value as IDataObject).__rl === true) return (value as IDataObject).value;
-	return value;
-}
-
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
@@ -101,11 +92,8 @@ export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodePr
 	for (const f of def.fields ?? []) {
 		const value = checkedNumber(numbers.get(f.param), readParam(ctx, f.param, itemIndex), opCtx);
 		// A required text of blanks only is as empty as none (servers trim it to nothing, then refuse).
-		if (f.required && typeof value === 'string' && value.trim() === '') requireText(node, value, f.label ?? f.param, itemIndex);
-		if (isEmpty(value)) {
-			if (f.required) requireText(node, value, f.label ?? f.param, itemIndex);
-			continue;
-		}
+		if (f.required && isBlank(value)) requireText(node, value, f.label ?? f.param, itemIndex);
+		if (isEmpty(value)) continue;
 		body[f.as ?? f.param] = value as IDataObject[string];
 	}
 	for (const name of def.collections ?? []) {

@@ -193,7 +193,8 @@ export async function apiRequest(
 	options: RequestOptions = {},
 ): Promise<ApiResponse> {
 	const credentials = await credentialsOf(this, provider.credentialType);
-	const credentialId = this.getNode().credentials?.[provider.credentialType]?.id ?? '';
+	// Handed to n8n's helper with every attempt, so that it does not read the credential again.
+	const credentialsDecrypted = { id: this.getNode().credentials?.[provider.credentialType]?.id ?? '', name: '', type: provider.credentialType, data: credentials };
 	const baseUrl = provider.baseUrl(credentials);
 	const url = request.url ?? `${baseUrl}${request.path ?? ''}`;
 	if (request.url && originOf(request.url) !== originOf(baseUrl)) {
@@ -278,7 +279,7 @@ export async function apiRequest(
 						provider.credentialType,
 						// Each attempt gets its own copy: n8n's helper mutates the options it is given.
 						{ ...httpOptions, ...target, headers: { ...httpOptions.headers, ...sessionHeaders }, abortSignal },
-						{ credentialsDecrypted: { id: credentialId, name: '', type: provider.credentialType, data: credentials } },
+						{ credentialsDecrypted },
 					)) as FullResponse,
 				clipped ? Math.max(1, leftMs) : timeoutMs,
 			);

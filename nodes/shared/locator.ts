@@ -1,6 +1,16 @@
+import { isResourceLocatorValue } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { withArticle } from './article';
+
+/**
+ * A resource locator inside a collection comes as the editor stores it (`{ __rl, mode, value }`): its
+ * value. (Top-level locators are read with extractValue; the ones in collections have only the List and
+ * ID modes, whose value is the ID itself.)
+ */
+export function locatorValue(value: unknown): unknown {
+	return isResourceLocatorValue(value) ? value.value : value;
+}
 
 /**
  * A resource locator the n8n way: "From List" (searchable, filled by the node's listSearch method)

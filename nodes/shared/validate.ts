@@ -14,6 +14,11 @@ function isDateLike(value: object): boolean {
  * What kind of value arrived, in words, for values that are not plain text or a finite number:
  * "an object", "a list", "a date", "true (a boolean)", "NaN". Undefined for text and finite numbers.
  */
+/** An empty parameter: unset, null, or text of blanks only. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 export function kindOf(value: unknown): string | undefined {
 	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';

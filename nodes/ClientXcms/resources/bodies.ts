@@ -4,7 +4,7 @@ import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 import { optionalLocalDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
 import { locatorProperty } from '../../shared/locator';
-import { wholeNumber } from '../../shared/validate';
+import { isBlank, wholeNumber } from '../../shared/validate';
 import type { BodyDef, OperationContext, OperationDef, ParamMapping } from '../../shared/types';
 import { fetchRecord } from './current';
 import { optionList, readId } from './row';
@@ -92,7 +92,7 @@ export function customerProperty(name: string, required: boolean): INodeProperti
 export function customerIdOf(body: IDataObject, key: string, opCtx: OperationContext): void {
 	if (!(key in body)) return;
 	const value = body[key];
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+	if (isBlank(value)) {
 		delete body[key];
 		return;
 	}

@@ -5,7 +5,7 @@ import { compactFields, ownShow } from '../../shared/compact';
 import { parameterError } from '../../shared/errors';
 import { perContext } from '../../shared/perContext';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
-import { describeValue, finiteNumber, parseJsonValue, textOf } from '../../shared/validate';
+import { describeValue, finiteNumber, isBlank, parseJsonValue, textOf } from '../../shared/validate';
 import { specBodies, specOperations, specResources } from '../generated/spec';
 import { CANCEL_REQUIRED, CREATE_CURATION, DEFAULT_OPERATION, DEFAULT_RESOURCE, LOCATOR_ENTITIES } from './curation';
 import { toDateOnly, toUtcDateTime } from './dates';
@@ -210,7 +210,7 @@ export function normaliseBody(body: IDataObject, fields: SpecField[], opCtx: Ope
 	const node = opCtx.ctx.getNode();
 	for (const [key, value] of Object.entries(body)) {
 		const field = fields.find((f) => f.key === key);
-		const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+		const empty = isBlank(value);
 		if (!field) {
 			out[key] = value;
 			continue;

@@ -2,8 +2,9 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
 import { apiRequest } from '../../shared/http';
+import { locatorValue } from '../../shared/locator';
 import type { OperationContext, OperationDef } from '../../shared/types';
-import { pathWith, requireText, textOf } from '../../shared/validate';
+import { pathWith, requireText } from '../../shared/validate';
 import { isEnvelope, openEnvelope, recordFrom } from '../transport/envelope';
 import { listPagination } from '../transport/paging';
 import { xtraKit } from '../provider';
@@ -50,11 +51,10 @@ function readLocator(opCtx: OperationContext, param: string): unknown {
 
 /** The one record of a get / create / update answer (siblings such as `sales-item` kept). */
 export function unwrapRecord(key: string, notFound?: { param: string; message: (value: string) => string }) {
-	return (body: unknown, opCtx: OperationContext, pathValues?: Record<string, string>): IDataObject => {
+	return (body: unknown, opCtx: OperationContext, pathValues: Record<string, string>): IDataObject => {
 		const node = opCtx.ctx.getNode();
-		// The ID as read for the path; read again only where a row has no such path value.
-		const read = () => (notFound ? textOf(node, readLocator(opCtx, notFound.param), notFound.param, opCtx.itemIndex) : '');
-		const value = notFound && pathValues?.[notFound.param] !== undefined ? pathValues[notFound.param] : read();
+		// The ID as read for the path (every row with a not-found message has it as its path parameter).
+		const value = notFound ? pathValues[notFound.param] : '';
 		const data = openEnvelope(node, body, {
 			itemIndex: opCtx.itemIndex,
 			notFound: notFound ? notFound.message(value) : undefined,
@@ -73,7 +73,7 @@ function filtersQuery(types: FieldTypes) {
 		const filters = opCtx.ctx.getNodeParameter('filters', opCtx.itemIndex, {}) as IDataObject;
 		const resolved: IDataObject = {};
 		for (const [key, value] of Object.entries(filters)) {
-			const v = value !== null && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value;
+			const v = locatorValue(value) as IDataObject[string];
 			resolved[key] = typeof v === 'string' ? v.trim() : v;
 		}
 		return coerceBody(opCtx.ctx.getNode(), types, resolved, opCtx.itemIndex, opCtx.ctx.getTimezone());
