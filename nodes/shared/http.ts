@@ -15,6 +15,7 @@ import {
 	isUnreachableCode,
 	networkErrorCode,
 	retryDelay,
+	serverDelay,
 } from './retry';
 import type { ApiRequest, ApiResponse, HeaderMap, ProviderConfig, RequestContext } from './types';
 
@@ -238,6 +239,7 @@ export async function apiRequest(
 	// Where the request goes; a same-origin redirect changes it (303, or 301/302 after a write, become a GET).
 	let target: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'> = { method: request.method, url, qs: request.qs, body: request.body };
 	let redirects = 0;
+	let rateLimitWaits = 0;
 	const started = Date.now();
 
 	const credentialSecretForms = credentialForms(credentials);
@@ -337,6 +339,15 @@ export async function apiRequest(
 			attempt--;
 			continue;
 		}
+		// A 429 naming its reset, under a pacer: the window was spent by another process with this key
+		// (the pacer never overruns it alone). Waited out without using up the request's attempts, up to
+		// a bound of its own: otherwise the process that reaches the server later after each reset loses
+		// every window to the other and its items fail (retry.ts `maxRateLimitWaits`).
+		const scheduled = statusCode === 429 && pacer !== undefined && serverDelay(headers, Date.now(), provider.resetDelayMs) !== undefined;
+		if (scheduled && attempt >= maxAttempts && rateLimitWaits < RETRY_DEFAULTS.maxRateLimitWaits) {
+			rateLimitWaits++;
+			attempt--;
+		}
 		if (isRetryableStatus(statusCode, target.method ?? 'GET') && attempt < maxAttempts) {
 			const now = Date.now();
 			const delay = retryDelay({ attempt, headers, now, providerReset: provider.resetDelayMs });
@@ -354,7 +365,7 @@ export async function apiRequest(
 		throw apiError(this.getNode(), provider, statusCode, body, {
 			itemIndex: options.itemIndex,
 			notFound: options.notFound,
-			hint: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined,
+			hint: attempt + rateLimitWaits > 1 ? `Gave up after ${attempt + rateLimitWaits} attempts.` : undefined,
 		});
 	}
 }

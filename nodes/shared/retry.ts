@@ -8,6 +8,13 @@ export const RETRY_DEFAULTS = {
 	baseDelayMs: 500,
 	maxBackoffMs: 30_000,
 	maxWaitMs: 120_000,
+	/**
+	 * 429s that name when the window resets, on top of `maxAttempts`: the server scheduling a request
+	 * while another process (an n8n worker, another instance) with the same key holds the window. Each
+	 * wait is one window at most (`maxWaitMs` caps it) and fifteen of Cliniko's minutes fill the
+	 * default item time limit, which bounds them all.
+	 */
+	maxRateLimitWaits: 15,
 };
 
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -126,13 +133,19 @@ export function retryDelay(args: {
 	random?: () => number;
 }): number {
 	const { attempt, headers, now, providerReset, random } = args;
+	return serverDelay(headers, now, providerReset) ?? backoffDelay(attempt, random);
+}
+
+/** What the server asked for (Retry-After or the provider's reset header, the later), if anything. */
+export function serverDelay(
+	headers: HeaderMap | undefined,
+	now: number,
+	providerReset?: (headers: HeaderMap, now: number) => number | undefined,
+): number | undefined {
 	const asked = [
 		headers ? parseRetryAfter(headerValue(headers, 'retry-after'), now) : undefined,
 		headers && providerReset ? providerReset(headers, now) : undefined,
 	].filter((v): v is number => v !== undefined && Number.isFinite(v));
-	if (asked.length > 0) {
-		// A small margin so we do not arrive a few milliseconds before the window opens.
-		return Math.max(...asked) + 250;
-	}
-	return backoffDelay(attempt, random);
+	// A small margin so we do not arrive a few milliseconds before the window opens.
+	return asked.length > 0 ? Math.max(...asked) + 250 : undefined;
 }
