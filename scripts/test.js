@@ -6,7 +6,7 @@
 // "N passed, N failed" line for CI and the run's wall time.
 //   SKIP_N8N=1 npm test       skips tier 3 (real n8n) and tier 4 (its editor) for a quick local run.
 //   SKIP_BROWSER=1 npm test   skips tier 4 only (the editor in chromium).
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -61,51 +61,17 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-function run(label, cmd, args, { counted = false } = {}) {
-	process.stdout.write(`\n=== ${label} ===\n`);
-	const started = Date.now();
-	const cpu = cpuMark();
-	const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
-	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	const ok = result.status === 0;
-	process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s${cpuSince(cpu)}) ===\n`);
-	if (!ok) failures.push(label);
-	if (!counted && !ok) failed++;
-	return ok;
-}
-
-/** Several steps at once, each one's output kept and printed whole when it ends (as `run` reports them). */
-function runTogether(steps) {
-	return Promise.all(
-		steps.map(
-			([label, cmd, args]) =>
-				new Promise((resolve) => {
-					const started = Date.now();
-					const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-					const output = [];
-					child.stdout.on('data', (c) => output.push(c));
-					child.stderr.on('data', (c) => output.push(c));
-					child.on('close', (code) => {
-						const ok = code === 0;
-						const seconds = ((Date.now() - started) / 1000).toFixed(1);
-						process.stdout.write(`\n=== ${label} (beside the others) ===\n${Buffer.concat(output).toString('utf8')}`);
-						process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s) ===\n`);
-						if (!ok) {
-							failures.push(label);
-							failed++;
-						}
-						resolve(ok);
-					});
-				}),
-		),
-	);
-}
-
-function jest(label, projects, extra = []) {
-	const out = path.join(results, `${label}.json`);
-	const args = ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra];
-	run(`tests: ${label}`, bin('jest'), args, { counted: true });
-	count(out);
+/** A jest step: its projects, its test count read from jest's JSON summary when it ends. */
+function jestStep(name, projects, extra = []) {
+	const out = path.join(results, `${name}.json`);
+	return {
+		label: `tests: ${name}`,
+		name,
+		cmd: bin('jest'),
+		args: ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra],
+		results: out,
+		env: { TEST_TIER: name },
+	};
 }
 
 function count(out) {
@@ -119,42 +85,48 @@ function count(out) {
 }
 
 /**
- * Several tiers at once, each jest's output kept in its own log and printed whole when it ends (two
- * jests writing to one terminal interleave their lines). Resolves when all have ended.
+ * The one way a step runs, alone or several at once: its output goes to its own log
+ * (test-artifacts/steps/<name>.log) and is printed whole when it ends (processes writing to one
+ * terminal at once interleave their lines); it reports its time and, through bash's `times`, the CPU
+ * it used (its children included: jest's workers, the n8n servers and chromiums a tier waits for),
+ * which says which step to cut when the run is long. A jest step counts its tests; any other step
+ * counts one failure when it fails. Several steps report together how busy the cores were.
  */
-async function jestTogether(tiers) {
+async function steps(list) {
 	const cpu = cpuMark();
 	const started = Date.now();
-	await Promise.all(
-		tiers.map(({ label, projects, extra = [] }) => {
-			const out = path.join(results, `${label}.json`);
-			const logFile = path.join(artifacts, `${label}.log`);
-			const args = ['--ci', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...extra];
-			const started = Date.now();
-			process.stdout.write(`\n=== tests: ${label} (started beside the others, log ${path.relative(root, logFile)}) ===\n`);
+	const logs = path.join(artifacts, 'steps');
+	fs.mkdirSync(logs, { recursive: true });
+	const together = list.length > 1;
+	const oks = await Promise.all(
+		list.map(({ label, name = label.replace(/[^\w+]+/g, '-').replace(/-$/, ''), cmd, args, results: out, env = {} }) => {
+			const logFile = path.join(logs, `${name}.log`);
+			const timesFile = path.join(logs, `${name}.cpu`);
+			const stepStarted = Date.now();
+			process.stdout.write(`\n=== ${label}${together ? ` (started beside the others, log ${path.relative(root, logFile)})` : ''} ===\n`);
 			return new Promise((resolve) => {
 				const log = fs.openSync(logFile, 'w');
-				// Through bash, whose `times` then gives the CPU the tier used (jest, its workers, the n8n
-				// servers and chromiums they started and waited for): which tier to cut when the run is long.
-				const timesFile = path.join(artifacts, `${label}.cpu`);
-				const child = spawn('bash', ['-c', '"$@"; rc=$?; times > "$TIMES_FILE"; exit $rc', 'bash', bin('jest'), ...args], {
+				const child = spawn('bash', ['-c', '"$@"; rc=$?; times > "$TIMES_FILE"; exit $rc', 'bash', cmd, ...args], {
 					cwd: root,
 					stdio: ['ignore', log, log],
-					env: { ...process.env, TEST_TIER: label, TIMES_FILE: timesFile },
+					env: { ...process.env, ...env, TIMES_FILE: timesFile },
 				});
 				child.on('close', (code) => {
 					fs.closeSync(log);
-					const seconds = ((Date.now() - started) / 1000).toFixed(1);
-					process.stdout.write(`\n=== tests: ${label} ===\n${fs.readFileSync(logFile, 'utf8')}`);
-					process.stdout.write(`=== tests: ${label}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds} s${cpuSecondsOf(timesFile)}) ===\n`);
-					if (code !== 0) failures.push(`tests: ${label}`);
-					count(out);
-					resolve();
+					const ok = code === 0;
+					const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+					process.stdout.write(`${together ? `\n=== ${label} ===\n` : ''}${fs.readFileSync(logFile, 'utf8')}`);
+					process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${seconds} s${cpuSecondsOf(timesFile)}${together ? '' : cpuSince(cpu)}) ===\n`);
+					if (!ok) failures.push(label);
+					if (out) count(out);
+					else if (!ok) failed++;
+					resolve(ok);
 				});
 			});
 		}),
 	);
-	process.stdout.write(`\n=== tiers side by side: ${((Date.now() - started) / 1000).toFixed(1)} s${cpuSince(cpu)} ===\n`);
+	if (together) process.stdout.write(`\n=== side by side: ${((Date.now() - started) / 1000).toFixed(1)} s${cpuSince(cpu)} ===\n`);
+	return oks.every(Boolean);
 }
 
 let runCpu;
@@ -174,24 +146,21 @@ async function main() {
 	const n8nInstalls = withN8n ? Promise.all(['n8n1', 'n8n2'].map((f) => installN8n(f, path.join(artifacts, 'install')))) : undefined;
 
 	// The build type-checks the package (tsc, strict); the tests are type-checked on their own.
-	run('build (type-checks the package)', 'npm', ['run', 'build', '--silent']);
+	await steps([{ label: 'build (type-checks the package)', cmd: 'npm', args: ['run', 'build', '--silent'] }]);
 	// Three single-process steps on two cores: at once. The six tarballs (combined pack + one per
 	// provider) go into release/: the packages tier checks them, the real-n8n tier installs the
 	// provider tarballs, and a passing run stamps them for publishing.
-	await runTogether([
-		['typecheck tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']],
-		['lint (n8n community rules)', bin('eslint'), ['nodes', 'credentials', 'package.json']],
-		['pack (six tarballs into release/)', process.execPath, ['scripts/pack.js']],
+	await steps([
+		{ label: 'typecheck tests', cmd: bin('tsc'), args: ['-p', 'test/tsconfig.json', '--noEmit'] },
+		{ label: 'lint (n8n community rules)', cmd: bin('eslint'), args: ['nodes', 'credentials', 'package.json'] },
+		{ label: 'pack (six tarballs into release/)', cmd: process.execPath, args: ['scripts/pack.js'] },
 	]);
 
 	// Unit and core on two workers (jest's --ci default is cores - 1): the fault soak alone takes well
 	// over a minute, and the rest of the tier runs beside it. It leaves about a third of the two cores
 	// idle (the soak and the trigger tests wait on timers; measured: 62 % busy), so the packages tier
 	// (tarball contents, n8n's scanner and lint, the publish workflow: CPU-bound) runs beside it.
-	await jestTogether([
-		{ label: 'unit+core', projects: ['unit', 'core'], extra: ['--maxWorkers=2'] },
-		{ label: 'packages', projects: ['packages'], extra: ['--maxWorkers=1'] },
-	]);
+	await steps([jestStep('unit+core', ['unit', 'core'], ['--maxWorkers=2']), jestStep('packages', ['packages'], ['--maxWorkers=1'])]);
 	if (!withN8n) {
 		process.stdout.write('\n(SKIP_N8N=1: real-n8n tier skipped)\n');
 	} else {
@@ -208,16 +177,16 @@ async function main() {
 			// its own ports and user folder; the editor files are CPU-bound and run one after the other
 			// (two n8n editors rendering in two chromiums at once saturate two cores, and a modal that
 			// settles late then loses keystrokes), beside them.
-			const tiers = [{ label: 'n8n', projects: ['n8n'], extra: ['--maxWorkers=2'] }];
-			if (withBrowser) tiers.push({ label: 'browser', projects: ['browser'], extra: ['--runInBand'] });
+			const tiers = [jestStep('n8n', ['n8n'], ['--maxWorkers=2'])];
+			if (withBrowser) tiers.push(jestStep('browser', ['browser'], ['--runInBand']));
 			else process.stdout.write('\n(SKIP_BROWSER=1: editor tier skipped)\n');
-			await jestTogether(tiers);
+			await steps(tiers);
 		} else {
 			failures.push('real n8n install');
 			failed++;
 		}
 	}
-	jest('secret-scan', ['scan']);
+	await steps([jestStep('secret-scan', ['scan'])]);
 
 	// Only a complete run that passed everything may be published (scripts/publish-guard.js).
 	if (failed === 0 && failures.length === 0 && withBrowser) {
