@@ -6,6 +6,8 @@ import { apiRequest, credentialsOf } from './http';
 import { attachFiles } from './multipart';
 import { locatorValue } from './locator';
 import { listPages } from './pagination';
+import { itemParameter } from './parameters';
+import { nodeOf } from './perContext';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
 import { booleanOf, finiteNumber, isBlank, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
 
@@ -40,7 +42,7 @@ function numberFields(fields: INodeProperties[] = []): Map<string, INodeProperti
 function checkedNumber(field: INodeProperties | undefined, value: unknown, opCtx: OperationContext): unknown {
 	if (!field || isEmpty(value)) return value;
 	const { minValue, maxValue } = (field.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
-	return finiteNumber(opCtx.ctx.getNode(), value, field.displayName, opCtx.itemIndex, { min: minValue, max: maxValue });
+	return finiteNumber(nodeOf(opCtx.ctx), value, field.displayName, opCtx.itemIndex, { min: minValue, max: maxValue });
 }
 
 /** Builds the HTTP request a row describes from the node's parameters for one item. */
@@ -49,7 +51,7 @@ export function buildRequest(
 	opCtx: OperationContext,
 ): { request: ApiRequest; pathValues: Record<string, string> } {
 	const { ctx, itemIndex } = opCtx;
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const pathValues: Record<string, string> = {};
 	const pathLabels: Record<string, string> = {};
 	for (const p of row.pathParams ?? []) {
@@ -86,7 +88,7 @@ function isEmpty(value: unknown): boolean {
  */
 export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodeProperties[]): IDataObject {
 	const { ctx, itemIndex } = opCtx;
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const numbers = numberFields(fields);
 	const body: IDataObject = {};
 	for (const f of def.fields ?? []) {
@@ -118,7 +120,7 @@ export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodePr
  * or a missing field would compare false with every count and so return everything.
  */
 export function readListSize(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	if (booleanOf(node, ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex)) return undefined;
 	return wholeNumber(node, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
 }
@@ -256,8 +258,10 @@ function itemError(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number)
 
 /** The row of a resource/operation pair, or a clear error for an unknown pair. */
 export function operationFor(ctx: IExecuteFunctions, table: OperationDef[], itemIndex: number): OperationDef {
-	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	// Read once per run unless set by an expression: every item of a run (and the check for reads
+	// before it) asks for its row.
+	const resource = itemParameter(ctx, 'resource', itemIndex) as string;
+	const operation = itemParameter(ctx, 'operation', itemIndex) as string;
 	const row = findOperation(table, resource, operation);
 	if (!row) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
