@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, isResourceLocatorValue } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { runFileOperation } from './files';
@@ -7,7 +7,7 @@ import { attachFiles } from './multipart';
 import { locatorValue } from './locator';
 import { listPages } from './pagination';
 import { itemParameter } from './parameters';
-import { nodeOf } from './perContext';
+import { nodeOf, perContext } from './perContext';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
 import { booleanOf, finiteNumber, isBlank, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
 
@@ -15,9 +15,24 @@ export function findOperation(table: OperationDef[], resource: string, operation
 	return table.find((row) => row.resource === resource && row.operation === operation);
 }
 
+/** Per execution context, by parameter: whether its value needs n8n's extractValue. */
+const extracting = perContext<string, boolean>();
+
 function readParam(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	// extractValue turns a resource locator into its plain value and applies its regex extraction.
-	return ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	// n8n's extractValue turns a resource locator into its plain value and applies its mode's regex
+	// extraction; only "By URL" has one (locatorProperty), and no other parameter of the package does.
+	// It also searches the node's properties for the parameter on every read, a measurable part of a
+	// Get's own cost over 1,000 items: a locator in "From List" or "By ID" mode (stored without an
+	// expression, so the same for every item) is read as it is, and its value taken here.
+	const byName = extracting(ctx);
+	let extract = byName.get(name);
+	if (extract === undefined) {
+		const stored = ctx.getNodeParameter(name, itemIndex, undefined, { rawExpressions: true });
+		extract = !(isResourceLocatorValue(stored) && (stored.mode === 'list' || stored.mode === 'id'));
+		byName.set(name, extract);
+	}
+	if (extract) return ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	return locatorValue(ctx.getNodeParameter(name, itemIndex));
 }
 
 /**

@@ -97,11 +97,15 @@ test.each(Object.keys(cases))(`%s: a Get over ${ITEMS} items reads the credentia
 function countContextCalls() {
 	let proto = ExecuteContext.prototype as object | null;
 	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter')) proto = Object.getPrototypeOf(proto) as object | null;
-	const target = proto as { _getNodeParameter: (name: string) => unknown; getNode: () => unknown };
+	const target = proto as { _getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean; rawExpressions?: boolean }) => unknown; getNode: () => unknown };
 	const reads = jest.spyOn(target, '_getNodeParameter');
 	const copies = jest.spyOn(target, 'getNode');
 	return {
 		reads: () => reads.mock.calls.map(([name]) => name),
+		/** Reads that resolve the value (a read with rawExpressions only looks at what is stored). */
+		resolving: () => reads.mock.calls.filter(([, , , options]) => !options?.rawExpressions).map(([name]) => name),
+		/** Reads with extractValue, which searches the node's properties for the parameter each time. */
+		extracting: () => reads.mock.calls.filter(([, , , options]) => options?.extractValue).map(([name]) => name),
 		copies: () => copies.mock.calls.length,
 		restore: () => {
 			reads.mockRestore();
@@ -122,7 +126,9 @@ test.each(Object.keys(cases))(`%s: a Get over ${ITEMS} items reads Resource and 
 		expect(reads('resource')).toBeLessThanOrEqual(2);
 		expect(reads('operation')).toBeLessThanOrEqual(2);
 		// The ID is an expression: evaluated once per item, as the HTTP Request node evaluates its URL.
-		expect(calls.reads().filter((r) => /Id$/.test(r))).toHaveLength(ITEMS);
+		expect(calls.resolving().filter((r) => /Id$/.test(r))).toHaveLength(ITEMS);
+		// A locator "By ID" has no extraction: its value is taken as read (before: extractValue per item).
+		expect(calls.extracting()).toEqual([]);
 		// Before: three copies per item (the request, the credential's ID, the answer's unwrap).
 		expect(calls.copies()).toBeLessThanOrEqual(1);
 	} finally {
