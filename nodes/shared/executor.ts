@@ -22,8 +22,9 @@ function readParam(ctx: IExecuteFunctions, name: string, itemIndex: number): unk
 	// n8n's extractValue turns a resource locator into its plain value and applies its mode's regex
 	// extraction; only "By URL" has one (locatorProperty), and no other parameter of the package does.
 	// It also searches the node's properties for the parameter on every read, a measurable part of a
-	// Get's own cost over 1,000 items: a locator in "From List" or "By ID" mode (stored without an
-	// expression, so the same for every item) is read as it is, and its value taken here.
+	// Get's own cost over 1,000 items: a locator in "From List" or "By ID" mode is read as it is, and
+	// its value taken here. The mode is stored as chosen (an expression sets only the value), so it is
+	// looked at once per run.
 	const byName = extracting(ctx);
 	let extract = byName.get(name);
 	if (extract === undefined) {
