@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, isResourceLocatorValue } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { runFileOperation } from './files';
@@ -6,6 +6,8 @@ import { apiRequest, credentialsOf } from './http';
 import { attachFiles } from './multipart';
 import { locatorValue } from './locator';
 import { listPages } from './pagination';
+import { itemParameter } from './parameters';
+import { nodeOf, perContext } from './perContext';
 import type { ApiRequest, BodyDef, OperationContext, OperationDef, ProviderConfig } from './types';
 import { booleanOf, finiteNumber, isBlank, parseJsonValue, pathWith, requireText, wholeNumber } from './validate';
 
@@ -13,9 +15,25 @@ export function findOperation(table: OperationDef[], resource: string, operation
 	return table.find((row) => row.resource === resource && row.operation === operation);
 }
 
+/** Per execution context, by parameter: whether its value needs n8n's extractValue. */
+const extracting = perContext<string, boolean>();
+
 function readParam(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	// extractValue turns a resource locator into its plain value and applies its regex extraction.
-	return ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	// n8n's extractValue turns a resource locator into its plain value and applies its mode's regex
+	// extraction; only "By URL" has one (locatorProperty), and no other parameter of the package does.
+	// It also searches the node's properties for the parameter on every read, a measurable part of a
+	// Get's own cost over 1,000 items: a locator in "From List" or "By ID" mode is read as it is, and
+	// its value taken here. The mode is stored as chosen (an expression sets only the value), so it is
+	// looked at once per run.
+	const byName = extracting(ctx);
+	let extract = byName.get(name);
+	if (extract === undefined) {
+		const stored = ctx.getNodeParameter(name, itemIndex, undefined, { rawExpressions: true });
+		extract = !(isResourceLocatorValue(stored) && (stored.mode === 'list' || stored.mode === 'id'));
+		byName.set(name, extract);
+	}
+	if (extract) return ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	return locatorValue(ctx.getNodeParameter(name, itemIndex));
 }
 
 /**
@@ -40,7 +58,7 @@ function numberFields(fields: INodeProperties[] = []): Map<string, INodeProperti
 function checkedNumber(field: INodeProperties | undefined, value: unknown, opCtx: OperationContext): unknown {
 	if (!field || isEmpty(value)) return value;
 	const { minValue, maxValue } = (field.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
-	return finiteNumber(opCtx.ctx.getNode(), value, field.displayName, opCtx.itemIndex, { min: minValue, max: maxValue });
+	return finiteNumber(nodeOf(opCtx.ctx), value, field.displayName, opCtx.itemIndex, { min: minValue, max: maxValue });
 }
 
 /** Builds the HTTP request a row describes from the node's parameters for one item. */
@@ -49,7 +67,7 @@ export function buildRequest(
 	opCtx: OperationContext,
 ): { request: ApiRequest; pathValues: Record<string, string> } {
 	const { ctx, itemIndex } = opCtx;
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const pathValues: Record<string, string> = {};
 	const pathLabels: Record<string, string> = {};
 	for (const p of row.pathParams ?? []) {
@@ -86,7 +104,7 @@ function isEmpty(value: unknown): boolean {
  */
 export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodeProperties[]): IDataObject {
 	const { ctx, itemIndex } = opCtx;
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const numbers = numberFields(fields);
 	const body: IDataObject = {};
 	for (const f of def.fields ?? []) {
@@ -118,7 +136,7 @@ export function readBody(def: BodyDef, opCtx: OperationContext, fields?: INodePr
  * or a missing field would compare false with every count and so return everything.
  */
 export function readListSize(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	if (booleanOf(node, ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex)) return undefined;
 	return wholeNumber(node, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
 }
@@ -256,8 +274,10 @@ function itemError(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number)
 
 /** The row of a resource/operation pair, or a clear error for an unknown pair. */
 export function operationFor(ctx: IExecuteFunctions, table: OperationDef[], itemIndex: number): OperationDef {
-	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	// Read once per run unless set by an expression: every item of a run (and the check for reads
+	// before it) asks for its row.
+	const resource = itemParameter(ctx, 'resource', itemIndex) as string;
+	const operation = itemParameter(ctx, 'operation', itemIndex) as string;
 	const row = findOperation(table, resource, operation);
 	if (!row) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });

@@ -6,6 +6,7 @@
  * The nodes read the credential once per run and authenticate without expressions; these counts are
  * what the benchmark's per-item figure is made of, measured without timing anything.
  */
+import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ClientXcmsApi } from '../../credentials/ClientXcmsApi.credentials';
@@ -85,4 +86,52 @@ test.each(Object.keys(cases))(`%s: a Get over ${ITEMS} items reads the credentia
 	expect(out).toHaveLength(ITEMS);
 	expect(requests() - before).toBe(ITEMS);
 	expect(credentialCosts).toEqual({ decryptions: { [type]: 1 }, authExpressions: 0 });
+});
+
+/**
+ * n8n-core's own per-call costs inside a node (n8n-core 2.41, node-execution-context.js): every
+ * `getNodeParameter` looks the node type up, builds the expressions' additional keys and validates the
+ * value against the schema (an expression is then evaluated, in n8n 2.x's sandbox), and every
+ * `getNode` is a deep copy of the node. Counted on the prototype both live on, across one run.
+ */
+function countContextCalls() {
+	let proto = ExecuteContext.prototype as object | null;
+	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter')) proto = Object.getPrototypeOf(proto) as object | null;
+	const target = proto as { _getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean; rawExpressions?: boolean }) => unknown; getNode: () => unknown };
+	const reads = jest.spyOn(target, '_getNodeParameter');
+	const copies = jest.spyOn(target, 'getNode');
+	return {
+		reads: () => reads.mock.calls.map(([name]) => name),
+		/** Reads that resolve the value (a read with rawExpressions only looks at what is stored). */
+		resolving: () => reads.mock.calls.filter(([, , , options]) => !options?.rawExpressions).map(([name]) => name),
+		/** Reads with extractValue, which searches the node's properties for the parameter each time. */
+		extracting: () => reads.mock.calls.filter(([, , , options]) => options?.extractValue).map(([name]) => name),
+		copies: () => copies.mock.calls.length,
+		restore: () => {
+			reads.mockRestore();
+			copies.mockRestore();
+		},
+	};
+}
+
+test.each(Object.keys(cases))(`%s: a Get over ${ITEMS} items reads Resource and Operation once per run, and copies the node once`, async (name) => {
+	const calls = countContextCalls();
+	try {
+		const { items: out, error } = await cases[name].run();
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(ITEMS);
+		const reads = (parameter: string) => calls.reads().filter((r) => r === parameter).length;
+		// Once as stored (to see that it holds no expression), once resolved; before: twice per item
+		// (the check that the item only reads, then its row).
+		expect(reads('resource')).toBeLessThanOrEqual(2);
+		expect(reads('operation')).toBeLessThanOrEqual(2);
+		// The ID is an expression: evaluated once per item, as the HTTP Request node evaluates its URL.
+		expect(calls.resolving().filter((r) => /Id$/.test(r))).toHaveLength(ITEMS);
+		// A locator "By ID" has no extraction: its value is taken as read (before: extractValue per item).
+		expect(calls.extracting()).toEqual([]);
+		// Before: three copies per item (the request, the credential's ID, the answer's unwrap).
+		expect(calls.copies()).toBeLessThanOrEqual(1);
+	} finally {
+		calls.restore();
+	}
 });

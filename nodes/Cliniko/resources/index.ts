@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { listFields, operationProperties, resourceProperty } from '../../shared/description';
 import { compactFields, ownShow } from '../../shared/compact';
 import { parameterError } from '../../shared/errors';
-import { perContext } from '../../shared/perContext';
+import { nodeOf, perContext } from '../../shared/perContext';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
 import { describeValue, finiteNumber, isBlank, parseJsonValue, textOf } from '../../shared/validate';
 import { specBodies, specOperations, specResources } from '../generated/spec';
@@ -196,7 +196,7 @@ function invalid(opCtx: OperationContext, message: string, description?: string)
 }
 
 function idText(opCtx: OperationContext, label: string, value: unknown): string {
-	const text = textOf(opCtx.ctx.getNode(), value, label, opCtx.itemIndex);
+	const text = textOf(nodeOf(opCtx.ctx), value, label, opCtx.itemIndex);
 	if (!INT64.test(text)) {
 		throw invalid(opCtx, `${label} must be a Cliniko ID (digits only), not ${describeValue(text)}`, 'Cliniko IDs are whole numbers of up to 19 digits.');
 	}
@@ -207,7 +207,7 @@ function idText(opCtx: OperationContext, label: string, value: unknown): string 
 export function normaliseBody(body: IDataObject, fields: SpecField[], opCtx: OperationContext): IDataObject {
 	const out: IDataObject = {};
 	const timeZone = opCtx.ctx.getTimezone();
-	const node = opCtx.ctx.getNode();
+	const node = nodeOf(opCtx.ctx);
 	for (const [key, value] of Object.entries(body)) {
 		const field = fields.find((f) => f.key === key);
 		const empty = isBlank(value);

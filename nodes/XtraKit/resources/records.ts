@@ -3,6 +3,7 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { parameterError } from '../../shared/errors';
 import { apiRequest } from '../../shared/http';
 import { locatorValue } from '../../shared/locator';
+import { nodeOf } from '../../shared/perContext';
 import type { OperationContext, OperationDef } from '../../shared/types';
 import { pathWith, requireText } from '../../shared/validate';
 import { isEnvelope, openEnvelope, recordFrom } from '../transport/envelope';
@@ -52,7 +53,7 @@ function readLocator(opCtx: OperationContext, param: string): unknown {
 /** The one record of a get / create / update answer (siblings such as `sales-item` kept). */
 export function unwrapRecord(key: string, notFound?: { param: string; message: (value: string) => string }) {
 	return (body: unknown, opCtx: OperationContext, pathValues: Record<string, string>): IDataObject => {
-		const node = opCtx.ctx.getNode();
+		const node = nodeOf(opCtx.ctx);
 		// The ID as read for the path (every row with a not-found message has it as its path parameter).
 		const value = notFound ? pathValues[notFound.param] : '';
 		const data = openEnvelope(node, body, {
