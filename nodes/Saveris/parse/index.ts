@@ -146,11 +146,14 @@ function toJson(value: unknown): unknown {
 	}
 }
 
-/** Types a row by the resource's documented columns; anything unparsable is kept as text. */
+/**
+ * Types a row by the resource's documented columns; anything unparsable is kept as text. The row is
+ * typed in place and returned: parseFile's rows are fresh objects, and copying each one first was
+ * a tenth of the parsing time (issue 17).
+ */
 export function typeRow(row: IDataObject, resource: ExportResource): IDataObject {
-	const out: IDataObject = { ...row };
-	for (const key of resource.numbers) if (key in out) out[key] = toNumber(out[key]) as IDataObject[string];
-	for (const key of resource.booleans) if (key in out) out[key] = toBoolean(out[key]) as IDataObject[string];
-	for (const key of resource.json) if (key in out) out[key] = toJson(out[key]) as IDataObject[string];
-	return out;
+	for (const key of resource.numbers) if (key in row) row[key] = toNumber(row[key]) as IDataObject[string];
+	for (const key of resource.booleans) if (key in row) row[key] = toBoolean(row[key]) as IDataObject[string];
+	for (const key of resource.json) if (key in row) row[key] = toJson(row[key]) as IDataObject[string];
+	return row;
 }

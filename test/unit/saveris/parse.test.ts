@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 import { parseCsv } from '../../../nodes/Saveris/parse/csv';
@@ -186,6 +187,67 @@ describe('chunked parsing keeps the row-by-row behaviour', () => {
 			break;
 		}
 		expect(closed).toBe(true);
+	});
+
+	it('a reader that stops early in a gzip file closes the download stream', async () => {
+		let closed = false;
+		async function* download(): AsyncGenerator<Uint8Array> {
+			try {
+				// Incompressible rows: far more compressed bytes than the decompression reads ahead.
+				yield* chunks(gzipSync(`"a"\n"1"\n${randomBytes(4 << 20).toString('hex').replace(/(.{64})/g, '"$1"\n')}`), 16 * 1024);
+			} finally {
+				closed = true;
+			}
+		}
+		for await (const row of parseFile(download(), 'CSV')) {
+			expect(row).toEqual({ a: '1' });
+			break;
+		}
+		// The cancellation reaches the download through the decompression stream's cancel.
+		for (let i = 0; i < 20 && !closed; i++) await new Promise((resolve) => setImmediate(resolve));
+		expect(closed).toBe(true);
+	});
+
+	it('reads a gzip download no further ahead than the rows are read (memory stays flat)', async () => {
+		// Node's DecompressionStream behind pipeThrough took the whole download into memory before
+		// the first row: here 100 copies of 1 MB compressed, all read ahead.
+		const head = gzipSync('"a"\n"1"\n');
+		const body = gzipSync(randomBytes(1 << 20).toString('hex'));
+		let pulled = 0;
+		async function* download(): AsyncGenerator<Uint8Array> {
+			yield new Uint8Array(head);
+			for (let copy = 0; copy < 100; copy++) {
+				for (let i = 0; i < body.length; i += 16 * 1024) {
+					pulled++;
+					yield new Uint8Array(body.subarray(i, i + 16 * 1024));
+				}
+			}
+		}
+		for await (const row of parseFile(download(), 'CSV')) {
+			expect(row).toEqual({ a: '1' });
+			break;
+		}
+		expect(pulled).toBeLessThan(10);
+	});
+
+	it('broken gzip data and a download that fails inside a gzip file end in an error', async () => {
+		const zipped = gzipSync(`"a"\n${'"1"\n'.repeat(1000)}`);
+		const truncated = zipped.subarray(0, zipped.length - 20);
+		await expect(collect(parseFile(chunks(truncated, 64), 'CSV'))).rejects.toThrow();
+		const corrupt = Buffer.from(zipped);
+		corrupt.fill(0xff, 12, 40);
+		await expect(collect(parseFile(chunks(corrupt, 64), 'CSV'))).rejects.toThrow();
+		async function* failing(): AsyncGenerator<Uint8Array> {
+			yield* chunks(zipped.subarray(0, 100), 50);
+			throw new Error('socket hang up');
+		}
+		await expect(collect(parseFile(failing(), 'CSV'))).rejects.toThrow('socket hang up');
+	});
+
+	it('typeRow types the row in place and returns it', () => {
+		const row = { channel_no: '2', measurement: '-3.5', unit: '°C' };
+		expect(typeRow(row, exportResource('measurement')!)).toBe(row);
+		expect(row).toEqual({ channel_no: 2, measurement: -3.5, unit: '°C' });
 	});
 
 	it('a refused row closes the download stream', async () => {
