@@ -6,9 +6,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ExportResource } from '../resources/definitions';
-import { parseCsv } from './csv';
+import type { ChunkParser } from './chunks';
+import { streamRecords } from './chunks';
+import { CsvParser } from './csv';
 import { decodeText, maybeGunzip } from './gzip';
-import { parseJsonRecords } from './json';
+import { JsonRecordParser } from './json';
 import type { FailFn } from './json';
 import { ResultBudget } from './limits';
 
@@ -70,34 +72,48 @@ async function peek(source: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Arr
 	return { head, bytes: all() };
 }
 
+/** The parser for the kind a file turns out to be, chosen once its first bytes are seen. */
+class ParserOfKind implements ChunkParser<IDataObject> {
+	parser: ChunkParser<IDataObject> | undefined;
+
+	push(chunk: string, out: IDataObject[]): void {
+		this.parser?.push(chunk, out);
+	}
+
+	end(out: IDataObject[]): void {
+		this.parser?.end(out);
+	}
+}
+
 /**
  * Bytes of one result file (gzip or not) to records, streamed. The budget (shared by all files of
  * one item) counts the bytes after decompression and the rows, and stops past its limits.
  */
-export async function* parseFile(
+export function parseFile(
 	bytes: AsyncIterable<Uint8Array>,
 	format: ParsableFormat | 'detect',
 	fail?: FailFn,
 	budget = new ResultBudget(),
-): AsyncGenerator<IDataObject> {
-	let plain: AsyncIterable<Uint8Array> = budget.count(maybeGunzip(bytes));
-	let kind: FileKind = format === 'detect' ? 'CSV' : format;
-	if (format === 'detect') {
-		const peeked = await peek(plain);
-		plain = peeked.bytes;
-		kind = formatOf(peeked.head);
-		if (kind !== 'CSV' && kind !== 'JSON') {
-			const message = `The file is ${kind}, which cannot be turned into items; choose the "Binary Files" output`;
-			if (fail) throw fail(message);
-			throw new Error(message);
+): AsyncIterableIterator<IDataObject> {
+	const byKind = new ParserOfKind();
+	async function* text(): AsyncGenerator<string> {
+		let plain: AsyncIterable<Uint8Array> = budget.count(maybeGunzip(bytes));
+		let kind: FileKind = format === 'detect' ? 'CSV' : format;
+		if (format === 'detect') {
+			const peeked = await peek(plain);
+			plain = peeked.bytes;
+			kind = formatOf(peeked.head);
+			if (kind !== 'CSV' && kind !== 'JSON') {
+				const message = `The file is ${kind}, which cannot be turned into items; choose the "Binary Files" output`;
+				if (fail) throw fail(message);
+				throw new Error(message);
+			}
 		}
+		byKind.parser = kind === 'CSV' ? new CsvParser(budget) : new JsonRecordParser(fail, budget);
+		yield* decodeText(plain);
 	}
-	const text = decodeText(plain);
-	const records = kind === 'CSV' ? parseCsv(text, budget) : parseJsonRecords(text, fail, budget);
-	for await (const record of records) {
-		budget.row();
-		yield record;
-	}
+	// The records go to the reader one by one without a generator step each (see RecordStream).
+	return streamRecords(byKind, text(), () => budget.row());
 }
 
 function toNumber(value: unknown): unknown {
@@ -130,11 +146,14 @@ function toJson(value: unknown): unknown {
 	}
 }
 
-/** Types a row by the resource's documented columns; anything unparsable is kept as text. */
+/**
+ * Types a row by the resource's documented columns; anything unparsable is kept as text. The row is
+ * typed in place and returned: parseFile's rows are fresh objects, and copying each one first was
+ * a tenth of the parsing time (issue 17).
+ */
 export function typeRow(row: IDataObject, resource: ExportResource): IDataObject {
-	const out: IDataObject = { ...row };
-	for (const key of resource.numbers) if (key in out) out[key] = toNumber(out[key]) as IDataObject[string];
-	for (const key of resource.booleans) if (key in out) out[key] = toBoolean(out[key]) as IDataObject[string];
-	for (const key of resource.json) if (key in out) out[key] = toJson(out[key]) as IDataObject[string];
-	return out;
+	for (const key of resource.numbers) if (key in row) row[key] = toNumber(row[key]) as IDataObject[string];
+	for (const key of resource.booleans) if (key in row) row[key] = toBoolean(row[key]) as IDataObject[string];
+	for (const key of resource.json) if (key in row) row[key] = toJson(row[key]) as IDataObject[string];
+	return row;
 }
