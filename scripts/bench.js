@@ -690,13 +690,16 @@ function report(m, results, missing) {
 		const q0 = queueRuns[0];
 		p(`## 6. Queue mode: two workers running Cliniko Return All at once on one credential, in real n8n ${queueRuns.map((q) => q.version).join(' and ')}`);
 		p();
-		p(`How measured: per n8n version, n8n in queue mode with the harness the tests use (test/harness/queue.ts): a Redis of its own, one main (\`n8n start\`) and ${q0.workers} workers (\`n8n worker --concurrency=${q0.concurrency}\`, so each takes one execution), sharing one SQLite database and our package. ` +
+		p(`How measured: per n8n version, n8n in queue mode with the harness the tests use (test/harness/queue.ts): a Redis of its own, one main (\`n8n start\`) and ${q0.workers} workers (\`n8n worker --concurrency=${q0.concurrency}\`, so each takes one execution), sharing our package and one ${q0.database ?? 'SQLite'} database` +
+			(q0.database === 'PostgreSQL'
+				? ' (a throwaway server, durability off; not the harness\'s SQLite: two workers saving executions of tens of MB at once into one SQLite file failed one of them with "SQLITE_BUSY: database is locked", since n8n sets no busy timeout, and n8n says queue mode wants PostgreSQL). '
+				: '. ') +
 			`Two workflows, each Manual Trigger → our Cliniko node (Patient → Get Many, Return All, On Error: Continue), on the same credential, started at once (two \`POST /rest/workflows/:id/run\` together; runs from the editor go to the workers, OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS). ` +
-			`Each execution reads all ${fmt(q0.patientsPerExecution)} patients (${q0.pagesPerExecution} pages of 100): ${fmt(2 * q0.pagesPerExecution)} requests against a budget of ${q0.limit} per ${q0.windowMs / 1000} s, about ${Math.ceil((2 * q0.pagesPerExecution) / q0.limit)} windows. ` +
+			`Each execution reads all ${fmt(q0.patientsPerExecution)} patients (${q0.pagesPerExecution} pages of 100): ${fmt(2 * q0.pagesPerExecution)} requests against a budget of ${q0.limit} per ${q0.windowMs / 1000} s, so the run spans about ${Math.ceil((2 * q0.pagesPerExecution) / q0.limit)} window${Math.ceil((2 * q0.pagesPerExecution) / q0.limit) === 1 ? '' : 's'}. ` +
 			`The Cliniko simulator, one process (its limiter must see every request), enforces Cliniko's documented limit in real time (n8n never scales the minute): ${q0.limit} requests per ${q0.windowMs / 1000} s per key, fixed window opened by a key's first request, past it 429 with \`X-RateLimit-Reset\` (research/cliniko.md §5). ` +
 			'Requests are counted at the simulator: accepted (200) and refused (429). Combined achieved rate = accepted / (first → last accepted arrival + one window), as table 3 defines it (100 % = the whole budget of every window); ' +
 			'"while the limit binds" = what the windows before the last accepted, per window length between the first window\'s start and the last\'s (the windows are rebuilt from the log as the limiter opens them). ' +
-			'Failed items: error items in the executions\' output, counted as the patients they stand for (a Return All that fails delivers none), and a whole execution\'s patients if it did not end in success. ' +
+			'Failed items: the patients the API lists that an execution\'s output lacks (an error item, or an execution that stopped, delivers none of them); each execution\'s status is given below. ' +
 			'Which worker ran which execution: main logs `Enqueued execution <id> (job <job>)`, the worker that ran it `Worker started execution <id> (job <job>)`; both lines are quoted below. One run per version (a few minutes each).');
 		p();
 		p('| n8n | Requests | Accepted | 429s | Failed items | Items out | First→last accepted (s) | Rate while the limit binds | Combined achieved rate (of limit) | Targets |');
@@ -758,21 +761,20 @@ function missedTargets(results) {
 			`Return All vs the HTTP Request node in real n8n ${n.version} (${ratio(loop.nodeMs, loop.httpMs)} on loopback > ${target}×): both wait on the same simulator, ` +
 				(processes > 1
 					? `here ${processes} processes on this machine's ${os.cpus().length} cores, which they share with n8n itself; `
-					: 'a single process, ') +
+					: 'a single process; ') +
 				`a page of 100 out of 10,000 rows costs the simulator ${t4 ? `about ${Math.round(t4.aheadMs / t4.requests)} ms` : 'tens of ms'} of CPU (the bare fetch reading 4 pages at a time in table 4 takes ${t4 ? `${fmt(t4.aheadMs)} ms` : 'as long'}), so reading pages 4 at a time cannot go below what the cores left to the simulator allow, ` +
 				'while the HTTP Request node adds its own per-page work on top of the same floor. n8n itself then spends time on the 10,000 items that no node saves (it serialises the run\'s data with `flatted`: about 0.7 s a run in a profile of n8n, for both workflows). ' +
 				'With a round trip per page, as against any real Cliniko shard, the gap opens: see the +50 ms row.',
 		);
 	}
-	for (const n of byVersion(n8nByFlavour(results))) {
-		const g = n.gets;
-		if (g && g.ours.nodeMs > g.http.nodeMs) {
-			notes.push(
-				`${fmt(g.items)} Gets in n8n ${n.version} (${ratio(g.ours.nodeMs, g.http.nodeMs)} the HTTP Request node's time; target ≤ 1.0×, issue 17): per item both nodes now evaluate one expression (the ID; n8n 2.x runs each in its isolated-vm sandbox). ` +
-					'Removed from our per-item cost (2026-12-07; 3.34× before): the credential read and decrypted for every request (n8n 2.x reads it from the database first; it is now read once per run and handed to n8n\'s request helper), the credential\'s `=Bearer {{$credentials.apiKey}}` resolved in the sandbox for every request (a function `authenticate` now), and the ID expression evaluated a second time for XtraKit\'s not-found message (the unwrap takes the value read for the path). ' +
-					'What remains: the HTTP Request node sends all 1,000 requests at once, ours keeps 4 in flight (XtraKit documents no limit; a one-off trial with 16 in flight was about a quarter faster, not adopted, to stay polite to an API without a stated limit), and our per-item checks (parameter validation, envelope, redaction of every answer).',
-			);
-		}
+	const slowGets = byVersion(n8nByFlavour(results)).filter((n) => n.gets && n.gets.ours.nodeMs > n.gets.http.nodeMs);
+	if (slowGets.length) {
+		const g = slowGets[0].gets;
+		notes.push(
+			`${fmt(g.items)} Gets (${slowGets.map((n) => `n8n ${n.version}: ${ratio(n.gets.ours.nodeMs, n.gets.http.nodeMs)}`).join(', ')} the HTTP Request node's time; target ≤ 1.0×, issue 17): per item both nodes now evaluate one expression (the ID; n8n 2.x runs each in its isolated-vm sandbox). ` +
+				'Removed from our per-item cost (2026-12-07; 3.34× before): the credential read and decrypted for every request (n8n 2.x reads it from the database first; it is now read once per run and handed to n8n\'s request helper), the credential\'s `=Bearer {{$credentials.apiKey}}` resolved in the sandbox for every request (a function `authenticate` now), and the ID expression evaluated a second time for XtraKit\'s not-found message (the unwrap takes the value read for the path). ' +
+				'What remains: the HTTP Request node sends all 1,000 requests at once, ours keeps 4 in flight (XtraKit documents no limit; a one-off trial with 16 in flight was about a quarter faster, not adopted, to stay polite to an API without a stated limit), and our per-item checks (parameter validation, envelope, redaction of every answer).',
+		);
 	}
 	for (const q of byVersion(results.queue)) {
 		if (q.failedItems === 0 && q.fraction >= QUEUE_RATE_TARGET) continue;
@@ -781,7 +783,7 @@ function missedTargets(results) {
 			`Queue mode in n8n ${q.version} (${fmt(q.failedItems)} failed items, ${pct(q.fraction)} of the limit combined; targets 0 and ≥ ${pct(QUEUE_RATE_TARGET)}): ` +
 				`the two workers sent ${q.requests} requests for ${q.accepted} accepted, ${q.limited} refused with 429` +
 				(failed.length ? `; ${failed.map((e) => `execution ${e.executionId} failed: ${e.errorMessage ?? e.status}`).join('; ')}` : '') +
-				'. Each worker is a process of its own, and its pacer counts only its own requests, so only the server\'s answers (429 with X-RateLimit-Reset) can tell it what the other spent.',
+				'. Each worker is a process of its own: what one spends of the credential\'s budget, the other can learn only from the server\'s answers (Cliniko sends no X-RateLimit-Remaining; a 429 carries X-RateLimit-Reset).',
 		);
 	}
 	return notes;
