@@ -401,6 +401,10 @@ const QUEUE_RATE_TARGET = 0.9;
 /** Loopback Return All vs the HTTP Request node: ≤ 0.6× against a simulator serving pages in parallel (0.5× was set for one process). */
 const returnAllTarget = (n) => ((n.simProcesses ?? 1) > 1 ? 0.6 : 0.5);
 
+/** Table 6's rate while the limit binds; none where no window before the last reached the limit (the clients, not the limit, set the pace). */
+const queueBinding = (q) =>
+	q.binding === undefined || !q.windows.slice(0, -1).some((w) => w.accepted >= q.limit) ? '– (the limit never bound)' : pct(q.binding);
+
 /** The real-n8n figures by flavour; results.json of earlier runs kept one version's as `n8n`. */
 function n8nByFlavour(results) {
 	if (results.n8nByFlavour) return results.n8nByFlavour;
@@ -465,7 +469,7 @@ function report(m, results, missing) {
 	for (const q of byVersion(results.queue)) {
 		summary.push(
 			`Queue mode, two workers on one Cliniko credential, real n8n ${q.version}: ${fmt(q.failedItems)} failed items (target 0: ${met(q.failedItems === 0)}), ` +
-				`${pct(q.fraction)} of the limit combined (target ≥ ${pct(QUEUE_RATE_TARGET)}: ${met(q.fraction >= QUEUE_RATE_TARGET)})${q.binding !== undefined ? `, ${pct(q.binding)} while the limit binds` : ''}; ${q.limited} request(s) refused with 429.`,
+				`${pct(q.fraction)} of the limit combined (target ≥ ${pct(QUEUE_RATE_TARGET)}: ${met(q.fraction >= QUEUE_RATE_TARGET)}), while the limit binds ${queueBinding(q)}; ${q.limited} request(s) refused with 429.`,
 		);
 	}
 	if (results.saveris) {
@@ -705,7 +709,7 @@ function report(m, results, missing) {
 		p('| n8n | Requests | Accepted | 429s | Failed items | Items out | First→last accepted (s) | Rate while the limit binds | Combined achieved rate (of limit) | Targets |');
 		p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 		for (const q of queueRuns) {
-			p(`| ${q.version} | ${q.requests} | ${q.accepted} | ${q.limited} | ${fmt(q.failedItems)} | ${q.executions.map((e) => fmt(e.items)).join(' + ')} | ${(q.spanMs / 1000).toFixed(1)} | ${q.binding === undefined ? '–' : pct(q.binding)} | **${pct(q.fraction)}** | 0 failed: ${met(q.failedItems === 0)}; ≥ ${pct(QUEUE_RATE_TARGET)}: ${met(q.fraction >= QUEUE_RATE_TARGET)} |`);
+			p(`| ${q.version} | ${q.requests} | ${q.accepted} | ${q.limited} | ${fmt(q.failedItems)} | ${q.executions.map((e) => fmt(e.items)).join(' + ')} | ${(q.spanMs / 1000).toFixed(1)} | ${queueBinding(q)} | **${pct(q.fraction)}** | 0 failed: ${met(q.failedItems === 0)}; ≥ ${pct(QUEUE_RATE_TARGET)}: ${met(q.fraction >= QUEUE_RATE_TARGET)} |`);
 		}
 		p();
 		for (const q of queueRuns) {
@@ -783,6 +787,9 @@ function missedTargets(results) {
 			`Queue mode in n8n ${q.version} (${fmt(q.failedItems)} failed items, ${pct(q.fraction)} of the limit combined; targets 0 and ≥ ${pct(QUEUE_RATE_TARGET)}): ` +
 				`the two workers sent ${q.requests} requests for ${q.accepted} accepted, ${q.limited} refused with 429` +
 				(failed.length ? `; ${failed.map((e) => `execution ${e.executionId} failed: ${e.errorMessage ?? e.status}`).join('; ')}` : '') +
+				(q.windows.slice(0, -1).some((w) => w.accepted >= q.limit)
+					? ''
+					: `; no window before the last reached the limit (at most ${Math.max(...q.windows.slice(0, -1).map((w) => w.accepted), 0)} of ${q.limit}): the two workers, not the limit, set the pace, on a machine whose load average was ${q.loadavg} at the end (three n8n processes, Redis, PostgreSQL and the simulator on 2 cores shared with other work)`) +
 				'. Each worker is a process of its own: what one spends of the credential\'s budget, the other can learn only from the server\'s answers (Cliniko sends no X-RateLimit-Remaining; a 429 carries X-RateLimit-Reset).',
 		);
 	}
