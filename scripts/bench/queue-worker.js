@@ -193,8 +193,10 @@ async function startPostgres(port) {
 		}
 		for (const e of log) {
 			const w = [...windows].reverse().find((x) => e.at >= x.start);
-			if (e.status === 200) w.accepted++;
-			else if (e.status === 429) w.limited++;
+			if (e.status === 200) {
+				w.accepted++;
+				w.lastAccepted = Math.max(w.lastAccepted ?? e.at, e.at);
+			} else if (e.status === 429) w.limited++;
 		}
 		const spanMs = accepted.length ? accepted.at(-1) - accepted[0] : 0;
 		// As table 3: N accepted requests need at least (ceil(N/limit) - 1) windows between first and
@@ -223,7 +225,8 @@ async function startPostgres(port) {
 				wallMs,
 				fraction,
 				binding,
-				windows: windows.map((w) => ({ startMs: w.start - times[0], accepted: w.accepted, limited: w.limited })),
+				// sendMs: from the window's first request to its last accepted one.
+				windows: windows.map((w) => ({ startMs: w.start - times[0], accepted: w.accepted, limited: w.limited, sendMs: (w.lastAccepted ?? w.start) - w.start })),
 				executions,
 				placement,
 				loadavg: os.loadavg()[0].toFixed(1),
