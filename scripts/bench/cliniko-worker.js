@@ -1,7 +1,7 @@
 // Cliniko measurements through the tier-2 harness (n8n-core's WorkflowExecute, in-process) against
 // the Cliniko simulator running in a process of its own (scripts/bench/sim-server.js). Runs from the
 // TypeScript compiled by scripts/bench.js. Prints one JSON line.
-//   node cliniko-worker.js <buildDir> returnAll <patients> <runs> <latencies, e.g. 0,50>
+//   node cliniko-worker.js <buildDir> returnAll <patients> <runs> <latencies, e.g. 0,50> [<simulator processes>]
 //   node cliniko-worker.js <buildDir> rateLimit <items> <windowMs> <runs> [<real-time windowMs, 0 = none>]
 'use strict';
 
@@ -61,12 +61,14 @@ async function fetchAhead(sim, headers, concurrency = 4) {
 	return count;
 }
 
-async function returnAll(patients, runs, latencies) {
+async function returnAll(patients, runs, latencies, processes = 1) {
 	// The node's pacer (200 requests a minute per credential, for the life of the process) would make
 	// the third run of 100 requests wait for the budget earlier runs spent; that is table 3's subject.
 	// Compressed 1000× here, it never holds a request back, so the figure is the node's own cost.
 	setPacingTimeScale(0.001);
-	const sim = await startSim(buildDir, 'cliniko', { patients, rateLimit: null });
+	// Limiter off: served from `processes` processes on one port (sim-server.js), so that pages read
+	// in parallel are answered in parallel.
+	const sim = await startSim(buildDir, 'cliniko', { patients, rateLimit: null, processes });
 	const headers = Object.values(sim.headers)[0];
 	const options = {
 		nodeType: Cliniko,
@@ -127,7 +129,7 @@ async function returnAll(patients, runs, latencies) {
 				aheadRuns: ahead,
 			});
 		}
-		return { live: sim.live, concurrency: 4, conditions };
+		return { live: sim.live, concurrency: 4, simProcesses: sim.processes ?? 1, conditions };
 	} finally {
 		await sim.stop();
 	}
@@ -227,7 +229,7 @@ async function rateLimit(items, windowMs, runs, realTimeWindowMs) {
 (async () => {
 	const out =
 		what === 'returnAll'
-			? await returnAll(Number(a), Number(b), String(c ?? '0').split(',').map(Number))
+			? await returnAll(Number(a), Number(b), String(c ?? '0').split(',').map(Number), Number(process.argv[7] ?? 1))
 			: await rateLimit(Number(a), Number(b), Number(c ?? 3), Number(process.argv[7] ?? 0));
 	process.stdout.write(JSON.stringify(out) + '\n');
 	process.exit(0);

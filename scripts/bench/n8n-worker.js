@@ -3,7 +3,7 @@
 //   1. Return All of <patients> Cliniko patients (pagination by links.next in the HTTP Request node);
 //   2. <gets> input items each doing one Get (XtraKit customers; no rate limit on either side).
 // Prints one JSON line.
-//   node n8n-worker.js <buildDir> <flavour> <patients> <runs> <gets>
+//   node n8n-worker.js <buildDir> <flavour> <patients> <runs> <gets> [<Cliniko simulator processes>]
 // The package loaded is PACKAGE_DIR of the harness (N8N_E2E_PACKAGE_DIR: scripts/bench.js stages a
 // build there, so dist/ is never touched).
 'use strict';
@@ -11,7 +11,7 @@
 const os = require('node:os');
 const path = require('node:path');
 
-const [buildDir, flavour, patientsArg, runsArg, getsArg] = process.argv.slice(2);
+const [buildDir, flavour, patientsArg, runsArg, getsArg, simProcessesArg] = process.argv.slice(2);
 const req = (p) => require(path.join(buildDir, p));
 const n8n = req('test/harness/n8n');
 const { CLINIKO_TEST_USER_AGENT } = req('test/simulators/cliniko');
@@ -119,7 +119,8 @@ function getsWorkflows(sim, gets) {
 	// Return All runs under two network conditions (loopback, and every answer held LATENCY_MS).
 	const latencies = [0, LATENCY_MS];
 	const keys = Array.from({ length: (runs + 1) * latencies.length }, (_, i) => `bench_cliniko_key_${i}-au1`);
-	const cliniko = await startSim(buildDir, 'cliniko', { patients, keys, rateLimit: null });
+	// Served from several processes on one port (sim-server.js): pages read in parallel are answered in parallel.
+	const cliniko = await startSim(buildDir, 'cliniko', { patients, keys, rateLimit: null, processes: Number(simProcessesArg || 1) });
 	const xtrakit = await startSim(buildDir, 'xtrakit', {});
 	let env;
 	let server;
@@ -227,6 +228,7 @@ function getsWorkflows(sim, gets) {
 				flavour,
 				version,
 				live: cliniko.live,
+				simProcesses: cliniko.processes ?? 1,
 				...returnAll[0],
 				returnAll,
 				gets: {

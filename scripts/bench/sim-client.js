@@ -1,4 +1,5 @@
-// Starts scripts/bench/sim-server.js and drives it over its control routes.
+// Starts scripts/bench/sim-server.js and drives it over its control routes. `options.processes` > 1
+// serves the Cliniko simulator from that many processes on one port (limiter off; see sim-server.js).
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -20,7 +21,8 @@ async function startSim(buildDir, provider, options = {}) {
 		child.once('exit', (code) => reject(new Error(`simulator exited (${code}) before it was ready`)));
 	});
 	const control = async (method, route, body) => {
-		const response = await fetch(`${info.url}/__sim${route}`, {
+		// Several processes (sim-server.js `processes`): the control routes are the primary's, on a port of their own.
+		const response = await fetch(`${info.controlUrl ?? info.url}/__sim${route}`, {
 			method,
 			headers: body === undefined ? {} : { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
