@@ -190,7 +190,9 @@ function writeBundle(dist, file, ids, graph, bundleOf, main) {
 	fs.writeFileSync(`${file}.map`, `${JSON.stringify(map)}\n`);
 }
 
-function bundle(dist, entries) {
+function bundle(distDir, entries) {
+	// Real path: require.resolve answers with one (the bench stages under node_modules/, a link in worktrees).
+	const dist = fs.realpathSync(distDir);
 	// The module graph from the entry points.
 	const graph = new Map();
 	const queue = entries.map((e) => idOf(dist, path.join(dist, '..', e)));
