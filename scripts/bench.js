@@ -138,6 +138,9 @@ function stagePackage() {
 	const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
 	const result = spawnSync(tsc, ['-p', 'tsconfig.json', '--outDir', path.join(stageDir, 'dist')], { cwd: root, encoding: 'utf8' });
 	if (result.status !== 0) throw new Error(`tsc -p tsconfig.json failed:\n${result.stdout}${result.stderr}`);
+	// What scripts/bundle.js makes of tsc's output (a few files for n8n to load).
+	const bundled = spawnSync(process.execPath, [path.join(__dirname, 'bundle.js'), path.join(stageDir, 'dist')], { cwd: root, encoding: 'utf8' });
+	if (bundled.status !== 0) throw new Error(`scripts/bundle.js failed:\n${bundled.stdout}${bundled.stderr}`);
 	// What gulp build:icons copies.
 	const copyIcons = (from, to) => {
 		for (const entry of fs.readdirSync(from, { withFileTypes: true })) {

@@ -15,9 +15,11 @@
 //
 // A provider package's dist/ holds what its entry points (the node, trigger and credential files its
 // package.json's "n8n" block names) import, followed by TypeScript's own module resolution: the
-// provider's folder and the shared core, nothing of the other providers. The compiled files are the
-// combined build's (dist/), so the six packages ship the same bytes for the same source; the provider
-// folder's icons and codex files (.json) are copied beside them. CI publishes the staged folders and
+// provider's folder and the shared core, nothing of the other providers: their declarations, the
+// entry points, and the two bundles the compiled code is in (dist/nodes/<Provider>/bundle.js and
+// dist/nodes/shared/bundle.js, scripts/bundle.js). The compiled files are the combined build's (dist/),
+// so the six packages ship the same bytes for the same source; the provider folder's icons and codex
+// files (.json) are copied beside them. CI publishes the staged folders and
 // the repository (scripts/publish-guard.js refuses anything npm test did not pass).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -52,7 +54,10 @@ function sourceClosure(entries) {
 		.sort();
 }
 
-/** The dist files compiled from a source: `x.ts` → `x.js`, `x.js.map`, `x.d.ts`; a `.json` as is. */
+/**
+ * The dist files compiled from a source: `x.ts` → `x.js`, `x.js.map`, `x.d.ts`; a `.json` as is. After
+ * scripts/bundle.js only the entry points keep a `.js` (the rest is in their folder's bundle.js).
+ */
 function compiledFiles(source) {
 	if (source.endsWith('.json')) return [source];
 	const base = source.replace(/\.ts$/, '');
@@ -82,6 +87,14 @@ function stage({ name, dir, pkg }) {
 		const compiled = compiledFiles(source);
 		if (compiled.length === 0) fail(`${source} has no compiled file in dist/: run \`npm run build\` first`);
 		for (const file of compiled) copy(path.join(dist, file), path.join(out, 'dist', file));
+	}
+	// The bundles (scripts/bundle.js) of the folders those sources are in: the provider's and the shared core's.
+	for (const folder of new Set(sources.map((s) => s.split(path.sep)).filter((p) => p[0] === 'nodes' && p.length > 2).map((p) => path.join(p[0], p[1])))) {
+		for (const file of ['bundle.js', 'bundle.js.map']) {
+			const from = path.join(dist, folder, file);
+			if (!fs.existsSync(from)) fail(`${path.join('dist', folder, file)} is missing: run \`npm run build\` first`);
+			copy(from, path.join(out, 'dist', folder, file));
+		}
 	}
 	// Icons and codex files of the package's node folders (n8n reads `<node>.node.json` and the
 	// `file:` icons of nodes and credentials from disk; nothing imports them).

@@ -128,7 +128,15 @@ describe.each(PROVIDERS)('$name', (provider) => {
 		}
 		const credentialSource = fs.readFileSync(path.join(ROOT, 'credentials', `${provider.credential}.credentials.ts`), 'utf8');
 		for (const [, icon] of credentialSource.matchAll(/'file:\.\.\/([^']+)'/g)) expect(files).toContain(`dist/${icon}`);
-		expect(files.filter((f) => f.startsWith('dist/nodes/shared/') && f.endsWith('.js')).length).toBeGreaterThan(5);
+		// The compiled code: the entry points and two bundles (scripts/bundle.js), its folder's and the shared core's.
+		expect(files.filter((f) => f.endsWith('.js')).sort()).toEqual(
+			[...pkg.n8n.nodes, ...pkg.n8n.credentials, `dist/nodes/${provider.folder}/bundle.js`, 'dist/nodes/shared/bundle.js'].sort(),
+		);
+		const bundled = (file: string) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^"([^"]+)": \[function \(exports, require, module\) \{$/gm)].map((m) => m[1]);
+		expect(bundled(`dist/nodes/${provider.folder}/bundle.js`).filter((id) => !id.startsWith(`nodes/${provider.folder}/`))).toEqual([]);
+		expect(bundled(`dist/nodes/${provider.folder}/bundle.js`)).toContain(`nodes/${provider.folder}/${pkg.n8n.nodes[0].split('/').pop()!.replace(/\.js$/, '')}`);
+		expect(bundled('dist/nodes/shared/bundle.js').filter((id) => !id.startsWith('nodes/shared/'))).toEqual([]);
+		expect(bundled('dist/nodes/shared/bundle.js')).toContain('nodes/shared/http');
 	});
 
 	test('its compiled code requires nothing but its own files and n8n-workflow, and loads alone', () => {
