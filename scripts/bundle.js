@@ -255,6 +255,13 @@ function main() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 	const entries = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
 	for (const entry of entries) if (!fs.existsSync(path.join(dist, '..', entry))) throw new Error(`${entry} is missing: run tsc first`);
+	// scripts/catalog.js reads the operation tables through nodes/<Folder>/catalog.js, which no node imports
+	// (so bundling drops it): tsc's modules are kept as they were, unshipped, in .build/modules/.
+	if (dist === path.join(root, 'dist')) {
+		const kept = path.join(root, '.build', 'modules');
+		fs.rmSync(kept, { recursive: true, force: true });
+		fs.cpSync(dist, kept, { recursive: true, filter: (src) => fs.statSync(src).isDirectory() || /\.(js|json)$/.test(src) });
+	}
 	const bundles = bundle(dist, entries);
 	for (const b of bundles) process.stdout.write(`${path.relative(root, b)}  ${(fs.statSync(b).size / 1024).toFixed(0)} kB\n`);
 }

@@ -5,7 +5,6 @@
 //   --update-docs     rewrites each provider's table in its docs/<provider>.md (between the catalog
 //                     markers); --update-readme is the old name of the same (the tables left the README
 //                     when it had to fit npm's 64 KB README limit)
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -50,15 +49,13 @@ function normalise(catalogs) {
 }
 
 /**
- * The operation tables compiled on their own into .build/catalog/: dist/ holds only what n8n loads
- * (scripts/bundle.js leaves out the catalog modules, which no node imports).
+ * The operation tables from tsc's modules in .build/modules/, where `npm run build` keeps them and
+ * `npm run catalog` compiles them (dist/ holds only the bundles n8n loads, and no node imports the catalog
+ * modules: scripts/bundle.js).
  */
 function loadBuiltCatalog() {
-	const outDir = path.join(root, '.build', 'catalog');
-	fs.rmSync(outDir, { recursive: true, force: true });
-	const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json'), '--outDir', outDir, '--declaration', 'false', '--sourceMap', 'false'], { cwd: root, encoding: 'utf8' });
-	if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.json failed:\n${tsc.stdout}${tsc.stderr}`);
-	const nodesDir = path.join(outDir, 'nodes');
+	const nodesDir = path.join(root, '.build', 'modules', 'nodes');
+	if (!fs.existsSync(nodesDir)) throw new Error('.build/modules/ is missing: run `npm run build` (or `npm run catalog`) first');
 	const catalogs = [];
 	for (const dir of fs.readdirSync(nodesDir).sort()) {
 		const file = path.join(nodesDir, dir, 'catalog.js');
