@@ -9,6 +9,7 @@ import { EXPORT_RESOURCES, exportResource, PARSABLE_FORMATS, requestUuidField } 
 import { TIMED_RESOURCES, triggerEvents } from './trigger/events';
 import type { ExportFinishedState, NewRecordsState } from './trigger/events';
 import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/poll';
+import { byName, compareText } from '../shared/alphabetical';
 
 /** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
 const MAX_LAG_MINUTES = 7 * 24 * 60;
@@ -46,7 +47,7 @@ export class SaverisTrigger implements INodeType {
 		properties: [
 			eventProperty(
 				// Alphabetical in the editor; the list itself is in trigger/events.ts, shared with the catalogue.
-				[...triggerEvents].sort((a, b) => a.modeName.localeCompare(b.modeName)).map((e) => ({ name: e.modeName, value: e.event, description: e.description })),
+				[...triggerEvents].sort((a, b) => compareText(a.modeName, b.modeName)).map((e) => ({ name: e.modeName, value: e.event, description: e.description })),
 				'newRecords',
 				{ name: 'mode', displayName: 'Mode' },
 			),
@@ -65,7 +66,7 @@ export class SaverisTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'measurement',
-				options: EXPORT_RESOURCES.map((r) => ({ name: r.name, value: r.value })).sort((a, b) => a.name.localeCompare(b.name)),
+				options: EXPORT_RESOURCES.map((r) => ({ name: r.name, value: r.value })).sort(byName),
 				displayOptions: { show: { mode: ['exportFinished'] } },
 			},
 			requestUuidField('The request_uuid of the export to watch', { mode: ['exportFinished'] }),

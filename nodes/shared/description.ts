@@ -2,10 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { compactFields } from './compact';
 import type { OperationDef } from './types';
+import { byName } from './alphabetical';
 
 /** The "Resource" dropdown. */
 export function resourceProperty(resources: INodePropertyOptions[], defaultValue?: string): INodeProperties {
-	const options = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+	const options = [...resources].sort(byName);
 	const initial = defaultValue ?? (options[0].value as string);
 	return {
 		displayName: 'Resource',
@@ -21,7 +22,7 @@ export function resourceProperty(resources: INodePropertyOptions[], defaultValue
 export function operationProperties(table: OperationDef[], defaults: Record<string, string> = {}): INodeProperties[] {
 	const resources = [...new Set(table.map((row) => row.resource))];
 	return resources.map((resource) => {
-		const rows = table.filter((row) => row.resource === resource).sort((a, b) => a.name.localeCompare(b.name));
+		const rows = table.filter((row) => row.resource === resource).sort(byName);
 		const initial = defaults[resource] ?? rows[0].operation;
 		return {
 			displayName: 'Operation',

@@ -1,5 +1,9 @@
 import type { IDataObject, INodeListSearchItems } from 'n8n-workflow';
 
+import { byName } from './alphabetical';
+
+export { byName };
+
 /** A server value as trimmed text ('' for nothing): what list search shows and matches. */
 export function plainText(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
@@ -12,10 +16,6 @@ export function matchingRecords(records: IDataObject[], filter: string | undefin
 	return records.filter((record) => fields.some((field) => plainText(record[field]).toLowerCase().includes(needle)));
 }
 
-/** Dropdown and list-search entries in alphabetical order of what the user reads. */
-export function byName(a: { name: string }, b: { name: string }): number {
-	return a.name.localeCompare(b.name);
-}
 
 /** List-search entries for records with an ID, named by `label`, sorted by name. */
 export function searchItems(records: IDataObject[], label: (record: IDataObject) => string): INodeListSearchItems[] {

@@ -9,6 +9,7 @@ import type { BodyDef, OperationContext, OperationDef, ParamMapping } from '../.
 import { fetchRecord } from './current';
 import { optionList, readId } from './row';
 import type { ResourceInfo } from './row';
+import { byDisplayName } from '../../shared/alphabetical';
 
 /**
  * A body field of a create / update route, from its FormRequest rules. `create: true` = required on
@@ -128,7 +129,7 @@ export function bodyFields(all: BodyField[], kind: 'create' | 'update', merge: M
 			placeholder: 'Add Field',
 			default: {},
 			description: hint,
-			options: rest.map((f) => fieldProperty(f, false)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: rest.map((f) => fieldProperty(f, false)).sort(byDisplayName),
 		});
 	}
 	// Every JSON field of CLIENTXCMS (pricing by cycle, an address) is an object.

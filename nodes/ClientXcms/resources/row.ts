@@ -10,6 +10,7 @@ import type { ClientXcmsRow, Since } from '../provider';
 import { failedResult, notFoundError, readPage } from '../transport/envelope';
 import type { Envelope } from '../transport/envelope';
 import { laravelPages } from '../transport/paging';
+import { byDisplayName, byName } from '../../shared/alphabetical';
 
 /** One resource of the node: the Resource dropdown entry and what its rows share. */
 export interface ResourceInfo {
@@ -73,7 +74,7 @@ export function titleOf(value: string): string {
 
 /** A dropdown of server values, sorted by name as n8n's lint wants (the values are unchanged). */
 export function optionList(values: string[]): INodePropertyOptions[] {
-	return values.map((v) => ({ name: titleOf(v), value: v })).sort((a, b) => a.name.localeCompare(b.name));
+	return values.map((v) => ({ name: titleOf(v), value: v })).sort(byName);
 }
 
 function idField(resource: ResourceInfo): INodeProperties {
@@ -167,7 +168,7 @@ function listFields(spec: RouteSpec): INodeProperties[] {
 		options.push({ displayName: 'Page Size', name: 'perPage', type: 'number', typeOptions: { minValue: 1, maxValue: 500 }, default: 100, description: 'Records per request (per_page)' });
 	}
 	if (options.length) {
-		fields.push({ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)) });
+		fields.push({ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: options.sort(byDisplayName) });
 	}
 	return fields;
 }

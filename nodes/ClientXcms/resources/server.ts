@@ -5,6 +5,7 @@ import { STATUS, TIMESTAMPS } from './common';
 import { crud } from './crud';
 import { route } from './row';
 import type { ResourceInfo } from './row';
+import { byDisplayName } from '../../shared/alphabetical';
 
 export const server: ResourceInfo = { value: 'server', name: 'Server', label: 'Server', path: '/servers', show: 'paginatedShow' };
 
@@ -61,7 +62,7 @@ export const serverRows: ClientXcmsRow[] = [
 					default: {},
 					options: FIELDS.filter((f) => !f.create && f.key !== 'name')
 						.map((f) => fieldProperty(f, false))
-						.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+						.sort(byDisplayName),
 				},
 			]),
 		body: { fields: [{ param: 'hostname', required: true }, { param: 'address', required: true }], collections: ['additionalFields'] },

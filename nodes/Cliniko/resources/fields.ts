@@ -5,6 +5,7 @@ import { locatorProperty } from '../../shared/locator';
 import { LOAD_OPTIONS_ENTITIES, LOCATOR_ENTITIES } from './curation';
 import type { SpecField, SpecOption } from './types';
 import { camelOf } from './words';
+import { byName } from '../../shared/alphabetical';
 
 const EXPRESSIONS_DOCS = 'https://docs.n8n.io/code/expressions/';
 const DYNAMIC_OPTION_HINT = `Choose from the list, or specify an ID using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;
@@ -41,7 +42,7 @@ export function clinikoLocator(
 function sortedOptions(options: SpecOption[]): INodePropertyOptions[] {
 	const list = options.map((o) => ({ name: o.name, value: o.value }));
 	// Codes (10 Feeling better, 20 Condition worse, …) keep Cliniko's order; words are alphabetical.
-	return typeof list[0]?.value === 'number' ? list : list.sort((a, b) => a.name.localeCompare(b.name));
+	return typeof list[0]?.value === 'number' ? list : list.sort(byName);
 }
 
 /** A field picked from one of the account's lists (Business, Practitioner, …): one ID or several. */

@@ -4,6 +4,7 @@ import { describeValue } from '../../shared/validate';
 import { toDateOnly, toUtcDateTime } from './dates';
 import type { FilterType, SpecOperation } from './types';
 import { labelOf } from './words';
+import { byName } from '../../shared/alphabetical';
 
 /**
  * Cliniko's list filters: `q[]=<field>:<operator><value>`, one `q[]` per condition, all of them
@@ -222,7 +223,7 @@ export function listQuery(spec: SpecOperation, input: ListQueryInput, timeZone?:
 export function filterFieldOptions(spec: SpecOperation): INodePropertyOptions[] {
 	return (spec.filters ?? [])
 		.map(([name, type]) => ({ name: labelOf(name), value: name, description: `${TYPE_WORDS[type].replace(/^(a|an) /, '')}`.replace(/^./, (c) => c.toUpperCase()) }))
-		.sort((a, b) => a.name.localeCompare(b.name));
+		.sort(byName);
 }
 
 /**

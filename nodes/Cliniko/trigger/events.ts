@@ -3,6 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { CatalogEvent } from '../../shared/catalog';
 import { specOperations } from '../generated/spec';
 import type { TimestampList } from '../transport/paging';
+import { byName } from '../../shared/alphabetical';
 
 /** A list the trigger can watch: every Cliniko list that filters on created_at and updated_at. */
 export interface WatchedResource {
@@ -107,7 +108,7 @@ const EVENTS: EventDef[] = [
 
 /** The Event dropdown's options, in alphabetical order. */
 export const eventOptions: INodePropertyOptions[] = EVENTS.map(({ name, value, description }) => ({ name, value, description })).sort(
-	(a, b) => a.name.localeCompare(b.name),
+	byName,
 );
 
 /** The events for which the user picks the resource to watch. */

@@ -1,6 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { CatalogEvent } from '../../shared/catalog';
+import { byName } from '../../shared/alphabetical';
 
 export type XavierEvent = 'newClient' | 'healthScoreDropped' | 'alertLevelChanged';
 
@@ -21,7 +22,7 @@ const EVENTS: Array<{ value: XavierEvent; name: string; description: string }> =
 
 /** The Event dropdown's options, in alphabetical order. */
 export const eventOptions: INodePropertyOptions[] = EVENTS.map(({ name, value, description }) => ({ name, value, description })).sort(
-	(a, b) => a.name.localeCompare(b.name),
+	byName,
 );
 
 export const catalogEvents: CatalogEvent[] = EVENTS.map((e) => ({ event: e.value, name: e.name, method: 'GET', path: '/clients' }));

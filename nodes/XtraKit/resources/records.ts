@@ -11,6 +11,7 @@ import { listPagination } from '../transport/paging';
 import { xtraKit } from '../provider';
 import { coerceBody } from './values';
 import type { FieldTypes } from './values';
+import { byDisplayName } from '../../shared/alphabetical';
 
 /**
  * The rows of XtraKit's record types. Every documented resource has the same four calls (the
@@ -162,7 +163,7 @@ export function dateFilters(noun: string): INodeProperties[] {
 	];
 }
 
-export const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+export { byDisplayName };
 
 /** A collection field: Filters, Additional Fields, Update Fields, Options. */
 export function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {

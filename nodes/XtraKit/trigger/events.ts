@@ -2,6 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { CatalogEvent } from '../../shared/catalog';
 import { plainText as text } from '../../shared/listSearch';
+import { byName } from '../../shared/alphabetical';
 
 /**
  * What the XtraKit trigger watches, and how it decides what is new or changed.
@@ -69,7 +70,7 @@ export const eventOptions: INodePropertyOptions[] = EVENTS.map((value) => ({
 	name: WATCHED[value].name,
 	value,
 	description: WATCHED[value].description,
-})).sort((a, b) => a.name.localeCompare(b.name));
+})).sort(byName);
 
 /** The events as the catalogue lists them: each polls its list with a GET. */
 export const catalogEvents: CatalogEvent[] = EVENTS.map((event) => ({
