@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates nodes/<Provider>/generated/properties.json for Cliniko and CLIENTXCMS: the node's parameters
+// Generates nodes/<Provider>/generated/properties.json for each regular node: the node's parameters
 // (its description's `properties`) as its resources/ build them. Building them merges identical fields of
 // many operations (nodes/shared/compact.ts), which takes far longer than n8n should wait when it loads
 // the package (issue 17: cold load), so it is done here, once, and the node imports the result. The
@@ -18,6 +18,9 @@ const root = path.join(__dirname, '..');
 const TARGETS = [
 	{ file: 'nodes/Cliniko/generated/properties.json', module: 'nodes/Cliniko/resources/index.js', build: 'clinikoProperties' },
 	{ file: 'nodes/ClientXcms/generated/properties.json', module: 'nodes/ClientXcms/resources/index.js', build: 'clientXcmsProperties' },
+	{ file: 'nodes/XtraKit/generated/properties.json', module: 'nodes/XtraKit/resources/index.js', build: 'xtraKitProperties' },
+	{ file: 'nodes/Saveris/generated/properties.json', module: 'nodes/Saveris/resources/index.js', build: 'saverisProperties' },
+	{ file: 'nodes/Xavier/generated/properties.json', module: 'nodes/Xavier/resources/index.js', build: 'xavierProperties' },
 ];
 // A compile of its own per run (node_modules may be shared by several worktrees); inside node_modules so
 // that the compiled code finds n8n-workflow.

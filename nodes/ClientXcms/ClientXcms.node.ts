@@ -7,7 +7,6 @@ import { clientXcms } from './provider';
 // Built by scripts/generate-descriptions.js from resources/ (clientXcmsProperties), so that loading the
 // package does not build and merge every operation's fields (issue 17: cold load).
 import properties from './generated/properties.json';
-import { clientXcmsOperations } from './resources';
 
 export class ClientXcms implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,6 +28,9 @@ export class ClientXcms implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeOperations.call(this, clientXcms, clientXcmsOperations);
+		// The operation table is built on the first run, not when n8n loads the package: the editor reads the
+		// parameters from generated/properties.json (issue 17: cold load).
+		const { clientXcmsOperations } = await import('./resources');
+		return await executeOperations.call(this, clientXcms, clientXcmsOperations);
 	}
 }

@@ -7,7 +7,6 @@ import { cliniko } from './provider';
 // Built by scripts/generate-descriptions.js from resources/ (clinikoProperties): merging ~180 operations'
 // fields at load would cost n8n hundreds of milliseconds each start (issue 17).
 import properties from './generated/properties.json';
-import { clinikoOperations } from './resources';
 
 export class Cliniko implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,6 +28,9 @@ export class Cliniko implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeOperations.call(this, cliniko, clinikoOperations);
+		// The operation table is built on the first run, not when n8n loads the package: the editor reads the
+		// parameters from generated/properties.json (issue 17: cold load).
+		const { clinikoOperations } = await import('./resources');
+		return await executeOperations.call(this, cliniko, clinikoOperations);
 	}
 }

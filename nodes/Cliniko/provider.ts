@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { genericErrorMessage } from '../shared/errors';
 import { headerValue } from '../shared/retry';
 import type { HeaderMap, ProviderConfig } from '../shared/types';
-import { clinikoRequestOptions } from './resources';
+import { clinikoRequestOptions } from './resources/options';
 
 /**
  * The documented key suffix: `…-au2`, `…-uk1` (docs.api.cliniko.com/guides/urls lists au1–au4, ca1, eu1,

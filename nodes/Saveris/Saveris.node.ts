@@ -1,10 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { operationProperties, resourceProperty } from '../shared/description';
 import { executeOperations } from '../shared/executor';
 import { saveris } from './provider';
-import { defaultOperations, exportFields, saverisOperations, saverisResources } from './resources';
+// Built by scripts/generate-descriptions.js from resources/ (saverisProperties), so that loading the
+// package does not build every operation's fields (issue 17: cold load).
+import properties from './generated/properties.json';
 
 export class Saveris implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,14 +21,13 @@ export class Saveris implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'saverisApi', required: true }],
-		properties: [
-			resourceProperty(saverisResources, 'measurement'),
-			...operationProperties(saverisOperations, defaultOperations),
-			...exportFields,
-		],
+		properties: properties as INodeProperties[],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeOperations.call(this, saveris, saverisOperations);
+		// The operation table is built on the first run, not when n8n loads the package: the editor reads the
+		// parameters from generated/properties.json (issue 17: cold load).
+		const { saverisOperations } = await import('./resources');
+		return await executeOperations.call(this, saveris, saverisOperations);
 	}
 }

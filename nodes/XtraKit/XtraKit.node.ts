@@ -1,11 +1,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { operationFields, operationProperties, resourceProperty } from '../shared/description';
 import { executeOperations } from '../shared/executor';
 import { listSearch, loadOptions } from './methods';
 import { xtraKit } from './provider';
-import { xtraKitOperations, xtraKitResources } from './resources';
+// Built by scripts/generate-descriptions.js from resources/ (xtraKitProperties), so that loading the
+// package does not build every operation's fields (issue 17: cold load).
+import properties from './generated/properties.json';
 
 export class XtraKit implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,23 +22,15 @@ export class XtraKit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'xtraKitApi', required: true }],
-		properties: [
-			resourceProperty(xtraKitResources, 'sale'),
-			...operationProperties(xtraKitOperations, {
-				customer: 'getAll',
-				customerGroup: 'getAll',
-				sale: 'getAll',
-				item: 'getAll',
-				itemCategory: 'getAll',
-				expense: 'get',
-			}),
-			...operationFields(xtraKitOperations),
-		],
+		properties: properties as INodeProperties[],
 	};
 
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// The operation table is built on the first run, not when n8n loads the package: the editor reads the
+		// parameters from generated/properties.json (issue 17: cold load).
+		const { xtraKitOperations } = await import('./resources');
 		return await executeOperations.call(this, xtraKit, xtraKitOperations);
 	}
 }

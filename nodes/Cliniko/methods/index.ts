@@ -11,8 +11,6 @@ import { apiRequestBody, originOf } from '../../shared/http';
 import { byName, matchingRecords, plainText, searchItems } from '../../shared/listSearch';
 import { listPages, recordsAt, valueAt } from '../../shared/pagination';
 import type { ApiRequest } from '../../shared/types';
-import { specOperations } from '../generated/spec';
-import { filterFieldOptions } from '../resources/filters';
 import { cliniko } from '../provider';
 import { pageLinks } from '../transport/paging';
 
@@ -214,6 +212,8 @@ export const listSearch = { searchAppointmentTypes, searchBusinesses, searchPati
 async function getFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const resource = this.getCurrentNodeParameter('resource');
 	const operation = this.getCurrentNodeParameter('operation');
+	// Loaded here, not when n8n loads the package (issue 17: cold load).
+	const [{ specOperations }, { filterFieldOptions }] = await Promise.all([import('../generated/spec'), import('../resources/filters')]);
 	const spec = specOperations.find((o) => o.resource === resource && o.operation === operation);
 	return spec ? filterFieldOptions(spec) : [];
 }

@@ -3,9 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { listFields, operationProperties, resourceProperty } from '../../shared/description';
 import { compactFields, ownShow } from '../../shared/compact';
 import { parameterError } from '../../shared/errors';
-import { nodeOf, perContext } from '../../shared/perContext';
+import { nodeOf } from '../../shared/perContext';
 import type { OperationContext, OperationDef, ParamMapping } from '../../shared/types';
-import { describeValue, finiteNumber, isBlank, parseJsonValue, textOf } from '../../shared/validate';
+import { describeValue, isBlank, parseJsonValue, textOf } from '../../shared/validate';
 import { specBodies, specOperations, specResources } from '../generated/spec';
 import { CANCEL_REQUIRED, CREATE_CURATION, DEFAULT_OPERATION, DEFAULT_RESOURCE, LOCATOR_ENTITIES } from './curation';
 import { toDateOnly, toUtcDateTime } from './dates';
@@ -14,45 +14,15 @@ import { FilterError, listFilterProperties, listQuery } from './filters';
 import type { ListQueryInput } from './filters';
 import { listPagination } from '../transport/paging';
 import { addLinkedIds } from './linkedIds';
+import { DEFAULT_MAX_WAIT_SECONDS, readOptions } from './options';
 import type { SpecField, SpecOperation, SpecPathParam } from './types';
 import { camelOf } from './words';
-
-/** Default for Options › Max Rate-Limit Wait (Seconds). */
-export const DEFAULT_MAX_WAIT_SECONDS = 120;
+import { byDisplayName } from '../../shared/alphabetical';
 
 const INT64 = /^\d{1,19}$/;
 
-export interface ClinikoOptions {
-	addLinkedIds?: boolean;
-	maxWaitSeconds?: number;
-	includeArchived?: boolean;
-	includeCancelled?: boolean;
-}
-
-// Options are read for the wait limit, the list switches and Add Linked IDs (once per page): n8n resolves
-// the collection afresh on every read, so each item's is read once per execution.
-const optionsRead = perContext<number, ClinikoOptions>();
-
-export function readOptions({ ctx, itemIndex }: Pick<OperationContext, 'ctx' | 'itemIndex'>): ClinikoOptions {
-	const perItem = optionsRead(ctx);
-	let options = perItem.get(itemIndex);
-	if (!options) {
-		options = (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as ClinikoOptions;
-		perItem.set(itemIndex, options);
-	}
-	return options;
-}
-
-/** The per-item request settings Cliniko's Options offer: the longest rate-limit wait. */
-export function clinikoRequestOptions(ctx: OperationContext['ctx'], itemIndex: number): OperationContext['requestOptions'] {
-	const raw = readOptions({ ctx, itemIndex }).maxWaitSeconds;
-	// "ten" or NaN from an expression is refused, not quietly replaced by the default.
-	const seconds =
-		raw === undefined || raw === null || (raw as unknown) === ''
-			? DEFAULT_MAX_WAIT_SECONDS
-			: finiteNumber(ctx.getNode(), raw, 'Max Rate-Limit Wait (Seconds)', itemIndex, { min: 0 });
-	return { maxWaitMs: seconds * 1000 };
-}
+export { DEFAULT_MAX_WAIT_SECONDS, clinikoRequestOptions, readOptions } from './options';
+export type { ClinikoOptions } from './options';
 
 // ------------------------------------------------------------------------------------------------
 // Parameters of one operation
@@ -137,7 +107,7 @@ function optionsProperty(spec: SpecOperation): INodeProperties {
 	}
 	options.push(OPTION_MAX_WAIT);
 	if (!spec.empty) options.push(OPTION_ADD_LINKED_IDS);
-	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	options.sort(byDisplayName);
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -151,7 +121,7 @@ function optionsProperty(spec: SpecOperation): INodeProperties {
 function collectionProperty(name: 'additionalFields' | 'updateFields', fields: SpecField[]): INodeProperties {
 	const options = fields
 		.map((f) => fieldProperty(f))
-		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+		.sort(byDisplayName);
 	return {
 		displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields',
 		name,

@@ -1,11 +1,10 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { operationProperties, resourceProperty } from '../../shared/description';
 import type { OperationDef } from '../../shared/types';
 import { EXPORT_RESOURCES } from './definitions';
-import { exportOperations } from './export';
+import { exportFields, exportOperations } from './export';
 import { legacyOperations } from './legacy';
-
-export { exportFields } from './export';
 
 /** Every operation of the node: the export rows of each data set, then the deprecated synchronous reads. */
 export const saverisOperations: OperationDef[] = [...exportOperations, ...legacyOperations];
@@ -21,3 +20,11 @@ export const defaultOperations: Record<string, string> = {
 	...Object.fromEntries(EXPORT_RESOURCES.map((r) => [r.value, 'exportAndWait'])),
 	legacy: 'getDevicePropertiesSync',
 };
+
+/**
+ * Resource, Operation and the export fields: the node's parameters. scripts/generate-descriptions.js
+ * writes them to generated/properties.json, which the node imports (issue 17: cold load).
+ */
+export function saverisProperties(): INodeProperties[] {
+	return [resourceProperty(saverisResources, 'measurement'), ...operationProperties(saverisOperations, defaultOperations), ...exportFields];
+}

@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationFields, operationProperties, resourceProperty } from '../../shared/description';
 import type { OperationDef } from '../../shared/types';
 import { customApiCallOperation } from './customApiCall';
 import { customerOperations } from './customer';
@@ -37,3 +40,22 @@ export const xtraKitResources = [
 	{ name: 'Item Category', value: 'itemCategory' },
 	{ name: 'Sale', value: 'sale' },
 ];
+
+/**
+ * Resource, Operation and every operation's fields: the node's parameters. scripts/generate-descriptions.js
+ * writes them to generated/properties.json, which the node imports (issue 17: cold load).
+ */
+export function xtraKitProperties(): INodeProperties[] {
+	return [
+		resourceProperty(xtraKitResources, 'sale'),
+		...operationProperties(xtraKitOperations, {
+			customer: 'getAll',
+			customerGroup: 'getAll',
+			sale: 'getAll',
+			item: 'getAll',
+			itemCategory: 'getAll',
+			expense: 'get',
+		}),
+		...operationFields(xtraKitOperations),
+	];
+}
