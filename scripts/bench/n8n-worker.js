@@ -16,6 +16,7 @@ const req = (p) => require(path.join(buildDir, p));
 const n8n = req('test/harness/n8n');
 const { CLINIKO_TEST_USER_AGENT } = req('test/simulators/cliniko');
 const { startSim } = require('./sim-client');
+const { retryTransient } = require('./transient');
 
 const LATENCY_MS = 50;
 
@@ -142,28 +143,15 @@ function getsWorkflows(sim, gets) {
 		// Runs a workflow as the editor's "Execute workflow" does (what server.runWorkflow does), but
 		// waits on the execution list instead of downloading the whole execution (tens of MB for 10,000
 		// patients): the figure is n8n's own startedAt → stoppedAt of the execution.
-		// Under load n8n's SQLite health check sometimes answers 503 "Database is not ready!", and a
-		// kept-alive connection may be reset while n8n's event loop is busy: ask again.
-		const retry503 = async (call) => {
-			for (let attempt = 1; ; attempt++) {
-				try {
-					return await call();
-				} catch (error) {
-					const transient = error.status === 503 || /fetch failed|ECONNRESET|socket hang up/i.test(`${error.message} ${error.cause?.code ?? ''}`);
-					if (!transient || attempt >= 20) throw error;
-					await new Promise((resolve) => setTimeout(resolve, 500));
-				}
-			}
-		};
 		const terminal = new Set(['success', 'error', 'crashed', 'canceled', 'failed']);
 		const timed = async (sim, id) => {
 			await sim.clearLog();
-			const workflow = await retry503(() => server.rest('GET', `/workflows/${id}`));
-			const started = await retry503(() => server.rest('POST', `/workflows/${id}/run`, { workflowData: workflow, triggerToStartFrom: { name: 'Start' } }));
+			const workflow = await retryTransient(() => server.rest('GET', `/workflows/${id}`));
+			const started = await retryTransient(() => server.rest('POST', `/workflows/${id}/run`, { workflowData: workflow, triggerToStartFrom: { name: 'Start' } }));
 			const execId = String(started.executionId);
 			const deadline = Date.now() + 600_000;
 			for (;;) {
-				const list = await retry503(() => server.listExecutions(id));
+				const list = await retryTransient(() => server.listExecutions(id));
 				const e = list.find((x) => String(x.id) === execId);
 				if (e && terminal.has(e.status)) {
 					if (e.status !== 'success') throw new Error(`${id}: execution ${execId} ${e.status}`);
@@ -206,7 +194,7 @@ function getsWorkflows(sim, gets) {
 		// 2. One Get per item: the Get node's own time (n8n's executionTime of that node) and the whole run.
 		const getRun = async (id) => {
 			const t = await timed(xtrakit, id);
-			const run = await retry503(() => server.getExecution(t.execId));
+			const run = await retryTransient(() => server.getExecution(t.execId));
 			const task = run.runData.Get?.[0];
 			const items = task?.data?.main?.[0] ?? [];
 			const failed = items.filter((i) => i.json && (i.json.error !== undefined || i.json.status === 'error')).length;

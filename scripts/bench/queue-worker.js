@@ -18,6 +18,7 @@ const req = (p) => require(path.join(buildDir, p));
 const n8n = req('test/harness/n8n');
 const queue = req('test/harness/queue');
 const { startSim } = require('./sim-client');
+const { retryTransient } = require('./transient');
 
 const LIMIT = 200;
 const WINDOW_MS = 60_000;
@@ -114,31 +115,20 @@ async function startPostgres(port) {
 		}
 		process.stderr.write(`queue ${flavour}: main and ${workers.length} workers up\n`);
 
-		const retry = async (call) => {
-			for (let attempt = 1; ; attempt++) {
-				try {
-					return await call();
-				} catch (error) {
-					const transient = error.status === 503 || /fetch failed|ECONNRESET|socket hang up/i.test(`${error.message} ${error.cause?.code ?? ''}`);
-					if (!transient || attempt >= 20) throw error;
-					await new Promise((resolve) => setTimeout(resolve, 500));
-				}
-			}
-		};
-		const bodies = await Promise.all(workflows.map((wf) => retry(() => main.rest('GET', `/workflows/${wf.id}`))));
+		const bodies = await Promise.all(workflows.map((wf) => retryTransient(() => main.rest('GET', `/workflows/${wf.id}`))));
 		await sim.setRateLimit({ limit: LIMIT, windowMs: WINDOW_MS });
 		await sim.clearLog();
 		// Both started at once, as the editor's "Execute workflow" does (offloaded to the workers).
 		const startedAt = Date.now();
 		const started = await Promise.all(
-			workflows.map((wf, i) => retry(() => main.rest('POST', `/workflows/${wf.id}/run`, { workflowData: bodies[i], triggerToStartFrom: { name: 'Start' } }))),
+			workflows.map((wf, i) => retryTransient(() => main.rest('POST', `/workflows/${wf.id}/run`, { workflowData: bodies[i], triggerToStartFrom: { name: 'Start' } }))),
 		);
 		const ids = started.map((s) => String(s.executionId));
 		const terminal = new Set(['success', 'error', 'crashed', 'canceled', 'failed']);
 		const summaries = [];
 		for (let i = 0; i < workflows.length; i++) {
 			for (const deadline = Date.now() + 20 * 60_000; ; ) {
-				const e = (await retry(() => main.listExecutions(workflows[i].id))).find((x) => String(x.id) === ids[i]);
+				const e = (await retryTransient(() => main.listExecutions(workflows[i].id))).find((x) => String(x.id) === ids[i]);
 				if (e && terminal.has(e.status)) {
 					summaries.push(e);
 					break;
@@ -163,7 +153,7 @@ async function startPostgres(port) {
 		const flatted = require(require.resolve('flatted', { paths: [env.install.dir] }));
 		const executions = [];
 		for (let i = 0; i < ids.length; i++) {
-			const raw = await retry(() => main.rest('GET', `/executions/${ids[i]}`));
+			const raw = await retryTransient(() => main.rest('GET', `/executions/${ids[i]}`));
 			const data = typeof raw.data === 'string' ? flatted.parse(raw.data) : raw.data;
 			const task = data?.resultData?.runData?.Cliniko?.[0];
 			const items = task?.data?.main?.[0] ?? [];
