@@ -1,7 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { CatalogEvent } from '../../shared/catalog';
-import { specOperations } from '../generated/spec';
 import type { TimestampList } from '../transport/paging';
 import { byName } from '../../shared/alphabetical';
 
@@ -18,7 +17,25 @@ export interface WatchedResource {
 	deletable: boolean;
 }
 
-const filtersOf = (path: string) => (specOperations.find((o) => o.method === 'GET' && o.path === path)?.filters ?? []).map(([f]) => f);
+/**
+ * The lists whose q[] table has deleted_at in the spec (generated/spec.json). Written out so that loading
+ * the trigger does not parse the spec (issue 17: cold load); test/unit/cliniko/trigger-resources.test.ts
+ * checks every hiding field asked for against the spec.
+ */
+const DELETABLE = new Set([
+	'attendee',
+	'booking',
+	'business',
+	'contact',
+	'groupAppointment',
+	'individualAppointment',
+	'invoice',
+	'invoiceItem',
+	'medicalAlert',
+	'treatmentNote',
+	'treatmentNoteTemplate',
+	'unavailableBlock',
+]);
 
 const r = (value: string, name: string, path: string, archivable: boolean, cancellable = false): WatchedResource => ({
 	value,
@@ -27,7 +44,7 @@ const r = (value: string, name: string, path: string, archivable: boolean, cance
 	key: path.slice(1),
 	archivable,
 	cancellable,
-	deletable: filtersOf(path).includes('deleted_at'),
+	deletable: DELETABLE.has(value),
 });
 
 export const watchedResources: WatchedResource[] = [
