@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { byName, compareText } from '../shared/alphabetical';
 import { eventProperty } from '../shared/description';
 import { requireDateTime } from '../shared/dates';
 import { isBlank, optionalNumberInRange, requireText, textOf } from '../shared/validate';
@@ -9,7 +10,6 @@ import { EXPORT_RESOURCES, exportResource, PARSABLE_FORMATS, requestUuidField } 
 import { TIMED_RESOURCES, triggerEvents } from './trigger/events';
 import type { ExportFinishedState, NewRecordsState } from './trigger/events';
 import { manualNewRecords, pollExportFinished, pollNewRecords } from './trigger/poll';
-import { byName, compareText } from '../shared/alphabetical';
 
 /** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
 const MAX_LAG_MINUTES = 7 * 24 * 60;

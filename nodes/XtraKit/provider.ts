@@ -21,8 +21,8 @@ export const xtraKit: ProviderConfig = {
 	// codes has no 429: the research note xavier-xtrakit.md, 2.3), so the node does not pace
 	// itself; 429/503 are still retried. Gets over many items go 8 at a time, in item order (writes one
 	// by one): n8n's HTTP Request node sends every item's request at once by default, and with 4 in flight
-	// a run of 1,000 Gets waited on round trips; 8 was as fast as 16 in real n8n 2.41 (bench table 5),
-	// and a bound stays polite to a small provider whose capacity nobody documents.
+	// a run of 1,000 Gets waited on round trips. More in flight is faster still (bench/results.md, the
+	// 1,000 Gets note), but a bound stays polite to a small provider whose capacity nobody documents.
 	readConcurrency: 8,
 	errorMessage: (body, statusCode) => {
 		const text = envelopeMessage(body) ?? genericErrorMessage(body);

@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { byName } from './alphabetical';
 import { compactFields } from './compact';
 import type { OperationDef } from './types';
-import { byName } from './alphabetical';
 
 /** The "Resource" dropdown. */
 export function resourceProperty(resources: INodePropertyOptions[], defaultValue?: string): INodeProperties {

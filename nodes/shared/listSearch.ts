@@ -2,8 +2,6 @@ import type { IDataObject, INodeListSearchItems } from 'n8n-workflow';
 
 import { byName } from './alphabetical';
 
-export { byName };
-
 /** A server value as trimmed text ('' for nothing): what list search shows and matches. */
 export function plainText(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
@@ -15,7 +13,6 @@ export function matchingRecords(records: IDataObject[], filter: string | undefin
 	if (needle === '') return records;
 	return records.filter((record) => fields.some((field) => plainText(record[field]).toLowerCase().includes(needle)));
 }
-
 
 /** List-search entries for records with an ID, named by `label`, sorted by name. */
 export function searchItems(records: IDataObject[], label: (record: IDataObject) => string): INodeListSearchItems[] {

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
+import { byName } from '../../shared/alphabetical';
 import { apiRequestBody } from '../../shared/http';
-import { byName, matchingRecords, plainText } from '../../shared/listSearch';
+import { matchingRecords, plainText } from '../../shared/listSearch';
 import { clientXcms } from '../provider';
 import { readPage } from '../transport/envelope';
 import { fetchAllRecords } from '../transport/paging';

@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/alphabetical';
 import { optionalLocalDateTime } from '../../shared/dates';
 import { parameterError } from '../../shared/errors';
 import { locatorProperty } from '../../shared/locator';
@@ -9,7 +10,6 @@ import type { BodyDef, OperationContext, OperationDef, ParamMapping } from '../.
 import { fetchRecord } from './current';
 import { optionList, readId } from './row';
 import type { ResourceInfo } from './row';
-import { byDisplayName } from '../../shared/alphabetical';
 
 /**
  * A body field of a create / update route, from its FormRequest rules. `create: true` = required on

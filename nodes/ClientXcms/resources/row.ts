@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
+import { byDisplayName, byName } from '../../shared/alphabetical';
 import { withArticle } from '../../shared/article';
 import { locatorProperty } from '../../shared/locator';
 import { SORT_DIRECTIONS } from '../../shared/sortDirections';
@@ -10,7 +11,6 @@ import type { ClientXcmsRow, Since } from '../provider';
 import { failedResult, notFoundError, readPage } from '../transport/envelope';
 import type { Envelope } from '../transport/envelope';
 import { laravelPages } from '../transport/paging';
-import { byDisplayName, byName } from '../../shared/alphabetical';
 
 /** One resource of the node: the Resource dropdown entry and what its rows share. */
 export interface ResourceInfo {

@@ -1,3 +1,4 @@
+import { byDisplayName } from '../../shared/alphabetical';
 import type { ClientXcmsRow } from '../provider';
 import { fieldProperty } from './bodies';
 import type { BodyField } from './bodies';
@@ -5,7 +6,6 @@ import { STATUS, TIMESTAMPS } from './common';
 import { crud } from './crud';
 import { route } from './row';
 import type { ResourceInfo } from './row';
-import { byDisplayName } from '../../shared/alphabetical';
 
 export const server: ResourceInfo = { value: 'server', name: 'Server', label: 'Server', path: '/servers', show: 'paginatedShow' };
 

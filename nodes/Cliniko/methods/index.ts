@@ -7,8 +7,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { byName } from '../../shared/alphabetical';
 import { apiRequestBody, originOf } from '../../shared/http';
-import { byName, matchingRecords, plainText, searchItems } from '../../shared/listSearch';
+import { matchingRecords, plainText, searchItems } from '../../shared/listSearch';
 import { listPages, recordsAt, valueAt } from '../../shared/pagination';
 import type { ApiRequest } from '../../shared/types';
 import { cliniko } from '../provider';

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { byName } from '../../shared/alphabetical';
 import { withArticle } from '../../shared/article';
 import { locatorProperty } from '../../shared/locator';
 import { LOAD_OPTIONS_ENTITIES, LOCATOR_ENTITIES } from './curation';
 import type { SpecField, SpecOption } from './types';
 import { camelOf } from './words';
-import { byName } from '../../shared/alphabetical';
 
 const EXPRESSIONS_DOCS = 'https://docs.n8n.io/code/expressions/';
 const DYNAMIC_OPTION_HINT = `Choose from the list, or specify an ID using an <a href="${EXPRESSIONS_DOCS}">expression</a>`;

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { byName } from '../../shared/alphabetical';
 import { describeValue } from '../../shared/validate';
 import { toDateOnly, toUtcDateTime } from './dates';
 import type { FilterType, SpecOperation } from './types';
 import { labelOf } from './words';
-import { byName } from '../../shared/alphabetical';
 
 /**
  * Cliniko's list filters: `q[]=<field>:<operator><value>`, one `q[]` per condition, all of them

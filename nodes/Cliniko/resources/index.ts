@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/alphabetical';
 import { listFields, operationProperties, resourceProperty } from '../../shared/description';
 import { compactFields, ownShow } from '../../shared/compact';
 import { parameterError } from '../../shared/errors';
@@ -17,12 +18,8 @@ import { addLinkedIds } from './linkedIds';
 import { DEFAULT_MAX_WAIT_SECONDS, readOptions } from './options';
 import type { SpecField, SpecOperation, SpecPathParam } from './types';
 import { camelOf } from './words';
-import { byDisplayName } from '../../shared/alphabetical';
 
 const INT64 = /^\d{1,19}$/;
-
-export { DEFAULT_MAX_WAIT_SECONDS, clinikoRequestOptions, readOptions } from './options';
-export type { ClinikoOptions } from './options';
 
 // ------------------------------------------------------------------------------------------------
 // Parameters of one operation

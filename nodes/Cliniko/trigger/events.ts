@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { byName } from '../../shared/alphabetical';
 import type { CatalogEvent } from '../../shared/catalog';
 import type { TimestampList } from '../transport/paging';
-import { byName } from '../../shared/alphabetical';
 
 /** A list the trigger can watch: every Cliniko list that filters on created_at and updated_at. */
 export interface WatchedResource {

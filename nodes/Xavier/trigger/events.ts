@@ -1,7 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CatalogEvent } from '../../shared/catalog';
 import { byName } from '../../shared/alphabetical';
+import type { CatalogEvent } from '../../shared/catalog';
 
 export type XavierEvent = 'newClient' | 'healthScoreDropped' | 'alertLevelChanged';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { byName, matchingRecords, plainText, searchItems as namedById } from '../../shared/listSearch';
+import { byName } from '../../shared/alphabetical';
+import { matchingRecords, plainText, searchItems as namedById } from '../../shared/listSearch';
 import { fetchAll } from '../transport/paging';
 
 const customers = (ctx: ILoadOptionsFunctions) => fetchAll(ctx, '/customers', 'customers', 'customers');

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/alphabetical';
 import { locatorProperty } from '../../shared/locator';
-import { DATE_FILTERS, byDisplayName, dateFilters, dropdown, recordRows } from './records';
+import { DATE_FILTERS, dateFilters, dropdown, recordRows } from './records';
 import type { RecordType } from './records';
 
 const categoryField = dropdown({

@@ -1,5 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/alphabetical';
 import { parameterError } from '../../shared/errors';
 import { apiRequest } from '../../shared/http';
 import { locatorValue } from '../../shared/locator';
@@ -11,7 +12,6 @@ import { listPagination } from '../transport/paging';
 import { xtraKit } from '../provider';
 import { coerceBody } from './values';
 import type { FieldTypes } from './values';
-import { byDisplayName } from '../../shared/alphabetical';
 
 /**
  * The rows of XtraKit's record types. Every documented resource has the same four calls (the
@@ -162,8 +162,6 @@ export function dateFilters(noun: string): INodeProperties[] {
 		},
 	];
 }
-
-export { byDisplayName };
 
 /** A collection field: Filters, Additional Fields, Update Fields, Options. */
 export function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {

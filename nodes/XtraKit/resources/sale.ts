@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/alphabetical';
 import { parameterError } from '../../shared/errors';
 import { locatorProperty } from '../../shared/locator';
 import type { OperationContext } from '../../shared/types';
 import { describeValue, textOf } from '../../shared/validate';
 import { customerLocator } from './customer';
-import { byDisplayName, collection, createBody, recordRows, requiredTextOf } from './records';
+import { collection, createBody, recordRows, requiredTextOf } from './records';
 import type { RecordType } from './records';
 import { coerceBody } from './values';
 import type { FieldTypes } from './values';

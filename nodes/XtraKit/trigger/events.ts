@@ -1,8 +1,8 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { byName } from '../../shared/alphabetical';
 import type { CatalogEvent } from '../../shared/catalog';
 import { plainText as text } from '../../shared/listSearch';
-import { byName } from '../../shared/alphabetical';
 
 /**
  * What the XtraKit trigger watches, and how it decides what is new or changed.
