@@ -6,8 +6,12 @@
 //   node scripts/bundle.js [dist folder]        (default: dist/ of the repository)
 //
 // What it writes, starting from tsc's output and package.json's "n8n" block (the entry points):
-//   dist/nodes/<Folder>/bundle.js   every compiled module of nodes/<Folder>/ an entry point reaches
+//   dist/nodes/<Folder>/bundle.js   every compiled module of nodes/<Folder>/ an entry point reaches by
+//                                   plain requires: what n8n compiles when it loads the package
 //                                   (nodes/shared/ included: one bundle for the shared core)
+//   dist/nodes/<Folder>/bundle-run.js
+//                                   the folder's modules reached only through `await import` (a node's
+//                                   operation tables, executor, poll code, methods): required on first use
 //   dist/nodes/<Folder>/<Name>.node.js
 //                                   the entry n8n requires, now one line: its module from the bundle
 //   dist/credentials/<Name>.credentials.js
@@ -18,13 +22,15 @@
 // a function and run on first require exactly as Node runs a file: same order, one instance per module,
 // cycles as Node resolves them. JSON files stay files (required as before). The compiled .js/.js.map of a
 // module folded into a bundle are removed; the .d.ts files stay. Only `n8n-workflow` is left to Node.
-// A provider package (scripts/pack.js) ships its folder's bundle and the shared one, byte for byte the
+// A provider package (scripts/pack.js) ships its folder's bundles and the shared ones, byte for byte the
 // combined pack's.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
+/** The second bundle of a folder: its modules a node reaches only through `await import` (run time). */
+const RUN_BUNDLE = 'bundle-run.js';
 
 /** The module id of a dist file: its path under dist/ without `.js` (`nodes/shared/http`); JSON keeps `.json`. */
 const idOf = (dist, file) => path.relative(dist, file).split(path.sep).join('/').replace(/\.js$/, '');
@@ -36,20 +42,27 @@ function groupOf(id) {
 	return parts[0] === 'nodes' && parts.length > 2 ? `${parts[0]}/${parts[1]}` : undefined;
 }
 
-/** Every relative `require("…")` of a compiled file, resolved as Node resolves it: spec → id. */
+/**
+ * Every relative `require("…")` of a compiled file, resolved as Node resolves it: spec → id; and which of
+ * them the module only reaches later, through `await import(…)` (tsc writes it as
+ * `Promise.resolve().then(() => __importStar(require("…")))`): those go to the folder's run bundle.
+ */
 function requiresOf(dist, id) {
 	const file = fileOf(dist, id);
 	const code = fs.readFileSync(file, 'utf8');
-	const out = {};
-	for (const [, , spec] of code.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) {
+	const resolved = {};
+	const now = new Set();
+	const later = new Set();
+	for (const [, dynamic, , spec] of code.matchAll(/(Promise\.resolve\(\)\.then\(\(\) => (?:__importStar\()?)?\brequire\((["'])([^"']+)\2\)/g)) {
 		if (!spec.startsWith('.')) {
 			if (spec !== 'n8n-workflow') throw new Error(`${id} requires ${spec}: only n8n-workflow may stay outside the package`);
 			continue;
 		}
-		const resolved = require.resolve(path.resolve(path.dirname(file), spec));
-		out[spec] = idOf(dist, resolved);
+		const target = idOf(dist, require.resolve(path.resolve(path.dirname(file), spec)));
+		resolved[spec] = target;
+		(dynamic ? later : now).add(target);
 	}
-	return out;
+	return { resolved, now: [...now], later: [...later].filter((t) => !now.has(t)) };
 }
 
 // ---- source maps: base64 VLQ, to move each module's mappings to its line in the bundle ----
@@ -156,7 +169,7 @@ function writeBundle(dist, file, ids, graph, bundleOf, main) {
 	for (const id of ids) {
 		const jsFile = fileOf(dist, id);
 		const code = fs.readFileSync(jsFile, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n').replace(/\n+$/, '');
-		const resolved = graph.get(id);
+		const { resolved } = graph.get(id);
 		for (const target of Object.values(resolved)) {
 			if (inBundle.has(target)) continue;
 			const other = bundleOf(target);
@@ -200,21 +213,36 @@ function bundle(distDir, entries) {
 		const id = queue.shift();
 		if (graph.has(id) || id.endsWith('.json')) continue;
 		graph.set(id, requiresOf(dist, id));
-		queue.push(...Object.values(graph.get(id)));
+		queue.push(...Object.values(graph.get(id).resolved));
 	}
 	const entryIds = new Set(entries.map((e) => idOf(dist, path.join(dist, '..', e))));
+	// What n8n runs when it loads the package: the entry points and what they require at once. The rest
+	// is reached only through an `await import` (a node's operation tables, on its first run): V8 parses a
+	// whole file when it is required, so that part goes to a second bundle, required when first needed.
+	const atStart = new Set();
+	const pending = [...entryIds];
+	while (pending.length) {
+		const id = pending.pop();
+		if (atStart.has(id) || !graph.has(id)) continue;
+		atStart.add(id);
+		pending.push(...graph.get(id).now);
+	}
+	const keyOf = (id) => groupOf(id) && (atStart.has(id) ? groupOf(id) : `${groupOf(id)}:run`);
 	// Modules per bundle, in the order a depth-first require would first reach them (stable output).
 	const groups = new Map();
 	for (const id of graph.keys()) {
-		const group = groupOf(id);
-		if (!group) continue;
-		if (!groups.has(group)) groups.set(group, []);
-		groups.get(group).push(id);
+		const key = keyOf(id);
+		if (!key) continue;
+		if (!groups.has(key)) groups.set(key, []);
+		groups.get(key).push(id);
 	}
-	const bundleFile = (group) => path.join(dist, ...group.split('/'), 'bundle.js');
-	for (const group of groups.keys()) if (fs.existsSync(bundleFile(group))) throw new Error(`${bundleFile(group)} exists before bundling: a source named bundle.ts, or dist/ not cleaned`);
-	const bundleOf = (id) => (groupOf(id) && !id.endsWith('.json') ? bundleFile(groupOf(id)) : undefined);
-	for (const [group, ids] of groups) writeBundle(dist, bundleFile(group), ids.sort(), graph, bundleOf);
+	const bundleFile = (key) => {
+		const [group, phase] = key.split(':');
+		return path.join(dist, ...group.split('/'), phase === 'run' ? RUN_BUNDLE : 'bundle.js');
+	};
+	for (const key of groups.keys()) if (fs.existsSync(bundleFile(key))) throw new Error(`${bundleFile(key)} exists before bundling: a source of that name, or dist/ not cleaned`);
+	const bundleOf = (id) => (keyOf(id) && !id.endsWith('.json') ? bundleFile(keyOf(id)) : undefined);
+	for (const [key, ids] of groups) writeBundle(dist, bundleFile(key), ids.sort(), graph, bundleOf);
 	// Entries outside a bundle folder (credentials): their own code, with the shared core from its bundle.
 	for (const id of entryIds) {
 		if (groupOf(id)) continue;
@@ -227,12 +255,12 @@ function bundle(distDir, entries) {
 		fs.writeFileSync(`${file}.map`, fs.readFileSync(`${file}.map`, 'utf8').replace(`"file":"${path.basename(tmp)}"`, `"file":"${path.basename(file)}"`));
 	}
 	// Entry points in a bundle folder become one line; the modules folded into bundles leave dist/.
-	for (const [group, ids] of groups) {
+	for (const [key, ids] of groups) {
 		for (const id of ids) {
 			const file = fileOf(dist, id);
 			fs.rmSync(`${file}.map`, { force: true });
 			if (entryIds.has(id)) {
-				const from = relativeRequire(path.dirname(file), bundleFile(group));
+				const from = relativeRequire(path.dirname(file), bundleFile(key));
 				fs.writeFileSync(file, `"use strict";\n// The compiled code is in ${from} (scripts/bundle.js: n8n loads a few files, not one per module).\nmodule.exports = require(${JSON.stringify(from)})(${JSON.stringify(id)});\n`);
 			} else fs.rmSync(file);
 		}
@@ -240,7 +268,7 @@ function bundle(distDir, entries) {
 	// Compiled modules no entry point reaches are not shipped either (they were never loaded).
 	for (const file of fs.readdirSync(dist, { recursive: true })) {
 		const full = path.join(dist, file);
-		if (!/\.js$/.test(file) || path.basename(file) === 'bundle.js') continue;
+		if (!/\.js$/.test(file) || ['bundle.js', RUN_BUNDLE].includes(path.basename(file))) continue;
 		const id = idOf(dist, full);
 		if (!graph.has(id)) {
 			fs.rmSync(full);
@@ -268,4 +296,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { bundle, decodeMappings, encodeMappings };
+module.exports = { bundle, decodeMappings, encodeMappings, RUN_BUNDLE };

@@ -16,8 +16,9 @@
 // A provider package's dist/ holds what its entry points (the node, trigger and credential files its
 // package.json's "n8n" block names) import, followed by TypeScript's own module resolution: the
 // provider's folder and the shared core, nothing of the other providers: their declarations, the
-// entry points, and the two bundles the compiled code is in (dist/nodes/<Provider>/bundle.js and
-// dist/nodes/shared/bundle.js, scripts/bundle.js). The compiled files are the combined build's (dist/),
+// entry points, and the bundles the compiled code is in (dist/nodes/<Provider>/bundle.js and
+// dist/nodes/shared/bundle.js, what n8n loads at start; bundle-run.js beside each, what a run loads:
+// scripts/bundle.js). The compiled files are the combined build's (dist/),
 // so the six packages ship the same bytes for the same source; the provider folder's icons and codex
 // files (.json) are copied beside them. CI publishes the staged folders and
 // the repository (scripts/publish-guard.js refuses anything npm test did not pass).
@@ -88,9 +89,10 @@ function stage({ name, dir, pkg }) {
 		if (compiled.length === 0) fail(`${source} has no compiled file in dist/: run \`npm run build\` first`);
 		for (const file of compiled) copy(path.join(dist, file), path.join(out, 'dist', file));
 	}
-	// The bundles (scripts/bundle.js) of the folders those sources are in: the provider's and the shared core's.
+	// The bundles (scripts/bundle.js) of the folders those sources are in: the provider's and the shared core's,
+	// each in two (what n8n loads at start, and what a run loads).
 	for (const folder of new Set(sources.map((s) => s.split(path.sep)).filter((p) => p[0] === 'nodes' && p.length > 2).map((p) => path.join(p[0], p[1])))) {
-		for (const file of ['bundle.js', 'bundle.js.map']) {
+		for (const file of ['bundle.js', 'bundle.js.map', 'bundle-run.js', 'bundle-run.js.map']) {
 			const from = path.join(dist, folder, file);
 			if (!fs.existsSync(from)) fail(`${path.join('dist', folder, file)} is missing: run \`npm run build\` first`);
 			copy(from, path.join(out, 'dist', folder, file));

@@ -1,13 +1,8 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { eventProperty } from '../shared/description';
-import { timestampPoll } from '../shared/poller';
-import { exclusivePoll } from '../shared/lease';
-import { cliniko } from './provider';
-import { fetchNewest, fetchSince } from './transport/paging';
-import { eventOptions, perResourceEvents, watchFor, watchedResources } from './trigger/events';
-import type { ClinikoEvent } from './trigger/events';
+import { eventOptions, perResourceEvents, watchedResources } from './trigger/events';
 
 export class ClinikoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,24 +57,8 @@ export class ClinikoTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// One poll at a time per trigger node: see shared/lease.ts.
-		return await exclusivePoll(this, async () => {
-			const event = this.getNodeParameter('event') as ClinikoEvent;
-			const resource = perResourceEvents.includes(event) ? (this.getNodeParameter('resource') as string) : '';
-			const options = this.getNodeParameter('options', {}) as { startDate?: unknown };
-			const watch = watchFor(event, resource);
-			if (!watch) {
-				throw new NodeOperationError(this.getNode(), `The resource "${resource}" cannot be watched`);
-			}
-			const { watched, list } = watch;
-			const records = await timestampPoll(this, {
-				config: `${event}:${watched.value}`,
-				startDate: options.startDate === '' || options.startDate === null ? undefined : options.startDate,
-				noun: `${watched.name.toLowerCase()} records`,
-				fetchSince: async (from) => await fetchSince(this, cliniko, list, from),
-				fetchNewest: async () => await fetchNewest(this, cliniko, list),
-			});
-			return records ? [this.helpers.returnJsonArray(records)] : null;
-		});
+		// The polling code loads on the first poll, not when n8n loads the package (issue 17: cold load).
+		const { pollTrigger } = await import('./trigger/poll');
+		return await pollTrigger.call(this);
 	}
 }

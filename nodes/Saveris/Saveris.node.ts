@@ -1,8 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { executeOperations } from '../shared/executor';
-import { saveris } from './provider';
 // Built by scripts/generate-descriptions.js from resources/ (saverisProperties), so that loading the
 // package does not build every operation's fields (issue 17: cold load).
 import properties from './generated/properties.json';
@@ -25,9 +23,9 @@ export class Saveris implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// The operation table is built on the first run, not when n8n loads the package: the editor reads the
-		// parameters from generated/properties.json (issue 17: cold load).
-		const { saverisOperations } = await import('./resources');
+		// The operation table, the executor and the provider load on the first run, not when n8n loads the
+		// package: the editor reads the parameters from generated/properties.json (issue 17: cold load).
+		const [{ executeOperations }, { saveris }, { saverisOperations }] = await Promise.all([import('../shared/executor'), import('./provider'), import('./resources')]);
 		return await executeOperations.call(this, saveris, saverisOperations);
 	}
 }

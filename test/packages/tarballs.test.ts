@@ -12,8 +12,11 @@ import { COMBINED, PROVIDERS, RELEASE, ROOT, filesUnder, readJson, rootPackage, 
 
 const root = rootPackage();
 
-/** Loads every node and credential a package's "n8n" block names, in a process that can resolve only n8n-workflow. */
-function loadAlone(dir: string): string[] {
+/**
+ * Loads every node and credential a package's "n8n" block names, in a process that can resolve only
+ * n8n-workflow: their names, and the run bundles that load read (none: they hold what a run needs).
+ */
+function loadAlone(dir: string): { names: string[]; runBundlesRead: string[] } {
 	const modules = fs.mkdtempSync(path.join(os.tmpdir(), 'only-n8n-workflow-'));
 	try {
 		fs.symlinkSync(path.join(ROOT, 'node_modules', 'n8n-workflow'), path.join(modules, 'n8n-workflow'));
@@ -25,9 +28,10 @@ const names = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((rel) => {
 	const o = new Cls();
 	return (o.description ?? o).name;
 });
-process.stdout.write(JSON.stringify(names));`;
+const runBundlesRead = Object.keys(require.cache).filter((f) => f.endsWith('bundle-run.js'));
+process.stdout.write(JSON.stringify({ names, runBundlesRead }));`;
 		const out = execFileSync(process.execPath, ['-e', script, dir], { cwd: os.tmpdir(), env: { PATH: process.env.PATH, NODE_PATH: modules }, encoding: 'utf8' });
-		return JSON.parse(out) as string[];
+		return JSON.parse(out) as { names: string[]; runBundlesRead: string[] };
 	} finally {
 		fs.rmSync(modules, { recursive: true, force: true });
 	}
@@ -61,7 +65,9 @@ describe('the combined pack', () => {
 		expect(pkg.scripts).toEqual({ prepublishOnly: 'node ../../scripts/publish-guard.js' });
 		expect(pkg.n8n).toEqual(root.n8n);
 		expect(fs.existsSync(path.join(dir, 'index.js'))).toBe(true);
-		expect(loadAlone(dir).sort()).toEqual([...PROVIDERS.flatMap((p) => p.nodes), ...PROVIDERS.map((p) => p.credentialType)].sort());
+		const loaded = loadAlone(dir);
+		expect(loaded.names.sort()).toEqual([...PROVIDERS.flatMap((p) => p.nodes), ...PROVIDERS.map((p) => p.credentialType)].sort());
+		expect(loaded.runBundlesRead).toEqual([]);
 	});
 });
 
@@ -128,20 +134,28 @@ describe.each(PROVIDERS)('$name', (provider) => {
 		}
 		const credentialSource = fs.readFileSync(path.join(ROOT, 'credentials', `${provider.credential}.credentials.ts`), 'utf8');
 		for (const [, icon] of credentialSource.matchAll(/'file:\.\.\/([^']+)'/g)) expect(files).toContain(`dist/${icon}`);
-		// The compiled code: the entry points and two bundles (scripts/bundle.js), its folder's and the shared core's.
+		// The compiled code: the entry points and the bundles (scripts/bundle.js) of its folder and of the shared
+		// core, each in two: what n8n loads at start and what a run loads.
 		expect(files.filter((f) => f.endsWith('.js')).sort()).toEqual(
-			[...pkg.n8n.nodes, ...pkg.n8n.credentials, `dist/nodes/${provider.folder}/bundle.js`, 'dist/nodes/shared/bundle.js'].sort(),
+			[
+				...pkg.n8n.nodes,
+				...pkg.n8n.credentials,
+				...['bundle.js', 'bundle-run.js'].flatMap((b) => [`dist/nodes/${provider.folder}/${b}`, `dist/nodes/shared/${b}`]),
+			].sort(),
 		);
 		const bundled = (file: string) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^"([^"]+)": \[function \(exports, require, module\) \{$/gm)].map((m) => m[1]);
 		expect(bundled(`dist/nodes/${provider.folder}/bundle.js`).filter((id) => !id.startsWith(`nodes/${provider.folder}/`))).toEqual([]);
 		expect(bundled(`dist/nodes/${provider.folder}/bundle.js`)).toContain(`nodes/${provider.folder}/${pkg.n8n.nodes[0].split('/').pop()!.replace(/\.js$/, '')}`);
+		expect(bundled(`dist/nodes/${provider.folder}/bundle-run.js`).filter((id) => !id.startsWith(`nodes/${provider.folder}/`))).toEqual([]);
+		expect(bundled(`dist/nodes/${provider.folder}/bundle-run.js`)).toContain(`nodes/${provider.folder}/resources/index`);
 		expect(bundled('dist/nodes/shared/bundle.js').filter((id) => !id.startsWith('nodes/shared/'))).toEqual([]);
-		expect(bundled('dist/nodes/shared/bundle.js')).toContain('nodes/shared/http');
+		expect(bundled('dist/nodes/shared/bundle-run.js').filter((id) => !id.startsWith('nodes/shared/'))).toEqual([]);
+		expect(bundled('dist/nodes/shared/bundle-run.js')).toContain('nodes/shared/http');
 	});
 
 	test('its compiled code requires nothing but its own files and n8n-workflow, and loads alone', () => {
 		expect(foreignRequires(dir)).toEqual([]);
-		expect(loadAlone(dir)).toEqual([...provider.nodes, provider.credentialType]);
+		expect(loadAlone(dir)).toEqual({ names: [...provider.nodes, provider.credentialType], runBundlesRead: [] });
 	});
 
 	test('is the same compiled code as the combined pack', () => {

@@ -2,7 +2,8 @@
  * scripts/bundle.js (issue 17, cold load): tsc's modules folded into one file per nodes/ folder must run
  * as Node runs the files: once each, in require order, cycles with Node's partial exports, `this` the
  * exports; JSON stays a file; the entry points stay where package.json's "n8n" block names them; the
- * source map still points at the TypeScript lines.
+ * source map still points at the TypeScript lines; what a module reaches only through `await import` goes to
+ * its folder's run bundle, read on first use and sharing the start bundle's module instances.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -42,7 +43,12 @@ describe('scripts/bundle.js', () => {
 			'exports.Demo = Demo;',
 			'function thrower() { throw new Error("line 7"); }',
 			'exports.thrower = thrower;',
+			// `await import("./later")` as tsc writes it for CommonJS.
+			'exports.later = async () => (await Promise.resolve().then(() => __importStar(require("./later")))).value;',
+			'function __importStar(m) { return m; }',
 		]);
+		writeModule(dist, 'nodes/Demo/later.js', ['const counter = require("../shared/counter");', 'const lateShared = require("../shared/lateOnly");', 'exports.value = { loads: counter.loads, late: lateShared.late };']);
+		writeModule(dist, 'nodes/shared/lateOnly.js', ['exports.late = "late";']);
 		writeModule(dist, 'nodes/Demo/DemoTrigger.node.js', ['const counter = require("../shared/counter");', 'class DemoTrigger { constructor() { this.description = { name: "demoTrigger", loads: counter.loads }; } }', 'exports.DemoTrigger = DemoTrigger;']);
 		writeModule(dist, 'nodes/Demo/unused.js', ['exports.unused = true;']);
 		writeModule(dist, 'credentials/DemoApi.credentials.js', ['const counter = require("../nodes/shared/counter");', 'class DemoApi { constructor() { this.name = "demoApi"; this.loads = counter.loads; } }', 'exports.DemoApi = DemoApi;']);
@@ -60,7 +66,16 @@ describe('scripts/bundle.js', () => {
 	test('leaves the entry points, one bundle per folder and the JSON; the folded and unused modules go, declarations stay', () => {
 		const files = (fs.readdirSync(dist, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => /\.(js|json)$/.test(f));
 		expect(files.sort()).toEqual(
-			['credentials/DemoApi.credentials.js', 'nodes/Demo/Demo.node.js', 'nodes/Demo/DemoTrigger.node.js', 'nodes/Demo/bundle.js', 'nodes/Demo/generated/data.json', 'nodes/shared/bundle.js'].sort(),
+			[
+				'credentials/DemoApi.credentials.js',
+				'nodes/Demo/Demo.node.js',
+				'nodes/Demo/DemoTrigger.node.js',
+				'nodes/Demo/bundle.js',
+				'nodes/Demo/bundle-run.js',
+				'nodes/Demo/generated/data.json',
+				'nodes/shared/bundle.js',
+				'nodes/shared/bundle-run.js',
+			].sort(),
 		);
 		expect(fs.existsSync(path.join(dist, 'nodes', 'shared', 'counter.d.ts'))).toBe(true);
 		expect(fs.readFileSync(path.join(dist, 'nodes', 'Demo', 'Demo.node.js'), 'utf8')).toContain('require("./bundle.js")("nodes/Demo/Demo.node")');
@@ -82,6 +97,24 @@ process.stdout.write(JSON.stringify(out));`;
 			{ name: 'demo', loads: 1, self: true, cycle: 'a', data: 42 },
 			{ name: 'demoTrigger', loads: 1 },
 		]);
+	});
+
+	test('what only an `await import` reaches is in the run bundles, not read at load; it shares the start modules', () => {
+		const ids = (file: string) => [...fs.readFileSync(path.join(dist, file), 'utf8').matchAll(/^"([^"]+)": \[function/gm)].map((m) => m[1]);
+		expect(ids('nodes/Demo/bundle.js')).toEqual(['nodes/Demo/Demo.node', 'nodes/Demo/DemoTrigger.node']);
+		expect(ids('nodes/Demo/bundle-run.js')).toEqual(['nodes/Demo/later']);
+		expect(ids('nodes/shared/bundle.js')).toEqual(['nodes/shared/counter', 'nodes/shared/cycleA', 'nodes/shared/cycleB']);
+		expect(ids('nodes/shared/bundle-run.js')).toEqual(['nodes/shared/lateOnly']);
+		const script = `
+const path = require('path');
+const demo = require(path.join(process.argv[1], 'dist/nodes/Demo/Demo.node.js'));
+const atLoad = Object.keys(require.cache).filter((f) => f.includes('bundle-run')).length;
+demo.later().then((value) => {
+	const after = Object.keys(require.cache).filter((f) => f.includes('bundle-run')).map((f) => path.relative(process.argv[1], f).split(path.sep).join('/')).sort();
+	process.stdout.write(JSON.stringify({ atLoad, value, after }));
+});`;
+		const out = JSON.parse(execFileSync(process.execPath, ['-e', script, dir], { encoding: 'utf8' }));
+		expect(out).toEqual({ atLoad: 0, value: { loads: 1, late: 'late' }, after: ['dist/nodes/Demo/bundle-run.js', 'dist/nodes/shared/bundle-run.js'] });
 	});
 
 	test("the bundle's source map sends a module's line to its TypeScript line; a stack trace (--enable-source-maps) names the TypeScript line", () => {

@@ -11,6 +11,7 @@ import { defaultLimits, ResultBudget } from '../parse/limits';
 import type { ResultLimits } from '../parse/limits';
 import { saveris, saverisBaseUrl } from '../provider';
 import { tokenlessRequest } from './session';
+import { MAX_WINDOW_MS, MIN_WINDOW_MS } from './windows';
 import type { ExportResource } from '../resources/definitions';
 
 export type JobContext = IExecuteFunctions | IPollFunctions;
@@ -42,15 +43,6 @@ export const PENDING_STATUSES = ['Submitted', 'In Progress'];
 /** testo's OpenAPI document says `Error`; a third-party copy of the docs says `Failed`: both end a job. */
 export const FAILED_STATUSES = ['Error', 'Failed'];
 
-export const DAY_MS = 24 * 60 * 60_000;
-
-/**
- * 7 days per export job at most and 5 minutes at least: stated only in the byuTesto integrator note
- * (skills/integrate/data-api.md), not in testo's OpenAPI, whose examples ask for 2024-06-01 to
- * 2024-12-31 in one request. Kept because a shorter window costs nothing but one more job.
- */
-export const MAX_WINDOW_MS = 7 * DAY_MS;
-export const MIN_WINDOW_MS = 5 * 60_000;
 
 /**
  * Splits [from, until) into consecutive windows of at most 7 days; no gaps, no overlaps. A tail

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CatalogEvent } from '../../shared/catalog';
 import { EXPORT_RESOURCES } from '../resources/definitions';
 import type { ExportResource } from '../resources/definitions';
-import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../transport/jobs';
+import { MAX_WINDOW_MS, MIN_WINDOW_MS } from '../transport/windows';
 import type { ExportQuery } from '../transport/jobs';
 
 /**

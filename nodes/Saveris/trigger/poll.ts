@@ -1,7 +1,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
 
+import { requireDateTime } from '../../shared/dates';
+import { exclusivePoll } from '../../shared/lease';
 import { warnDamagedState } from '../../shared/poller';
+import { isBlank, optionalNumberInRange, requireText, textOf } from '../../shared/validate';
+import { exportResource } from '../resources/definitions';
 import type { ExportResource } from '../resources/definitions';
 import { exportBody, jobEndedError, jobStatus, PENDING_STATUSES, readJob, submitJob, waitForJob } from '../transport/jobs';
 import type { JobStatus } from '../transport/jobs';
@@ -169,4 +173,65 @@ export async function pollExportFinished(
 	const { rows } = await readJob(ctx, resource, uuid, status, { mode: 'items', format });
 	if (!manual) state.done = true;
 	return rows.length > 0 ? rows : [{ request_uuid: uuid, status: 'Completed', rows: 0 }];
+}
+
+/** Longest Delay: a week. A longer one is surely a slip, and the trigger would stay silent that long. */
+const MAX_LAG_MINUTES = 7 * 24 * 60;
+/** Longest Lookback: a day (every export re-reads it, and one export covers at most 7 days). */
+const MAX_LOOKBACK_MINUTES = 24 * 60;
+
+/** What the trigger does on each poll, loaded on its first poll (issue 17: cold load). */
+export async function pollTrigger(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	// One poll at a time per trigger node: see shared/lease.ts.
+	return await exclusivePoll(this, async () => {
+		const node = this.getNode();
+		const mode = this.getNodeParameter('mode') as string;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const format = textOf(node, options.fileFormat, 'File Format', 0) || 'CSV';
+		const manual = this.getMode() === 'manual';
+
+		if (mode === 'exportFinished') {
+			const resource = exportResource(this.getNodeParameter('exportResource') as string);
+			if (!resource) throw new NodeOperationError(node, 'Choose the resource of the export to watch');
+			const uuid = requireText(node, this.getNodeParameter('requestUuid', ''), 'Request UUID', 0);
+			const state = this.getWorkflowStaticData('node') as ExportFinishedState;
+			const rows = await pollExportFinished(this, state, resource, uuid, format, manual);
+			return rows ? [this.helpers.returnJsonArray(rows)] : null;
+		}
+
+		const resource = exportResource(this.getNodeParameter('recordResource') as string);
+		if (!resource || !resource.timeBased) {
+			throw new NodeOperationError(node, 'Choose Measurements, Alarms or Executed Tasks');
+		}
+		// Checked on every poll, so a bad value is reported instead of a trigger that silently never fires.
+		const lagMinutes = optionalNumberInRange(node, options.lagMinutes, 'Delay (Minutes)', 0, MAX_LAG_MINUTES, 0) ?? 10;
+		const lookbackMinutes = optionalNumberInRange(node, options.lookbackMinutes, 'Lookback (Minutes)', 0, MAX_LOOKBACK_MINUTES, 0) ?? 60;
+		const jobTimeoutMinutes = optionalNumberInRange(node, options.jobTimeoutMinutes, 'Give Up on an Export After (Minutes)', 5, MAX_LAG_MINUTES, 0) ?? 60;
+		const maxTries = Math.floor(optionalNumberInRange(node, options.maxTries, 'Max Tries per Window', 1, 1000, 0) ?? 5);
+		const startRaw = this.getNodeParameter('startDate', '');
+		const unset = isBlank(startRaw);
+		// The package's one date-time rule (nodes/shared/dates.ts): without an offset, the workflow's time zone.
+		const startMs = unset ? undefined : requireDateTime(node, startRaw, 'Start Date', 0, { timeZone: this.getTimezone() });
+		const settings = {
+			resource,
+			query: {
+				format,
+				filter: textOf(node, options.filter, 'Filter', 0),
+				select: textOf(node, options.select, 'Select', 0),
+			},
+			lagMs: lagMinutes * 60_000,
+			lookbackMs: lookbackMinutes * 60_000,
+			jobTimeoutMs: jobTimeoutMinutes * 60_000,
+			maxTries,
+			startDate: startMs === undefined ? undefined : new Date(startMs).toISOString(),
+			// The Start Date only matters on the first activation, so it is not part of the key: an
+			// expression such as {{ $now.minus(...) }} evaluates differently on every poll and would
+			// otherwise reset the trigger (and submit a new export) each time.
+			config: `newRecords|${resource.value}`,
+		};
+		if (manual) return [this.helpers.returnJsonArray(await manualNewRecords(this, settings))];
+		const state = this.getWorkflowStaticData('node') as NewRecordsState;
+		const rows = await pollNewRecords(this, state, settings);
+		return rows ? [this.helpers.returnJsonArray(rows)] : null;
+	});
 }

@@ -31,6 +31,9 @@ import { plainText as text } from '../../shared/listSearch';
  */
 export type XtraKitEvent = 'newCustomer' | 'updatedCustomer' | 'newSale' | 'updatedSale' | 'newItem' | 'updatedItem';
 
+/** The events whose Options offer Include Line Items (a sale's lines are fetched one sale at a time). */
+export const SALE_EVENTS: XtraKitEvent[] = ['newSale', 'updatedSale'];
+
 export interface WatchedList {
 	path: string;
 	/** Key of the list in the envelope's `data`. */

@@ -1,5 +1,6 @@
 import { FALLBACK_LIFETIME_MS, jwtExpiryMs, loginErrorMessage, TOKEN_MARGIN_MS, tokenFromBody, useUntil } from '../../../nodes/Saveris/transport/session';
-import { checkDownloadUrl, exportBody, fileNameOf, MIN_WINDOW_MS, splitWindows } from '../../../nodes/Saveris/transport/jobs';
+import { checkDownloadUrl, exportBody, fileNameOf, splitWindows } from '../../../nodes/Saveris/transport/jobs';
+import { MIN_WINDOW_MS } from '../../../nodes/Saveris/transport/windows';
 import { mergeRows } from '../../../nodes/Saveris/resources/export';
 import { parseDateTime } from '../../../nodes/shared/dates';
 import { isTokenExpiredAnswer, saverisBaseUrl, saverisErrorMessage } from '../../../nodes/Saveris/provider';
