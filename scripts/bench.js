@@ -700,7 +700,7 @@ function report(m, results, missing) {
 		p(`## 5. ${fmt(g0.items)} input items each doing one Get in real n8n ${getsRuns.map((n) => n.version).join(' and ')}: our node vs the HTTP Request node`);
 		p();
 		p(`How measured: the same n8n server as 4b (per version), the XtraKit simulator (in a process of its own). Both workflows: Manual Trigger → Edit Fields (a literal list of ${fmt(g0.items)} customer IDs) → Split Out → the Get node under test. ` +
-			'**Our node**: XtraKit, Customer → Get, the ID from `{{ $json.ids }}`; it runs Gets 4 at a time (`readConcurrency`), in item order. ' +
+			`**Our node**: XtraKit, Customer → Get, the ID from \`{{ $json.ids }}\`; it runs Gets ${xtraKitReadConcurrency()} at a time (the XtraKit provider's \`readConcurrency\`), in item order. ` +
 			'**HTTP Request node**: GET `…/customers/{{ $json.ids }}` with the key as an Authorization header, n8n\'s defaults otherwise (it sends every item\'s request at once: no batching); it outputs XtraKit\'s envelope as is, where ours outputs the customer record. ' +
 			'Why XtraKit and not Cliniko: in real n8n our Cliniko node paces itself at Cliniko\'s documented 200 requests a minute (n8n never compresses time), so 1,000 Cliniko Gets take at least 5 minutes by design, while an unpaced HTTP Request node against a limiter-off simulator measures nothing a real Cliniko account would allow; XtraKit documents no limit, so neither side waits for anything but the server, and the comparison is of per-item overhead and request scheduling. ' +
 			`"Node time" is n8n's own executionTime of the Get node (runData); "execution" is the whole run (startedAt → stoppedAt). One warm-up of each, then ${g0.ours.runs.length} alternating runs; medians. Target (issue 17): ≤ 1.0× in each version.`);
@@ -767,6 +767,12 @@ function report(m, results, missing) {
 	fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 	fs.writeFileSync(resultsFile, lines.join('\n'));
 	log('wrote', path.relative(root, resultsFile));
+}
+
+/** Reads in flight of the XtraKit node (nodes/XtraKit/provider.ts), as the report describes table 5. */
+function xtraKitReadConcurrency() {
+	const source = fs.readFileSync(path.join(root, 'nodes', 'XtraKit', 'provider.ts'), 'utf8');
+	return /\breadConcurrency:\s*(\d{1,3}),/.exec(source)?.[1] ?? '(see nodes/XtraKit/provider.ts)';
 }
 
 /** What the profiles of these runs showed about each target the figures miss (checked against the figures). */
