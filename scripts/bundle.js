@@ -43,16 +43,15 @@ function groupOf(id) {
 }
 
 /**
- * Every relative `require("…")` of a compiled file, resolved as Node resolves it: spec → id; and which of
- * them the module only reaches later, through `await import(…)` (tsc writes it as
- * `Promise.resolve().then(() => __importStar(require("…")))`): those go to the folder's run bundle.
+ * Every relative `require("…")` of a compiled file, resolved as Node resolves it: spec → id; and the ids
+ * it requires at once (`now`), i.e. not only through `await import(…)`, which tsc writes as
+ * `Promise.resolve().then(() => __importStar(require("…")))`: what only those reach goes to the run bundle.
  */
 function requiresOf(dist, id) {
 	const file = fileOf(dist, id);
 	const code = fs.readFileSync(file, 'utf8');
 	const resolved = {};
 	const now = new Set();
-	const later = new Set();
 	for (const [, dynamic, , spec] of code.matchAll(/(Promise\.resolve\(\)\.then\(\(\) => (?:__importStar\()?)?\brequire\((["'])([^"']+)\2\)/g)) {
 		if (!spec.startsWith('.')) {
 			if (spec !== 'n8n-workflow') throw new Error(`${id} requires ${spec}: only n8n-workflow may stay outside the package`);
@@ -60,9 +59,9 @@ function requiresOf(dist, id) {
 		}
 		const target = idOf(dist, require.resolve(path.resolve(path.dirname(file), spec)));
 		resolved[spec] = target;
-		(dynamic ? later : now).add(target);
+		if (!dynamic) now.add(target);
 	}
-	return { resolved, now: [...now], later: [...later].filter((t) => !now.has(t)) };
+	return { resolved, now: [...now] };
 }
 
 // ---- source maps: base64 VLQ, to move each module's mappings to its line in the bundle ----
@@ -296,4 +295,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { bundle, decodeMappings, encodeMappings, RUN_BUNDLE };
+module.exports = { bundle, decodeMappings, encodeMappings };

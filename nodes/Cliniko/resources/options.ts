@@ -2,9 +2,9 @@ import type { OperationContext } from '../../shared/types';
 import { perContext } from '../../shared/perContext';
 import { finiteNumber } from '../../shared/validate';
 
-// Cliniko's Options collection as every request reads it. A file of its own: the provider imports it when
-// n8n loads the package, and the operation table (resources/index.ts) is built only on the first run
-// (issue 17: cold load).
+// Cliniko's Options collection as every request reads it. A file of its own: the provider imports it, and
+// the provider is also loaded by the list searches and option loaders an editor calls, which need not
+// build the operation table (resources/index.ts) and read the spec (issue 17: cold load).
 
 /** Default for Options › Max Rate-Limit Wait (Seconds). */
 export const DEFAULT_MAX_WAIT_SECONDS = 120;
