@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { bearerAuthenticate } from '../nodes/shared/authenticate';
-import { itemTimeLimitField, requestTimeoutField } from '../nodes/shared/credentialFields';
+import { itemTimeLimitField, readsAtOnceField, requestTimeoutField } from '../nodes/shared/credentialFields';
+import { XTRAKIT_READS_AT_ONCE } from '../nodes/XtraKit/transport/reads';
 
 const KEY_REFUSED =
 	'XtraKit refused the API Key: it is wrong, or was reset or rotated. Copy the current key from Settings › APIs (app.xtrakit.com/settings/apis) and paste it whole into API Key.';
@@ -61,6 +62,7 @@ export class XtraKitApi implements ICredentialType {
 		},
 		requestTimeoutField(30),
 		itemTimeLimitField,
+		readsAtOnceField('XtraKit', XTRAKIT_READS_AT_ONCE),
 	];
 
 	// docs.xtrakit.com's introduction: "Authorization: Bearer API_KEY" on every request.

@@ -27,3 +27,22 @@ export const itemTimeLimitField: INodeProperties = {
 	description:
 		'Longest time all requests for one input item may take together: retries, rate-limit waits and every page of a Return All count. 0 means 15 minutes. Raise it for very long Return All runs.',
 };
+
+/** The most reads one node run may have in flight, whatever Reads at Once says. */
+export const MAX_READS_AT_ONCE = 1000;
+
+/**
+ * Reads at Once: for a provider that documents no rate limit, how many reads one node run keeps in
+ * flight over many input items. n8n's HTTP Request node sends every item's request at once unless
+ * told to batch; this package stays at the provider's default unless the account's owner raises it.
+ */
+export function readsAtOnceField(providerName: string, defaultReads: number): INodeProperties {
+	return {
+		displayName: 'Reads at Once',
+		name: 'readsAtOnce',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: MAX_READS_AT_ONCE },
+		default: 0,
+		description: `How many reads (Get, Get Many and other lookups; never a write) one node run sends at the same time when it has many input items. 0 means ${defaultReads}. ${providerName} documents no limit: raise it for speed on large inputs (up to ${MAX_READS_AT_ONCE.toLocaleString('en-US')}, i.e. every item at once, as the HTTP Request node does), lower it if ${providerName} answers 429 Too Many Requests. Writes always run one at a time, in item order.`,
+	};
+}

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, isResourceLocatorValue } from 'n8n-wo
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { runFileOperation } from './files';
-import { apiRequest, credentialsOf } from './http';
+import { apiRequest, credentialsOf, readsAtOnce } from './http';
 import { attachFiles } from './multipart';
 import { locatorValue } from './locator';
 import { listPages } from './pagination';
@@ -187,9 +187,10 @@ export interface ItemConcurrency {
  * The per-item loop every node shares: each input item's outputs are paired with it, and a failure
  * becomes an error item when "Continue On Fail" is on, or stops the run naming the item.
  * `translateError` lets a provider reword an error (e.g. name a missing ability) before that.
- * With `concurrency`, consecutive reads are started a few at a time (one request after another
- * leaves a rate limit's budget unused while each round trip is waiting); results are still taken
- * in item order, so outputs, pairing and the first error reported are those of a one-by-one run.
+ * With `concurrency`, consecutive reads run up to `limit` at a time (one request after another
+ * leaves a rate limit's budget unused while each round trip is waiting), the next starting as soon
+ * as any settles; results are still taken in item order, so outputs, pairing and the first error
+ * reported are those of a one-by-one run.
  */
 export async function forEachItem(
 	ctx: IExecuteFunctions,
@@ -204,46 +205,76 @@ export async function forEachItem(
 	const canOverlap = (itemIndex: number): boolean => {
 		let answer = overlapping.get(itemIndex);
 		if (answer === undefined) {
-			answer = concurrency?.canOverlap(itemIndex) ?? false;
+			// Asked from a settling read's callback too, where a throw would go unhandled: an item whose
+			// parameters cannot be read runs alone, and its own run reports why.
+			try {
+				answer = concurrency?.canOverlap(itemIndex) ?? false;
+			} catch {
+				answer = false;
+			}
 			overlapping.set(itemIndex, answer);
 		}
 		return answer;
 	};
 	const running = new Map<number, Promise<INodeExecutionData[]>>();
 	let started = 0;
+	/** The item whose result is awaited next (results are taken in item order). */
+	let head = 0;
+	/** Items started and not yet settled: what the limit bounds. */
+	let inFlight = 0;
+	/** Set when the loop ends, by an error too: nothing starts after the node has answered. */
+	let stopped = false;
+	// Reads may finish ahead of the one awaited; they wait, done, for their turn. That lead is bounded
+	// too, so one slow read cannot let the run race through every later item before it is looked at.
+	const lead = limit * 4;
 	const start = () => {
 		const result = run(started);
+		inFlight++;
 		// Awaited in item order below; one left unawaited after an earlier item stopped the run must
 		// not surface as an unhandled rejection.
-		result.catch(() => undefined);
+		result.then(settled, settled);
 		running.set(started++, result);
 	};
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		if (started === itemIndex) start();
-		if (limit > 1 && canOverlap(itemIndex)) {
-			while (started < items.length && started - itemIndex < limit && canOverlap(started)) start();
-		}
-		try {
-			const result = running.get(itemIndex) as Promise<INodeExecutionData[]>;
-			running.delete(itemIndex);
-			for (const item of await result) output.push({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } });
-		} catch (caught) {
-			const error = (translateError ? translateError(caught as Error, itemIndex) : caught) as NodeApiError;
-			if (ctx.continueOnFail()) {
-				const json: IDataObject = { error: error.message };
-				if (error.description) json.description = error.description;
-				if (error.httpCode) json.httpCode = error.httpCode;
-				const routed = ctx.getNode().onError === 'continueErrorOutput' ? { error: itemError(ctx, json, itemIndex) } : {};
-				output.push({ json, ...routed, pairedItem: { item: itemIndex } });
-				continue;
+	/** Starts the reads after the awaited one, while fewer than the limit are in flight. */
+	const fill = () => {
+		if (stopped || limit === 1 || !canOverlap(head)) return;
+		while (started < items.length && inFlight < limit && started - head < lead && canOverlap(started)) start();
+	};
+	// Each read that settles makes room for the next at once, not only when the awaited one does:
+	// otherwise one slow answer holds the whole window still.
+	function settled() {
+		inFlight--;
+		fill();
+	}
+	try {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			head = itemIndex;
+			if (started === itemIndex) start();
+			fill();
+			try {
+				const result = running.get(itemIndex) as Promise<INodeExecutionData[]>;
+				running.delete(itemIndex);
+				for (const item of await result) output.push({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } });
+			} catch (caught) {
+				const error = (translateError ? translateError(caught as Error, itemIndex) : caught) as NodeApiError;
+				if (ctx.continueOnFail()) {
+					const json: IDataObject = { error: error.message };
+					if (error.description) json.description = error.description;
+					if (error.httpCode) json.httpCode = error.httpCode;
+					const routed = ctx.getNode().onError === 'continueErrorOutput' ? { error: itemError(ctx, json, itemIndex) } : {};
+					output.push({ json, ...routed, pairedItem: { item: itemIndex } });
+					continue;
+				}
+				if (error instanceof NodeApiError) {
+					if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+					// Wrapping an existing NodeApiError hands back the same error, context intact.
+					throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+				}
+				throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			}
-			if (error instanceof NodeApiError) {
-				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				// Wrapping an existing NodeApiError hands back the same error, context intact.
-				throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-			}
-			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		}
+	} finally {
+		stopped = true;
 	}
 	return output;
 }
@@ -298,6 +329,14 @@ export async function executeOperations(
 	let credentialChecked: Promise<{ message: string; description?: string } | undefined> | undefined;
 	// The row and context each item ran with, for rewording its error.
 	const ran = new Map<number, { row: OperationDef; opCtx: OperationContext }>();
+	let reads = provider.readConcurrency;
+	if (reads) {
+		try {
+			reads = readsAtOnce(await credentialsOf(this, provider.credentialType), provider);
+		} catch {
+			// No readable credential: each item reports that itself (Continue On Fail item by item).
+		}
+	}
 	const output = await forEachItem(
 		this,
 		async (itemIndex) => {
@@ -320,7 +359,7 @@ export async function executeOperations(
 					return item && provider.translateError ? provider.translateError(error, item.opCtx, item.row) : error;
 				}
 			: undefined,
-		provider.readConcurrency ? { limit: provider.readConcurrency, canOverlap: (itemIndex) => isRead(this, table, itemIndex) } : undefined,
+		reads ? { limit: reads, canOverlap: (itemIndex) => isRead(this, table, itemIndex) } : undefined,
 	);
 	return [output];
 }

@@ -1,6 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
+import { MAX_READS_AT_ONCE } from './credentialFields';
 import { apiError, itemTimeLimitError, networkError, redirectError } from './errors';
 import { pacerFor } from './pacer';
 import { nodeOf, perContext } from './perContext';
@@ -68,6 +69,17 @@ export function itemTimeLimitMs(credentials: IDataObject, provider: ProviderConf
 	if (Number.isFinite(minutes) && minutes > 0) return Math.round(minutes * 60_000);
 	const limit = provider.itemTimeLimitMs ?? DEFAULT_ITEM_TIME_LIMIT_MS;
 	return limit > 0 ? limit : undefined;
+}
+
+/**
+ * How many reads one node run keeps in flight: the credential's Reads at Once when set (at most
+ * MAX_READS_AT_ONCE), else the provider's `readConcurrency`. Only credentials that offer the field
+ * (readsAtOnceField) can set it.
+ */
+export function readsAtOnce(credentials: IDataObject, provider: ProviderConfig): number | undefined {
+	const reads = Number(credentials.readsAtOnce);
+	if (Number.isFinite(reads) && reads >= 1) return Math.min(Math.floor(reads), MAX_READS_AT_ONCE);
+	return provider.readConcurrency;
 }
 
 // When each input item's time is up, per execution context: set by the item's first request.

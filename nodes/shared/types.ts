@@ -41,7 +41,8 @@ export interface ProviderConfig {
 	headers?: Record<string, string>;
 	/**
 	 * Input items whose operation is a GET run up to this many at a time (writes always one by one,
-	 * in item order). Unset: every item waits for the one before it.
+	 * in item order); a credential offering Reads at Once (readsAtOnceField) may set another number.
+	 * Unset: every item waits for the one before it.
 	 */
 	readConcurrency?: number;
 	/** Per-request timeout in milliseconds. */

@@ -81,16 +81,21 @@ function getsWorkflows(sim, gets) {
 		{ name: 'IDs', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids }), options: {} } },
 		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'ids', options: {} } },
 	];
-	const ours = n8n.linearWorkflow('benchGetsOurs001', 'Bench: XtraKit node, one Get per item', [
-		...input,
-		{
-			name: 'Get',
-			type: 'n8n-nodes-saas-connectors.xtraKit',
-			typeVersion: 1,
-			parameters: { resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'id', value: '={{ $json.ids }}' } },
-			credentials: { xtraKitApi: { id: 'benchXtraKit0', name: 'XtraKit bench' } },
-		},
-	]);
+	const oursWith = (id, name, credentialId) =>
+		n8n.linearWorkflow(id, name, [
+			...input,
+			{
+				name: 'Get',
+				type: 'n8n-nodes-saas-connectors.xtraKit',
+				typeVersion: 1,
+				parameters: { resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'id', value: '={{ $json.ids }}' } },
+				credentials: { xtraKitApi: { id: credentialId, name: credentialId } },
+			},
+		]);
+	// Our node as installed (the credential's Reads at Once left at 0: the provider's default), and
+	// with Reads at Once set to every item at once, as the HTTP Request node sends them.
+	const ours = oursWith('benchGetsOurs001', 'Bench: XtraKit node, one Get per item', 'benchXtraKit0');
+	const oursAll = oursWith('benchGetsOurs002', 'Bench: XtraKit node, one Get per item, Reads at Once = every item', 'benchXtraKit1');
 	// The HTTP Request node with the key as a header, n8n's defaults otherwise (every item's request
 	// sent at once: no batching).
 	const http = n8n.linearWorkflow('benchGetsHttp001', 'Bench: HTTP Request, one GET per item', [
@@ -107,13 +112,17 @@ function getsWorkflows(sim, gets) {
 			},
 		},
 	]);
-	return { ours, http, ids };
+	return { ours, oursAll, http, ids };
 }
 
 (async () => {
 	const patients = Number(patientsArg);
 	const runs = Number(runsArg);
 	const gets = Number(getsArg || 1000);
+	// Reads at Once for "every item at once" (the credential field's maximum is 1,000).
+	const readsAll = Math.min(gets, 1000);
+	// A Get run takes a second or two and varies more than that between runs: more of them than of the rest.
+	const getsRuns = Math.max(runs, 5);
 	// Our node paces per credential (200 requests a minute, for the life of the n8n process), and one
 	// Return All of 10,000 is 100 requests: each run of our node gets a credential (key) of its own so
 	// that no run waits for the budget an earlier run spent. The simulator's limiter is off.
@@ -133,11 +142,12 @@ function getsWorkflows(sim, gets) {
 		});
 		await n8n.importCredentials(env, [
 			...keys.map((key, i) => ({ id: `benchCliniko${i}`, name: `Cliniko bench ${i}`, type: 'clinikoApi', data: { ...cliniko.credentials, apiKey: key } })),
-			{ id: 'benchXtraKit0', name: 'XtraKit bench', type: 'xtraKitApi', data: xtrakit.credentials },
+			{ id: 'benchXtraKit0', name: 'benchXtraKit0', type: 'xtraKitApi', data: xtrakit.credentials },
+			{ id: 'benchXtraKit1', name: 'benchXtraKit1', type: 'xtraKitApi', data: { ...xtrakit.credentials, readsAtOnce: readsAll } },
 		]);
 		const all = returnAllWorkflows(cliniko, keys);
 		const many = getsWorkflows(xtrakit, gets);
-		await n8n.importWorkflow(env, [...all.ours, all.http, many.ours, many.http]);
+		await n8n.importWorkflow(env, [...all.ours, all.http, many.ours, many.oursAll, many.http]);
 		server = await n8n.startN8nServer(env);
 
 		// Runs a workflow as the editor's "Execute workflow" does (what server.runWorkflow does), but
@@ -201,13 +211,18 @@ function getsWorkflows(sim, gets) {
 			return { ...t, nodeMs: task?.executionTime, items: items.length, failed };
 		};
 		await getRun(many.ours.id);
+		await getRun(many.oursAll.id);
 		await getRun(many.http.id);
 		const getsOurs = [];
+		const getsOursAll = [];
 		const getsHttp = [];
-		for (let r = 0; r < runs; r++) {
+		for (let r = 0; r < getsRuns; r++) {
 			getsOurs.push(await getRun(many.ours.id));
+			getsOursAll.push(await getRun(many.oursAll.id));
 			getsHttp.push(await getRun(many.http.id));
-			process.stderr.write(`gets run ${r + 1}: ours ${getsOurs.at(-1).nodeMs} ms, HTTP Request ${getsHttp.at(-1).nodeMs} ms\n`);
+			process.stderr.write(
+				`gets run ${r + 1}: ours ${getsOurs.at(-1).nodeMs} ms, ours at ${readsAll} at once ${getsOursAll.at(-1).nodeMs} ms, HTTP Request ${getsHttp.at(-1).nodeMs} ms\n`,
+			);
 		}
 
 		const version = n8n.n8nVersion(flavour);
@@ -222,6 +237,7 @@ function getsWorkflows(sim, gets) {
 				gets: {
 					items: gets,
 					ours: { nodeMs: median(getsOurs.map((g) => g.nodeMs)), ms: median(getsOurs.map((g) => g.ms)), runs: getsOurs },
+					oursAll: { readsAtOnce: readsAll, nodeMs: median(getsOursAll.map((g) => g.nodeMs)), ms: median(getsOursAll.map((g) => g.ms)), runs: getsOursAll },
 					http: { nodeMs: median(getsHttp.map((g) => g.nodeMs)), ms: median(getsHttp.map((g) => g.ms)), runs: getsHttp },
 				},
 			}) + '\n',

@@ -82,4 +82,50 @@ describe('forEachItem with concurrency', () => {
 		}
 	});
 
+	it('keeps the limit in flight while the awaited read is slow (the next starts as any read settles)', async () => {
+		// Item 0 answers late; the others at once. Started only as the awaited item settled, the reads
+		// would stall at 1..3 behind it; as each settles, the next starts, up to a lead of 4 × the limit.
+		const r = recorder((i) => (i === 0 ? 60 : 2));
+		const out = await forEachItem(ctx(40), r.run, undefined, reads());
+		expect(out.map((o) => o.json.out)).toEqual(Array.from({ length: 40 }, (_, i) => [i, i]).flat());
+		const besideFirst = r.startedWith.filter((inFlight) => inFlight.includes(0)).length;
+		expect(besideFirst).toBe(15);
+		expect(r.maxInFlight()).toBe(4);
+	});
+
+	it('starts nothing once the run has stopped on an error', async () => {
+		let stoppedAt: number | undefined;
+		const startedAfterStop: number[] = [];
+		const r = recorder((i) => (i === 1 ? 10 : 15), (i) => i === 1);
+		const run = async (i: number) => {
+			if (stoppedAt !== undefined) startedAfterStop.push(i);
+			return await r.run(i);
+		};
+		const error = await forEachItem(ctx(30), run, undefined, reads()).catch((e: unknown) => e);
+		stoppedAt = Date.now();
+		expect((error as NodeApiError).message).toBe('item 1 failed');
+		// The reads still in flight settle after the error; none of them may start another.
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(startedAfterStop).toEqual([]);
+	});
+
+	it('runs an item whose kind cannot be told alone, without an unhandled rejection', async () => {
+		const unhandled: unknown[] = [];
+		const onUnhandled = (reason: unknown) => unhandled.push(reason);
+		process.on('unhandledRejection', onUnhandled);
+		try {
+			const r = recorder((i) => (i === 0 ? 10 : 1));
+			const canOverlap = (i: number) => {
+				if (i === 6) throw new Error('unreadable parameters');
+				return true;
+			};
+			const out = await forEachItem(ctx(10), r.run, undefined, { limit: 4, canOverlap });
+			expect(out).toHaveLength(20);
+			expect(r.startedWith[6]).toEqual([]);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			expect(unhandled).toEqual([]);
+		} finally {
+			process.off('unhandledRejection', onUnhandled);
+		}
+	});
 });
