@@ -24,6 +24,17 @@ describe('redaction of the credential in use', () => {
 		}
 	});
 
+	it('finds every form exactly at its own length, in keys and values, deep in a list', () => {
+		// Texts shorter than the shortest form are passed over unread: each form alone must still be found.
+		const shortest = forms[forms.length - 1];
+		expect(redactText(shortest, forms)).toBe(REDACTED);
+		expect(redactText(shortest.slice(1), forms)).toBe(shortest.slice(1));
+		const records = forms.map((form) => ({ id: 1, [form]: form, list: [form, 'x'] }));
+		const clean = redactDeep({ records }, forms);
+		expect(JSON.stringify(clean)).not.toMatch(new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')));
+		expect(clean.records[0]).toEqual({ id: 1, [REDACTED]: REDACTED, list: [REDACTED, 'x'] });
+	});
+
 	it('copies only what changed, and leaves bytes alone', () => {
 		const untouched = { a: [{ b: 'plain' }], n: 1 };
 		expect(redactDeep(untouched, forms)).toBe(untouched);
