@@ -26,21 +26,13 @@ function ctx(items: number, credentials: () => Promise<Record<string, unknown>>)
 async function maxInFlight(credentials: () => Promise<Record<string, unknown>>): Promise<number> {
 	let inFlight = 0;
 	let max = 0;
-	const row: OperationDef = {
-		resource: 'r',
-		operation: 'get',
-		name: 'Get',
-		action: 'Get a thing',
-		description: 'Get',
-		method: 'GET',
-		path: '/things',
-		run: async (): Promise<INodeExecutionData[]> => {
-			max = Math.max(max, ++inFlight);
-			await new Promise((resolve) => setTimeout(resolve, 3));
-			inFlight--;
-			return [{ json: {} }];
-		},
+	const run = async (): Promise<INodeExecutionData[]> => {
+		max = Math.max(max, ++inFlight);
+		await new Promise((resolve) => setTimeout(resolve, 3));
+		inFlight--;
+		return [{ json: {} }];
 	};
+	const row: OperationDef = { resource: 'r', operation: 'get', name: 'Get', action: 'Get a thing', description: 'Get', method: 'GET', path: '/things', run };
 	const [out] = await executeOperations.call(ctx(30, credentials), provider, [row]);
 	expect(out).toHaveLength(30);
 	return max;
